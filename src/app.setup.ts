@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config/app-config';
+import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import { createValidationPipe } from './common/http/validation';
+import { setupDocs } from './docs/docs.setup';
+
+const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** Reuses a well-formed incoming X-Request-Id (so a proxy's id follows the request), else a new UUID. */
+function requestId(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  const value = Array.isArray(header) ? header[0] : header;
+  const id = value && REQUEST_ID_PATTERN.test(value) ? value : randomUUID();
+  (req as IncomingMessage & { id?: string }).id = id;
+  return id;
+}
+
+/**
+ * Builds the application exactly as it serves: main.ts and every e2e test call this, so tests run the
+ * real pipeline (adapter, prefix, security headers, CORS, limits, validation, problem+json, docs).
+ */
+export async function createApp(config: AppConfig, options: { bufferLogs?: boolean } = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.http.bodyLimitBytes,
+    genReqId: requestId,
+    requestTimeout: config.http.requestTimeoutMs,
+    ignoreTrailingSlash: true,
+    trustProxy: true,
+    forceCloseConnections: 'idle',
+    // Uploads (the /upload/excel routes): Nest registers @fastify/multipart with these limits.
+    multipart: { limits: { fileSize: config.http.uploadLimitBytes, files: 1, fields: 20 } },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: options.bufferLogs ?? true,
+  });
+  await setupApp(app, config);
+  return app;
+}
+
+export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.useLogger(app.get(Logger));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        // Served over plain HTTP on school LANs: upgrading would break the docs' own assets.
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  if (config.http.corsOrigins) {
+    app.enableCors({
+      origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins,
+      credentials: config.http.corsOrigins !== '*',
+      exposedHeaders: ['X-Total-Count', 'X-Request-Id', 'Content-Disposition', 'Retry-After'],
+    });
+  }
+  app.setGlobalPrefix('api', {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  setupDocs(app);
+  await app.init();
+}

@@ -1,0 +1,55 @@
+import {
+  type ArgumentMetadata,
+  BadRequestException,
+  UnprocessableEntityException,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
+import type { FieldError } from './problem';
+
+/** Flattens nested class-validator errors into `{field: "profile.nip", message}` pairs. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
+  const out: FieldError[] = [];
+  for (const error of errors) {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    for (const message of Object.values(error.constraints ?? {})) out.push({ field, message });
+    if (error.children?.length) out.push(...flattenValidationErrors(error.children, field));
+  }
+  return out;
+}
+
+/**
+ * Query strings and path parameters are part of the URL: invalid values there are 400 (API.md §1),
+ * while an invalid body is 422. Same rules, same error list, different status.
+ */
+class AppValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof UnprocessableEntityException && metadata.type !== 'body') {
+        throw new BadRequestException({ ...(error.getResponse() as object), code: 'INVALID_QUERY' });
+      }
+      throw error;
+    }
+  }
+}
+
+/**
+ * Bodies: whitelist (unknown keys stripped, the client's whole model is accepted), transform, 422 with
+ * `errors: [{field, message}]`. Query strings use their own pipe (see query-validation) with 400.
+ */
+export function createValidationPipe(): ValidationPipe {
+  return new AppValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: false,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    validateCustomDecorators: false,
+    exceptionFactory: (errors) => {
+      const flat = flattenValidationErrors(errors);
+      const detail = flat.map((e) => e.message).join('; ') || 'Validation failed';
+      return new UnprocessableEntityException({ detail, code: 'VALIDATION_FAILED', errors: flat });
+    },
+  });
+}

@@ -1,0 +1,145 @@
+import { ConfigError, validateEnvironment } from './env.schema';
+
+/** Placeholders that appear in examples and tutorials; never acceptable as a production secret. */
+const PLACEHOLDER_SECRETS = new Set([
+  'secret',
+  'changeme',
+  'change-me',
+  'your-secret-key',
+  'your_jwt_secret',
+  'jwt_secret',
+  'change-this-to-a-long-random-string-of-at-least-32-bytes',
+  'supersecret',
+]);
+
+export interface CategoryThresholds {
+  attendanceHighMin: number;
+  attendanceMediumMin: number;
+  incomeHighMin: number;
+  incomeMediumMin: number;
+}
+
+/** The typed configuration every module receives (injection token APP_CONFIG). */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  database: {
+    url?: string;
+    embeddedDataDir: string;
+    embeddedPort: number;
+    poolMax: number;
+    statementTimeoutMs: number;
+    connectTimeoutMs: number;
+    migrationsRun: boolean;
+  };
+  auth: {
+    jwtSecret?: string;
+    accessTtlMinutes: number;
+    refreshTtlDays: number;
+    selfRegistration: boolean;
+    adminUsername: string;
+    adminPassword?: string;
+    adminEmail: string;
+    loginMaxFailuresPerUser: number;
+    loginMaxFailuresPerIp: number;
+    loginWindowMinutes: number;
+  };
+  http: {
+    corsOrigins: string[] | '*' | false;
+    bodyLimitBytes: number;
+    uploadLimitBytes: number;
+    requestTimeoutMs: number;
+  };
+  logLevel: string;
+  schoolTimezone: string;
+  thresholds: CategoryThresholds;
+  demo: { enabled: boolean; students: number };
+  events: { retentionDays: number };
+  metricsToken?: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+function parseCors(value: string): string[] | '*' | false {
+  const trimmed = value.trim();
+  if (trimmed === '') return false;
+  if (trimmed === '*') return '*';
+  return trimmed
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+}
+
+function assertTimezone(tz: string): void {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+  } catch {
+    throw new ConfigError(`Invalid configuration:\n  SCHOOL_TIMEZONE=${JSON.stringify(tz)}: not an IANA time zone`);
+  }
+}
+
+/** Reads, validates and types the configuration. Throws ConfigError naming the offending setting. */
+export function loadConfig(raw: Record<string, string | undefined> = process.env): AppConfig {
+  const e = validateEnvironment(raw);
+  assertTimezone(e.SCHOOL_TIMEZONE);
+  if (e.ATTENDANCE_MEDIUM_MIN > e.ATTENDANCE_HIGH_MIN) {
+    throw new ConfigError('Invalid configuration:\n  ATTENDANCE_MEDIUM_MIN must not exceed ATTENDANCE_HIGH_MIN');
+  }
+  if (e.INCOME_MEDIUM_MIN > e.INCOME_HIGH_MIN) {
+    throw new ConfigError('Invalid configuration:\n  INCOME_MEDIUM_MIN must not exceed INCOME_HIGH_MIN');
+  }
+  if (e.NODE_ENV === 'production') {
+    const secret = e.JWT_SECRET ?? '';
+    if (secret === '') throw new ConfigError('Invalid configuration:\n  JWT_SECRET is required in production');
+    if (Buffer.byteLength(secret, 'utf8') < 32) {
+      throw new ConfigError('Invalid configuration:\n  JWT_SECRET must be at least 32 bytes in production');
+    }
+    if (PLACEHOLDER_SECRETS.has(secret.toLowerCase())) {
+      throw new ConfigError('Invalid configuration:\n  JWT_SECRET is a known placeholder; generate a random one');
+    }
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: {
+      url: e.DATABASE_URL,
+      embeddedDataDir: e.EMBEDDED_PG_DATA_DIR,
+      embeddedPort: e.EMBEDDED_PG_PORT,
+      poolMax: e.DB_POOL_MAX,
+      statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
+      connectTimeoutMs: e.DB_CONNECT_TIMEOUT_MS,
+      migrationsRun: e.MIGRATIONS_RUN,
+    },
+    auth: {
+      jwtSecret: e.JWT_SECRET,
+      accessTtlMinutes: e.JWT_ACCESS_TTL_MINUTES,
+      refreshTtlDays: e.JWT_REFRESH_TTL_DAYS,
+      selfRegistration: e.SELF_REGISTRATION,
+      adminUsername: e.ADMIN_USERNAME,
+      adminPassword: e.ADMIN_PASSWORD,
+      adminEmail: e.ADMIN_EMAIL,
+      loginMaxFailuresPerUser: e.LOGIN_MAX_FAILURES_PER_USER,
+      loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
+      loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    },
+    http: {
+      corsOrigins: parseCors(e.CORS_ORIGINS),
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    },
+    logLevel: e.LOG_LEVEL,
+    schoolTimezone: e.SCHOOL_TIMEZONE,
+    thresholds: {
+      attendanceHighMin: e.ATTENDANCE_HIGH_MIN,
+      attendanceMediumMin: e.ATTENDANCE_MEDIUM_MIN,
+      incomeHighMin: e.INCOME_HIGH_MIN,
+      incomeMediumMin: e.INCOME_MEDIUM_MIN,
+    },
+    demo: { enabled: e.DEMO_DATA, students: e.DEMO_STUDENTS },
+    events: { retentionDays: e.EVENT_RETENTION_DAYS },
+    metricsToken: e.METRICS_TOKEN,
+  };
+}

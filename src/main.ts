@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { createApp } from './app.setup';
+import { loadConfig } from './config/app-config';
+import { ensureDevJwtSecret, resolveDatabase } from './database/resolve-database';
+
+const say = (message: string): void => {
+  process.stdout.write(`${message}\n`);
+};
+
+/** Boot: validate config, find or start PostgreSQL, build the app (migrations run on init), listen. */
+async function bootstrap(): Promise<void> {
+  const { config, embedded } = await resolveDatabase(ensureDevJwtSecret(loadConfig()), say);
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  let stopping = false;
+
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: finishing in-flight requests and stopping`);
+    try {
+      await app?.close();
+    } finally {
+      await embedded?.stop();
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    app = await createApp(config);
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await embedded?.stop();
+    throw error;
+  }
+  say(`EduPro API listening on http://localhost:${config.port} (docs: /docs, /redoc)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  const err = error as NodeJS.ErrnoException;
+  if (err.code === 'EADDRINUSE') {
+    process.stderr.write(`Port already in use: ${err.message}. Is EduPro API already running? Set PORT to another port.\n`);
+  } else {
+    process.stderr.write(`EduPro API failed to start: ${err.message ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

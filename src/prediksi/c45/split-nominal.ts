@@ -1,0 +1,76 @@
+/** Nominal split candidates: multiway (C45Split) and value-vs-rest (BinC45Split, -B). */
+import { gainRatio, infoGain } from './criteria';
+import { Distribution } from './distribution';
+import { grOrEq, gr } from './weka-utils';
+
+export interface Candidate {
+  valid: boolean;
+  infoGain: number;
+  gainRatio: number;
+  dist: Distribution | null;
+  /** numeric: midpoint threshold before relocation; binaryNominal: value index. */
+  splitPoint: number;
+  numSubsets: number;
+}
+
+export const INVALID: Candidate = { valid: false, infoGain: 0, gainRatio: 0, dist: null, splitPoint: NaN, numSubsets: 0 };
+
+function knownValueDistribution(
+  rows: Int32Array,
+  w: Float64Array,
+  col: Float64Array,
+  cls: Int32Array,
+  numValues: number,
+  k: number,
+): Distribution {
+  const d = new Distribution(numValues, k);
+  for (let i = 0; i < rows.length; i++) {
+    const v = col[rows[i]];
+    if (v === v) d.add(v, cls[rows[i]], w[i]);
+  }
+  return d;
+}
+
+/** One bag per declared value; valid iff at least two bags hold minNoObj. */
+export function nominalCandidate(
+  rows: Int32Array,
+  w: Float64Array,
+  col: Float64Array,
+  cls: Int32Array,
+  numValues: number,
+  k: number,
+  minNoObj: number,
+  sumOfWeights: number,
+): Candidate {
+  const d = knownValueDistribution(rows, w, col, cls, numValues, k);
+  if (!d.check(minNoObj)) return { ...INVALID, dist: d };
+  const ig = infoGain(d, sumOfWeights);
+  return { valid: true, infoGain: ig, gainRatio: gainRatio(d, sumOfWeights, ig), dist: d, splitPoint: NaN, numSubsets: numValues };
+}
+
+/** BinC45Split: best "value = v" vs "value != v" split by gain ratio. */
+export function binaryNominalCandidate(
+  rows: Int32Array,
+  w: Float64Array,
+  col: Float64Array,
+  cls: Int32Array,
+  numValues: number,
+  k: number,
+  minNoObj: number,
+  sumOfWeights: number,
+): Candidate {
+  const full = knownValueDistribution(rows, w, col, cls, numValues, k);
+  let best: Candidate = { ...INVALID, dist: full };
+  for (let i = 0; i < numValues; i++) {
+    if (!grOrEq(full.perBag[i], minNoObj)) continue;
+    const second = full.oneAgainstRest(i);
+    if (!second.check(minNoObj)) continue;
+    const ig = infoGain(second, sumOfWeights);
+    const gr2 = gainRatio(second, sumOfWeights, ig);
+    // Weka: `(i == 0) || gr(currGR, m_gainRatio)`, with m_gainRatio starting at 0.
+    if (i === 0 || gr(gr2, best.gainRatio)) {
+      best = { valid: true, infoGain: ig, gainRatio: gr2, dist: second, splitPoint: i, numSubsets: 2 };
+    }
+  }
+  return best;
+}

@@ -1,0 +1,116 @@
+/**
+ * Numeric split candidate (C45Split.handleNumericAttribute) on a presorted list:
+ * binary cut with C4.5 release 8's minimum-per-side rule and MDL penalty.
+ */
+import { gainRatio, oldEnt } from './criteria';
+import { Distribution } from './distribution';
+import { INVALID } from './split-nominal';
+import type { Candidate } from './split-nominal';
+import { eq, gr, grOrEq, log2, logFunc, sm, smOrEq } from './weka-utils';
+
+/** Rows sorted ascending by one attribute, missing values last; `nKnown` = count with a value. */
+export interface SortedList {
+  rows: Int32Array;
+  w: Float64Array;
+  nKnown: number;
+}
+
+export function numericCandidate(
+  list: SortedList,
+  col: Float64Array,
+  cls: Int32Array,
+  k: number,
+  minNoObj: number,
+  sumOfWeights: number,
+): Candidate {
+  const { rows, w } = list;
+  const n = list.nKnown;
+  // Bag 0 = left, bag 1 = right; everything starts on the right.
+  const b0 = new Float64Array(k);
+  const b1 = new Float64Array(k);
+  const perClass = new Float64Array(k);
+  let p0 = 0;
+  let p1 = 0;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const c = cls[rows[i]];
+    const wt = w[i];
+    b1[c] = b1[c] + wt;
+    p1 = p1 + wt;
+    perClass[c] = perClass[c] + wt;
+    total = total + wt;
+  }
+  let minSplit = (0.1 * total) / k;
+  if (smOrEq(minSplit, minNoObj)) minSplit = minNoObj;
+  else if (gr(minSplit, 25)) minSplit = 25;
+  if (sm(n, 2 * minSplit)) return INVALID;
+
+  const defaultEnt = oldEnt(perClass, total);
+  const unknownFactor = 1 - (sumOfWeights - total) / sumOfWeights;
+  let best = 0;
+  let splitIndex = -1;
+  let numCandidates = 0;
+  let last = 0;
+  let prev = col[rows[0]];
+  for (let next = 1; next < n; next++) {
+    const cur = col[rows[next]];
+    if (prev + 1e-5 < cur) {
+      for (let i = last; i < next; i++) {
+        const c = cls[rows[i]];
+        const wt = w[i];
+        b1[c] -= wt;
+        b0[c] += wt;
+        p1 -= wt;
+        p0 += wt;
+      }
+      if (grOrEq(p0, minSplit) && grOrEq(p1, minSplit)) {
+        // newEnt over the two bags, in Weka's summation order.
+        let r = 0;
+        for (let c = 0; c < k; c++) r = r + logFunc(b0[c]);
+        r = r - logFunc(p0);
+        for (let c = 0; c < k; c++) r = r + logFunc(b1[c]);
+        r = r - logFunc(p1);
+        let num = defaultEnt + r;
+        num = unknownFactor * num;
+        const g = eq(num, 0) ? 0 : num / total;
+        if (gr(g, best)) {
+          best = g;
+          splitIndex = next - 1;
+        }
+        numCandidates++;
+      }
+      last = next;
+    }
+    prev = cur;
+  }
+  if (numCandidates === 0) return INVALID;
+  const ig = best - log2(numCandidates) / sumOfWeights;
+  if (smOrEq(ig, 0)) return { ...INVALID, infoGain: ig };
+
+  const lo = col[rows[splitIndex]];
+  const hi = col[rows[splitIndex + 1]];
+  let splitPoint = (hi + lo) / 2;
+  if (splitPoint === hi) splitPoint = lo;
+  const d = new Distribution(2, k);
+  for (let i = 0; i <= splitIndex; i++) d.add(0, cls[rows[i]], w[i]);
+  for (let i = splitIndex + 1; i < n; i++) d.add(1, cls[rows[i]], w[i]);
+  return { valid: true, infoGain: ig, gainRatio: gainRatio(d, sumOfWeights, ig), dist: d, splitPoint, numSubsets: 2 };
+}
+
+/**
+ * C45Split.setSplitPoint: the largest value of the attribute in the whole training set
+ * that is smOrEq the threshold. `sortedAll` holds the training set's known values ascending.
+ */
+export function relocateThreshold(sortedAll: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = sortedAll.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (smOrEq(sortedAll[mid], t)) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans < 0 ? -Number.MAX_VALUE : sortedAll[ans];
+}

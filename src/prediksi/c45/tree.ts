@@ -1,0 +1,261 @@
+/**
+ * Growing the tree (ClassifierTree.buildTree + C45ModelSelection / BinC45ModelSelection).
+ *
+ * Speed: every numeric attribute is sorted once at the root; each node keeps, per numeric
+ * attribute, its rows in that sorted order and partitions them to the children preserving
+ * the order, so no node ever sorts again (Weka re-sorts the node's data per attribute).
+ */
+import type { C45Dataset } from './dataset';
+import { Distribution } from './distribution';
+import type { C45Tree, ResolvedOptions, SplitModel, TreeNode } from './model';
+import { collapse, prune } from './prune';
+import { missingFractions, whichSubset } from './route';
+import { binaryNominalCandidate, nominalCandidate } from './split-nominal';
+import type { Candidate } from './split-nominal';
+import { numericCandidate, relocateThreshold } from './split-numeric';
+import type { SortedList } from './split-numeric';
+import { eq, gr, sm } from './weka-utils';
+
+interface NodeData {
+  rows: Int32Array;
+  w: Float64Array;
+  /** Per attribute: sorted list for numeric attributes, null for nominal ones. */
+  sorted: (SortedList | null)[];
+}
+
+export interface TrainContext {
+  readonly ds: C45Dataset;
+  readonly opts: ResolvedOptions;
+  readonly k: number;
+  readonly cls: Int32Array;
+  readonly cf: number;
+}
+
+class Grower {
+  private readonly ds: C45Dataset;
+  private readonly k: number;
+  private readonly minNumObj: number;
+  private readonly binary: boolean;
+  private readonly keepData: boolean;
+  private readonly allCount: number;
+  private readonly multiVal: boolean;
+  private readonly allSorted: (Float64Array | null)[];
+  private readonly branch: Int32Array;
+
+  constructor(ds: C45Dataset, opts: ResolvedOptions, keepData: boolean) {
+    this.ds = ds;
+    this.k = ds.classAttribute.values.length;
+    this.minNumObj = opts.minNumObj;
+    this.binary = opts.binarySplits;
+    this.keepData = keepData;
+    this.allCount = ds.numInstances;
+    // multiVal: every predictor nominal and none with fewer values than 0.3·|allData|.
+    this.multiVal = ds.attributes.every((a) => a.kind === 'nominal' && !sm(a.values.length, 0.3 * this.allCount));
+    this.allSorted = ds.attributes.map((a, i) => {
+      if (a.kind !== 'numeric') return null;
+      const col = ds.columns[i];
+      const vals: number[] = [];
+      for (let r = 0; r < col.length; r++) if (col[r] === col[r]) vals.push(col[r]);
+      return Float64Array.from(vals).sort();
+    });
+    this.branch = new Int32Array(ds.numInstances);
+  }
+
+  rootData(): NodeData {
+    const { ds } = this;
+    const keep: number[] = [];
+    for (let r = 0; r < ds.numInstances; r++) if (ds.classes[r] >= 0) keep.push(r);
+    const rows = Int32Array.from(keep);
+    const w = new Float64Array(rows.length);
+    for (let i = 0; i < rows.length; i++) w[i] = ds.weights[rows[i]];
+    const sorted = ds.attributes.map((a, ai): SortedList | null => {
+      if (a.kind !== 'numeric') return null;
+      const col = ds.columns[ai];
+      const known: number[] = [];
+      const missing: number[] = [];
+      for (let i = 0; i < rows.length; i++) (col[rows[i]] === col[rows[i]] ? known : missing).push(i);
+      known.sort((x, y) => col[rows[x]] - col[rows[y]] || x - y);
+      const order = known.concat(missing);
+      const sr = new Int32Array(order.length);
+      const sw = new Float64Array(order.length);
+      for (let i = 0; i < order.length; i++) {
+        sr[i] = rows[order[i]];
+        sw[i] = w[order[i]];
+      }
+      return { rows: sr, w: sw, nKnown: known.length };
+    });
+    return { rows, w, sorted };
+  }
+
+  build(data: NodeData): TreeNode {
+    const { k } = this;
+    const cls = this.ds.classes;
+    const nodeDist = new Distribution(1, k);
+    for (let i = 0; i < data.rows.length; i++) nodeDist.add(0, cls[data.rows[i]], data.w[i]);
+    const chosen = this.selectModel(data, nodeDist);
+    const node: TreeNode = { leaf: true, empty: false, split: null, dist: nodeDist, children: null };
+    if (this.keepData) {
+      node.rows = data.rows;
+      node.w = data.w;
+    }
+    if (!chosen) {
+      node.empty = eq(nodeDist.total, 0);
+      return node;
+    }
+    const { split, dist } = chosen;
+    const parts = this.partition(data, split, dist);
+    data.sorted = [];
+    node.leaf = false;
+    node.split = split;
+    node.dist = dist;
+    node.children = parts.map((p) => this.build(p));
+    return node;
+  }
+
+  private selectModel(data: NodeData, nodeDist: Distribution): { split: SplitModel; dist: Distribution } | null {
+    const { ds, k, minNumObj } = this;
+    if (sm(nodeDist.total, 2 * minNumObj) || eq(nodeDist.total, nodeDist.perClass[nodeDist.maxClass()])) return null;
+    let sumOfWeights = 0;
+    for (let i = 0; i < data.w.length; i++) sumOfWeights += data.w[i];
+    const cands: Candidate[] = [];
+    let avg = 0;
+    let validModels = 0;
+    for (let a = 0; a < ds.attributes.length; a++) {
+      const attr = ds.attributes[a];
+      let c: Candidate;
+      if (attr.kind === 'numeric') {
+        c = numericCandidate(data.sorted[a] as SortedList, ds.columns[a], ds.classes, k, minNumObj, sumOfWeights);
+      } else {
+        const f = this.binary ? binaryNominalCandidate : nominalCandidate;
+        c = f(data.rows, data.w, ds.columns[a], ds.classes, attr.values.length, k, minNumObj, sumOfWeights);
+      }
+      cands.push(c);
+      if (c.valid && (attr.kind === 'numeric' || this.multiVal || sm(attr.values.length, 0.3 * this.allCount))) {
+        avg = avg + c.infoGain;
+        validModels++;
+      }
+    }
+    if (validModels === 0) return null;
+    avg = avg / validModels;
+    let best = -1;
+    let minResult = 0;
+    for (let a = 0; a < cands.length; a++) {
+      const c = cands[a];
+      // Plain >= with a fixed 1e-3 slack (Weka: "closer approximation to the original").
+      if (c.valid && c.infoGain >= avg - 1e-3 && gr(c.gainRatio, minResult)) {
+        best = a;
+        minResult = c.gainRatio;
+      }
+    }
+    if (best < 0 || eq(minResult, 0)) return null;
+    const c = cands[best];
+    const col = ds.columns[best];
+    const dist = c.dist as Distribution;
+    dist.addInstWithUnknown(data.rows, data.w, (row) => Number.isNaN(col[row]), ds.classes);
+    const attr = ds.attributes[best];
+    let splitPoint = c.splitPoint;
+    if (attr.kind === 'numeric') splitPoint = relocateThreshold(this.allSorted[best] as Float64Array, splitPoint);
+    const kind = attr.kind === 'numeric' ? 'numeric' : this.binary ? 'binaryNominal' : 'nominal';
+    const split: SplitModel = {
+      attribute: best,
+      kind,
+      numSubsets: c.numSubsets,
+      splitPoint,
+      binary: this.binary,
+      infoGain: c.infoGain,
+      gainRatio: c.gainRatio,
+    };
+    return { split, dist };
+  }
+
+  /** ClassifierSplitModel.split for the base list and every sorted list, preserving order. */
+  private partition(data: NodeData, split: SplitModel, dist: Distribution): NodeData[] {
+    const nb = split.numSubsets;
+    const col = this.ds.columns[split.attribute];
+    const p = missingFractions(dist);
+    const send = new Uint8Array(nb);
+    for (let j = 0; j < nb; j++) send[j] = gr(p[j], 0) ? 1 : 0;
+    const { branch } = this;
+    const counts = new Int32Array(nb);
+    for (let i = 0; i < data.rows.length; i++) {
+      const r = data.rows[i];
+      const b = whichSubset(split, col[r]);
+      branch[r] = b;
+      if (b >= 0) counts[b]++;
+      else for (let j = 0; j < nb; j++) counts[j] += send[j];
+    }
+    const out: NodeData[] = [];
+    for (let j = 0; j < nb; j++) out.push({ rows: new Int32Array(counts[j]), w: new Float64Array(counts[j]), sorted: [] });
+    const route = (rows: Int32Array, w: Float64Array, dstRows: Int32Array[], dstW: Float64Array[]): void => {
+      const fill = new Int32Array(nb);
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i];
+        const b = branch[r];
+        if (b >= 0) {
+          const f = fill[b]++;
+          dstRows[b][f] = r;
+          dstW[b][f] = w[i];
+        } else {
+          for (let j = 0; j < nb; j++) {
+            if (send[j] === 0) continue;
+            const f = fill[j]++;
+            dstRows[j][f] = r;
+            dstW[j][f] = p[j] * w[i];
+          }
+        }
+      }
+    };
+    route(
+      data.rows,
+      data.w,
+      out.map((o) => o.rows),
+      out.map((o) => o.w),
+    );
+    for (let a = 0; a < data.sorted.length; a++) {
+      const s = data.sorted[a];
+      if (!s) {
+        for (const o of out) o.sorted.push(null);
+        continue;
+      }
+      const lists: SortedList[] = [];
+      for (let j = 0; j < nb; j++) lists.push({ rows: new Int32Array(counts[j]), w: new Float64Array(counts[j]), nKnown: 0 });
+      route(
+        s.rows,
+        s.w,
+        lists.map((l) => l.rows),
+        lists.map((l) => l.w),
+      );
+      const acol = this.ds.columns[a];
+      for (const l of lists) {
+        let nk = 0;
+        while (nk < l.rows.length && acol[l.rows[nk]] === acol[l.rows[nk]]) nk++;
+        l.nKnown = nk;
+      }
+      for (let j = 0; j < nb; j++) out[j].sorted.push(lists[j]);
+    }
+    return out;
+  }
+}
+
+/** J48.buildClassifier: grow on rows with a known class, collapse, then prune unless -U. */
+export function buildTree(ds: C45Dataset, opts: ResolvedOptions): C45Tree {
+  const pruning = !opts.unpruned;
+  const keepData = pruning && opts.subtreeRaising;
+  const grower = new Grower(ds, opts, keepData);
+  const root = grower.build(grower.rootData());
+  collapse(root);
+  const ctx: TrainContext = { ds, opts, k: ds.classAttribute.values.length, cls: ds.classes, cf: Math.fround(opts.confidenceFactor) };
+  if (pruning) prune(root, ctx);
+  stripData(root);
+  return {
+    header: { relation: ds.relation, attributes: ds.attributes, classAttribute: ds.classAttribute },
+    options: { ...opts },
+    root,
+  };
+}
+
+function stripData(n: TreeNode): void {
+  delete n.rows;
+  delete n.w;
+  if (n.children) for (const c of n.children) stripData(c);
+}

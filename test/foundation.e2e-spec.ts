@@ -1,0 +1,76 @@
+import request from 'supertest';
+import { createTestApp, type TestApp } from './utils/test-app';
+
+describe('Foundation pipeline (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ BODY_LIMIT_BYTES: '2048' });
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('GET /health answers the client shape', async () => {
+    const res = await request(t.baseUrl).get('/health').expect(200);
+    expect(res.body).toEqual({ status: 'healthy', timestamp: expect.any(String) });
+    expect(Number.isNaN(Date.parse(res.body.timestamp))).toBe(false);
+  });
+
+  it('liveness and readiness probes answer under /api/health', async () => {
+    await request(t.baseUrl).get('/api/health/live').expect(200);
+    const ready = await request(t.baseUrl).get('/api/health/ready').expect(200);
+    expect(ready.body.checks).toMatchObject({ database: 'up', migrations: 'applied' });
+  });
+
+  it('an unknown route is 404 problem+json with a detail', async () => {
+    const res = await request(t.baseUrl).get('/api/does-not-exist').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/does-not-exist' });
+    expect(typeof res.body.detail).toBe('string');
+  });
+
+  it('a body over the limit is 413 problem+json', async () => {
+    const res = await request(t.baseUrl)
+      .post('/api/does-not-exist')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ big: 'x'.repeat(5000) }))
+      .expect(413);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toMatch(/too large|limit/i);
+  });
+
+  it('malformed JSON is 400 problem+json', async () => {
+    const res = await request(t.baseUrl)
+      .post('/api/health/live')
+      .set('Content-Type', 'application/json')
+      .send('{"broken": ')
+      .expect(400);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body.detail).toMatch(/JSON/i);
+  });
+
+  it('echoes a well-formed X-Request-Id and generates one otherwise', async () => {
+    const echoed = await request(t.baseUrl).get('/health').set('X-Request-Id', 'abc-123');
+    expect(echoed.headers['x-request-id']).toBe('abc-123');
+    const generated = await request(t.baseUrl).get('/health').set('X-Request-Id', 'bad id with spaces');
+    expect(generated.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('sends security headers (helmet)', async () => {
+    const res = await request(t.baseUrl).get('/health');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+
+  it('serves Swagger UI, the OpenAPI JSON and ReDoc locally, without a CDN', async () => {
+    const docs = await request(t.baseUrl).get('/docs').redirects(1).expect(200);
+    expect(docs.text).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
+    const json = await request(t.baseUrl).get('/docs-json').expect(200);
+    expect(json.body.openapi).toMatch(/^3\./);
+    const redoc = await request(t.baseUrl).get('/redoc').expect(200);
+    expect(redoc.text).toContain('/redoc/redoc.standalone.js');
+    expect(redoc.text).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
+    await request(t.baseUrl).get('/redoc/redoc.standalone.js').expect(200);
+  });
+});
