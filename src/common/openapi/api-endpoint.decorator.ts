@@ -32,6 +32,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   415: 'Unsupported media type',
   422: 'Body validation failed',
   429: 'Rate limited',
+  500: 'Unexpected error (the body carries an error id to quote)',
   503: 'Not ready (database unreachable or migrations pending)',
 };
 
@@ -73,7 +74,7 @@ export function ApiEndpoint(options: EndpointOptions): MethodDecorator {
     }),
   );
 
-  const errors = new Set(options.errors ?? []);
+  const errors = new Set([...(options.errors ?? []), 500]);
   if (options.public) {
     decorators.push(Public(), ApiSecurity({}) as MethodDecorator);
   } else {

@@ -99,18 +99,28 @@ export function numericCandidate(
 
 /**
  * C45Split.setSplitPoint: the largest value of the attribute in the whole training set
- * that is smOrEq the threshold. `sortedAll` holds the training set's known values ascending.
+ * (`allCol`, in its original row order) that is smOrEq the threshold, found the way Weka
+ * scans: a value replaces the current one only if it is gr (by more than 1e-6). When values
+ * 1e-6 apart exist near the answer, that scan's result depends on row order, so we rescan;
+ * otherwise a binary search over the sorted distinct values gives the same answer.
  */
-export function relocateThreshold(sortedAll: Float64Array, t: number): number {
+export function relocateThreshold(distinctSorted: Float64Array, allCol: Float64Array, t: number): number {
   let lo = 0;
-  let hi = sortedAll.length - 1;
+  let hi = distinctSorted.length - 1;
   let ans = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (smOrEq(sortedAll[mid], t)) {
+    if (smOrEq(distinctSorted[mid], t)) {
       ans = mid;
       lo = mid + 1;
     } else hi = mid - 1;
   }
-  return ans < 0 ? -Number.MAX_VALUE : sortedAll[ans];
+  if (ans < 0) return -Number.MAX_VALUE;
+  if (ans === 0 || distinctSorted[ans] - distinctSorted[ans - 1] > 2e-6) return distinctSorted[ans];
+  let best = -Number.MAX_VALUE;
+  for (let r = 0; r < allCol.length; r++) {
+    const v = allCol[r];
+    if (v === v && gr(v, best) && smOrEq(v, t)) best = v;
+  }
+  return best;
 }

@@ -56,7 +56,10 @@ class Grower {
       const col = ds.columns[i];
       const vals: number[] = [];
       for (let r = 0; r < col.length; r++) if (col[r] === col[r]) vals.push(col[r]);
-      return Float64Array.from(vals).sort();
+      const sorted = Float64Array.from(vals).sort();
+      let m = 0;
+      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
+      return sorted.slice(0, m);
     });
     this.branch = new Int32Array(ds.numInstances);
   }
@@ -154,7 +157,7 @@ class Grower {
     dist.addInstWithUnknown(data.rows, data.w, (row) => Number.isNaN(col[row]), ds.classes);
     const attr = ds.attributes[best];
     let splitPoint = c.splitPoint;
-    if (attr.kind === 'numeric') splitPoint = relocateThreshold(this.allSorted[best] as Float64Array, splitPoint);
+    if (attr.kind === 'numeric') splitPoint = relocateThreshold(this.allSorted[best] as Float64Array, col, splitPoint);
     const kind = attr.kind === 'numeric' ? 'numeric' : this.binary ? 'binaryNominal' : 'nominal';
     const split: SplitModel = {
       attribute: best,

@@ -1,0 +1,59 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export const EVENT_CATEGORIES = ['AUTH', 'CRUD', 'ML', 'FILE', 'SYSTEM', 'SECURITY'] as const;
+export type EventCategory = (typeof EVENT_CATEGORIES)[number];
+
+/** One request, as the event writer inserted it (API.md §7). Read-only for the app otherwise. */
+@Entity({ name: 'event_log' })
+export class EventLog {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'varchar', length: 128, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  category: EventCategory;
+
+  @Column({ type: 'varchar', length: 100 })
+  action: string;
+
+  @Column({ type: 'integer', nullable: true })
+  userId: number | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  username: string | null;
+
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  role: string | null;
+
+  @Column({ type: 'varchar', length: 10 })
+  method: string;
+
+  @Column({ type: 'varchar', length: 2048 })
+  path: string;
+
+  @Column({ type: 'smallint' })
+  status: number;
+
+  @Column({ type: 'real' })
+  durationMs: number;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  userAgent: string | null;
+
+  @Column({ type: 'varchar', length: 50, nullable: true })
+  entityType: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  entityId: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  changes: unknown;
+}
