@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { buildPinoHttpOptions } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. */
@@ -17,6 +18,7 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: buildPinoHttpOptions(config) }),
         DatabaseModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

@@ -11,6 +11,7 @@ import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import { setupDocs } from './docs/docs.setup';
+import { registerHttpMetrics } from './metrics/http-metrics';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -52,6 +53,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
     void reply.header('X-Request-Id', request.id);
     done();
   });
+  registerHttpMetrics(fastify);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

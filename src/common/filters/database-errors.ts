@@ -6,6 +6,23 @@ interface PgError {
   detail?: string;
 }
 
+/** SQLSTATEs and socket errors meaning "the database is not there right now". */
+const UNAVAILABLE_CODES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+const UNAVAILABLE_MESSAGES = [/timeout exceeded when trying to connect/i, /Connection terminated/i, /connect ECONNREFUSED/i, /Client has encountered a connection error/i, /Connection ended unexpectedly/i];
+
+/**
+ * True when the error says the database is unreachable (down, restarting, pool cannot connect):
+ * the request fails fast with 503 and the pool reconnects by itself once the server is back.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const e = error as { code?: string; message?: string; driverError?: { code?: string; message?: string } };
+  const code = e.driverError?.code ?? e.code;
+  if (code && UNAVAILABLE_CODES.has(code)) return true;
+  const message = `${e.message ?? ''} ${e.driverError?.message ?? ''}`;
+  return UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message));
+}
+
 export interface MappedDatabaseError {
   status: number;
   code: string;

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { type ProblemDetails, STATUS_TITLES } from '../http/problem';
-import { mapDatabaseError } from './database-errors';
+import { isDatabaseUnavailable, mapDatabaseError } from './database-errors';
 
 interface HttpLikeError {
   statusCode?: number;
@@ -52,6 +52,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 401 && !reply.getHeader('www-authenticate')) {
       void reply.header('WWW-Authenticate', 'Bearer');
     }
+    if (problem.status === 503 && !reply.getHeader('retry-after')) void reply.header('Retry-After', '5');
     void reply
       .status(problem.status)
       .header('Content-Type', 'application/problem+json; charset=utf-8')
@@ -88,6 +89,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const mapped = mapDatabaseError(exception);
       if (mapped) return base(mapped.status, mapped.detail, { code: mapped.code });
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return base(503, 'The database is unavailable right now; try again in a few seconds', { code: 'DATABASE_UNAVAILABLE' });
     }
     const clientStatus = clientErrorStatus(exception);
     if (clientStatus !== undefined) {

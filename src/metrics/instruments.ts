@@ -1,0 +1,83 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * The process's Prometheus instruments. Module-level (one registry per process), so any service can
+ * count without depending on the metrics module; GET /metrics renders the registry.
+ */
+export const metricsRegistry = new Registry();
+collectDefaultMetrics({ register: metricsRegistry, prefix: 'edupro_' });
+
+export const httpRequests = new Counter({
+  name: 'edupro_http_requests_total',
+  help: 'HTTP requests by method, route pattern and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  registers: [metricsRegistry],
+});
+
+export const httpDuration = new Histogram({
+  name: 'edupro_http_request_duration_seconds',
+  help: 'HTTP request duration by method, route pattern and status',
+  labelNames: ['method', 'route', 'status'] as const,
+  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  registers: [metricsRegistry],
+});
+
+export const predictionsTotal = new Counter({
+  name: 'edupro_predictions_total',
+  help: 'Predictions served, by kind (single, what_if, batch)',
+  labelNames: ['kind'] as const,
+  registers: [metricsRegistry],
+});
+
+export const predictionDuration = new Histogram({
+  name: 'edupro_prediction_duration_seconds',
+  help: 'Time to answer a prediction request, by kind',
+  labelNames: ['kind'] as const,
+  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+  registers: [metricsRegistry],
+});
+
+export const trainingsTotal = new Counter({
+  name: 'edupro_model_trainings_total',
+  help: 'Model trainings, by outcome (success, conflict, error)',
+  labelNames: ['outcome'] as const,
+  registers: [metricsRegistry],
+});
+
+export const trainingDuration = new Histogram({
+  name: 'edupro_model_training_duration_seconds',
+  help: 'Model training duration (assembly, training, cross-validation, storing)',
+  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+  registers: [metricsRegistry],
+});
+
+export const activeModelVersion = new Gauge({
+  name: 'edupro_active_model_version',
+  help: 'Version of the model this process serves (0 = none)',
+  registers: [metricsRegistry],
+});
+
+export const activeModelCvAccuracy = new Gauge({
+  name: 'edupro_active_model_cv_accuracy',
+  help: 'Cross-validated accuracy of the active model (0..1)',
+  registers: [metricsRegistry],
+});
+
+export const eventBufferDepth = new Gauge({
+  name: 'edupro_event_buffer_depth',
+  help: 'Event-log rows waiting to be written',
+  registers: [metricsRegistry],
+});
+
+export const eventsDropped = new Counter({
+  name: 'edupro_events_dropped_total',
+  help: 'Event-log rows dropped because the buffer was full while the database was unreachable',
+  registers: [metricsRegistry],
+});
+
+export const dbPoolConnections = new Gauge({
+  name: 'edupro_db_pool_connections',
+  help: 'Database pool connections by state (total, idle, waiting)',
+  labelNames: ['state'] as const,
+  registers: [metricsRegistry],
+});
