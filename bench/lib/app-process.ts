@@ -1,0 +1,82 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(__dirname, '..', '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const s = createServer();
+    s.once('error', rej);
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => res(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+export interface BenchApp {
+  child: ChildProcess;
+  baseUrl: string;
+  pid: number;
+  stop(): Promise<number | null>;
+}
+
+/** Builds if needed and starts `node dist/src/main.js` on its own embedded PostgreSQL data directory. */
+export async function startBenchApp(env: Record<string, string>): Promise<BenchApp> {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  const parent = mkdtempSync(join(tmpdir(), 'edupro-bench-'));
+  chmodSync(parent, 0o755);
+  const port = await freePort();
+  const { DATABASE_URL: _drop, ...inherited } = process.env;
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    cwd: ROOT,
+    env: {
+      ...inherited,
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
+      LOG_LEVEL: 'warn',
+      PORT: String(port),
+      EMBEDDED_PG_DATA_DIR: join(parent, 'postgres'),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
+  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', r));
+  const deadline = Date.now() + 300_000;
+  while (!/listening on/.test(output)) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
+
+/** Peak resident memory (VmHWM) of a process in MB, since the last reset. */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 1024);
+}
+
+/** Resets VmHWM (Linux: writing 5 to clear_refs), so each scenario reports its own peak. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5');
+  } catch {
+    // Not permitted on some kernels; the peak then covers the whole run, which the table says.
+  }
+}
