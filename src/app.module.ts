@@ -4,6 +4,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { AuthModule } from './auth/auth.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { buildPinoHttpOptions } from './common/logging/pino-options';
 
@@ -18,6 +19,7 @@ export class AppModule {
         LoggerModule.forRoot({ pinoHttp: buildPinoHttpOptions(config) }),
         DatabaseModule,
         HealthModule,
+        AuthModule,
         MetricsModule,
       ],
     };

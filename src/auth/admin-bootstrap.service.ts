@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { UsersService } from './users.service';
+
+/**
+ * Creates the first admin at start-up when there is none (API.md §2). Several replicas may start at
+ * once: an advisory lock makes exactly one of them do it.
+ */
+@Injectable()
+export class AdminBootstrapService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AdminBootstrapService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { adminUsername, adminPassword, adminEmail } = this.config.auth;
+    const generated = adminPassword ? undefined : randomBytes(12).toString('base64url');
+    const created = await this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('edupro_admin_bootstrap'))`);
+      const admins: Array<{ n: number }> = await manager.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+      if ((admins[0]?.n ?? 0) > 0) return false;
+      if (await this.users.findByUsername(adminUsername, manager)) {
+        this.logger.warn(`No admin exists, and the username ${adminUsername} is taken by a non-admin; set ADMIN_USERNAME`);
+        return false;
+      }
+      await this.users.create(
+        { username: adminUsername, email: adminEmail, password: adminPassword ?? (generated as string), role: 'admin', isActive: true },
+        manager,
+      );
+      return true;
+    });
+    if (!created) return;
+    if (generated) {
+      // Printed once, to the console only (not the structured log, which may be shipped elsewhere).
+      const line = '='.repeat(64);
+      process.stdout.write(
+        `\n${line}\n  EduPro: first admin account created\n  username: ${adminUsername}\n  password: ${generated}\n` +
+          `  This password is shown only once. Log in and change it now.\n${line}\n\n`,
+      );
+    } else {
+      this.logger.log(`First admin account "${adminUsername}" created from ADMIN_USERNAME / ADMIN_PASSWORD`);
+    }
+  }
+}

@@ -1,0 +1,54 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { AdminBootstrapService } from './admin-bootstrap.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { InMemoryLoginThrottle, LOGIN_THROTTLE } from './login-throttle';
+import { PasswordService } from './password.service';
+import { RolesGuard } from './roles.guard';
+import { SessionRevocationService } from './session-revocation.service';
+import { SessionService } from './session.service';
+import { TokenService } from './token.service';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
+
+/** Users, sessions, tokens and the two global guards (deny by default, then roles). */
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => {
+        if (!config.auth.jwtSecret) throw new Error('JWT_SECRET is not set');
+        return { secret: config.auth.jwtSecret, signOptions: { algorithm: 'HS256' }, verifyOptions: { algorithms: ['HS256'] } };
+      },
+    }),
+  ],
+  controllers: [AuthController, UsersController],
+  providers: [
+    PasswordService,
+    TokenService,
+    SessionRevocationService,
+    SessionService,
+    UsersService,
+    AuthService,
+    AdminBootstrapService,
+    {
+      provide: LOGIN_THROTTLE,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) =>
+        new InMemoryLoginThrottle({
+          maxPerUser: config.auth.loginMaxFailuresPerUser,
+          maxPerIp: config.auth.loginMaxFailuresPerIp,
+          windowMs: config.auth.loginWindowMinutes * 60_000,
+        }),
+    },
+    // Order matters: authentication first, then the role check that needs request.user.
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [TokenService, SessionRevocationService],
+})
+export class AuthModule {}

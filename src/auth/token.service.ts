@@ -1,0 +1,58 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ROLES, type AuthUser, type Role } from '../common/role';
+
+/** The claims of an access token. `typ` keeps any other token kind from passing as one. */
+export interface AccessTokenClaims {
+  sub: string;
+  username: string;
+  role: Role;
+  sid: string;
+  typ: 'access';
+  iat?: number;
+  exp?: number;
+}
+
+export interface IssuedAccessToken {
+  access_token: string;
+  token_type: 'bearer';
+  expires_in: number;
+}
+
+/** Signs and verifies access tokens (HS256 only) and mints opaque refresh tokens. */
+@Injectable()
+export class TokenService {
+  constructor(private readonly jwt: JwtService) {}
+
+  issueAccess(user: Pick<AuthUser, 'id' | 'username' | 'role'>, sessionId: string, ttlSeconds: number): IssuedAccessToken {
+    const claims: AccessTokenClaims = { sub: String(user.id), username: user.username, role: user.role, sid: sessionId, typ: 'access' };
+    const token = this.jwt.sign(claims, { algorithm: 'HS256', expiresIn: ttlSeconds });
+    return { access_token: token, token_type: 'bearer', expires_in: ttlSeconds };
+  }
+
+  /** The caller of a valid access token, or undefined for anything else (bad signature, alg none, expired, wrong kind). */
+  verifyAccess(token: string): AuthUser | undefined {
+    let claims: Partial<AccessTokenClaims>;
+    try {
+      // The algorithm list is what refuses `alg: none` and key-confusion tricks.
+      claims = this.jwt.verify<Partial<AccessTokenClaims>>(token, { algorithms: ['HS256'] });
+    } catch {
+      return undefined;
+    }
+    const id = Number(claims.sub);
+    if (claims.typ !== 'access' || !Number.isInteger(id) || id <= 0) return undefined;
+    if (typeof claims.sid !== 'string' || typeof claims.username !== 'string') return undefined;
+    if (!ROLES.includes(claims.role as Role)) return undefined;
+    return { id, username: claims.username, role: claims.role as Role, sessionId: claims.sid };
+  }
+
+  newRefreshToken(): { token: string; hash: string } {
+    const token = randomBytes(32).toString('base64url');
+    return { token, hash: TokenService.hashRefresh(token) };
+  }
+
+  static hashRefresh(token: string): string {
+    return createHash('sha256').update(token, 'utf8').digest('hex');
+  }
+}

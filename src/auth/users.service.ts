@@ -1,0 +1,179 @@
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { recordChange } from '../common/audit/audit-context';
+import { DomainException } from '../common/http/problem';
+import type { AuthUser, Role } from '../common/role';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import type { ListUsersQueryDto } from './dto/list-users-query.dto';
+import type { ProfileInputDto, RegisterDto, UpdateUserDto } from './dto/user-input.dto';
+import { PasswordService } from './password.service';
+import { SessionService } from './session.service';
+import { toUserAudit } from './user.mapper';
+import { User, type UserProfile } from './user.entity';
+
+export interface NewUser {
+  username: string;
+  email: string;
+  password: string;
+  role: Role;
+  profile?: ProfileInputDto;
+  isActive: boolean;
+}
+
+/** Drops undefined keys so a partial profile update merges instead of erasing. */
+export function mergeProfile(stored: UserProfile, patch: ProfileInputDto | undefined): UserProfile {
+  const merged: UserProfile = { ...stored };
+  for (const [key, value] of Object.entries(patch ?? {})) {
+    if (value !== undefined) merged[key as keyof UserProfile] = value as string;
+  }
+  return merged;
+}
+
+/** Accounts: creation, registration and the admin's user management with its last-admin rules. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async findByIdOrFail(id: number): Promise<User> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
+    if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `User ${id} not found`);
+    return user;
+  }
+
+  findByUsername(username: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
+    return manager.getRepository(User).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+  }
+
+  /**
+   * `POST /auth/register`. An admin may create any role; anyone else only when self-registration is
+   * configured, and then only a guru/staf account that stays inactive until an admin activates it.
+   */
+  async register(dto: RegisterDto, caller: AuthUser | undefined): Promise<User> {
+    if (caller?.role === 'admin') {
+      return this.create({ ...dto, isActive: true });
+    }
+    if (!this.config.auth.selfRegistration) {
+      if (caller) throw new DomainException(HttpStatus.FORBIDDEN, 'ROLE_FORBIDDEN', 'Only an admin can register users');
+      throw new DomainException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Self-registration is disabled; an admin must create the account');
+    }
+    if (dto.role === 'admin') {
+      throw new DomainException(HttpStatus.FORBIDDEN, 'ROLE_FORBIDDEN', 'Self-registration can only create guru or staf accounts');
+    }
+    return this.create({ ...dto, isActive: false });
+  }
+
+  async create(input: NewUser, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    await this.assertUnique(manager, input.username, input.email);
+    const repo = manager.getRepository(User);
+    const user = await repo.save(
+      repo.create({
+        username: input.username,
+        email: input.email,
+        passwordHash: await this.passwords.hash(input.password),
+        role: input.role,
+        profile: mergeProfile({}, input.profile),
+        isActive: input.isActive,
+        lastLoginAt: null,
+      }),
+    );
+    recordChange({ entity_type: 'user', entity_id: user.id, before: null, after: { ...toUserAudit(user), password: input.password } });
+    return user;
+  }
+
+  async list(query: ListUsersQueryDto): Promise<{ items: User[]; total: number }> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (query.search) {
+      qb.andWhere("(u.username ILIKE :s OR u.email ILIKE :s OR u.profile->>'nama_lengkap' ILIKE :s)", {
+        s: `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    }
+    if (query.role) qb.andWhere('u.role = :role', { role: query.role });
+    if (query.is_active !== undefined) qb.andWhere('u.is_active = :active', { active: query.is_active });
+    const [items, total] = await qb.orderBy('u.id', 'ASC').skip(query.skip).take(query.limit).getManyAndCount();
+    return { items, total };
+  }
+
+  async update(id: number, dto: UpdateUserDto): Promise<User> {
+    const revoked: string[] = [];
+    const user = await this.dataSource.transaction(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `User ${id} not found`);
+      const before = toUserAudit(user);
+      const losesAdmin = user.role === 'admin' && user.isActive && ((dto.role !== undefined && dto.role !== 'admin') || dto.is_active === false);
+      if (losesAdmin) await this.assertAnotherActiveAdmin(manager, id, 'demote or deactivate');
+      if (dto.username !== undefined || dto.email !== undefined) {
+        await this.assertUnique(manager, dto.username, dto.email, id);
+      }
+      const passwordChanged = typeof dto.password === 'string' && dto.password !== '';
+      const endsSessions =
+        passwordChanged || (dto.role !== undefined && dto.role !== user.role) || (dto.is_active === false && user.isActive);
+      if (dto.username !== undefined) user.username = dto.username;
+      if (dto.email !== undefined) user.email = dto.email;
+      if (dto.role !== undefined) user.role = dto.role;
+      if (dto.is_active !== undefined) user.isActive = dto.is_active;
+      if (dto.profile) user.profile = mergeProfile(user.profile, dto.profile);
+      if (passwordChanged) user.passwordHash = await this.passwords.hash(dto.password as string);
+      const saved = await repo.save(user);
+      // A changed role or password, or a deactivation, must not leave old tokens working.
+      if (endsSessions) revoked.push(...(await this.sessions.revokeUserSessions(manager, id, 'user_changed')));
+      recordChange({
+        entity_type: 'user',
+        entity_id: id,
+        before,
+        after: { ...toUserAudit(saved), ...(passwordChanged ? { password: dto.password } : {}) },
+      });
+      return saved;
+    });
+    this.sessions.afterCommit(revoked);
+    return user;
+  }
+
+  async remove(id: number, caller: AuthUser): Promise<void> {
+    if (id === caller.id) {
+      throw new DomainException(HttpStatus.BAD_REQUEST, 'CANNOT_DELETE_SELF', 'You cannot delete your own account');
+    }
+    const revoked = await this.dataSource.transaction(async (manager) => {
+      const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `User ${id} not found`);
+      if (user.role === 'admin' && user.isActive) await this.assertAnotherActiveAdmin(manager, id, 'delete');
+      const ids = await this.sessions.announceUserDeletion(manager, id);
+      await manager.delete(User, { id });
+      recordChange({ entity_type: 'user', entity_id: id, before: toUserAudit(user), after: null });
+      return ids;
+    });
+    this.sessions.afterCommit(revoked);
+  }
+
+  /** Locks the active admins so two admins cannot demote each other at the same instant. */
+  private async assertAnotherActiveAdmin(manager: EntityManager, exceptId: number, what: string): Promise<void> {
+    const rows: Array<{ id: number }> = await manager.query(
+      `SELECT id FROM users WHERE role = 'admin' AND is_active ORDER BY id FOR UPDATE`,
+    );
+    if (!rows.some((r) => r.id !== exceptId)) {
+      throw new DomainException(HttpStatus.CONFLICT, 'LAST_ADMIN', `Cannot ${what} the last active admin`);
+    }
+  }
+
+  private async assertUnique(manager: EntityManager, username?: string, email?: string, exceptId?: number): Promise<void> {
+    const qb = manager.getRepository(User).createQueryBuilder('u');
+    const clauses: string[] = [];
+    if (username) clauses.push('lower(u.username) = lower(:username)');
+    if (email) clauses.push('lower(u.email) = lower(:email)');
+    if (clauses.length === 0) return;
+    qb.where(`(${clauses.join(' OR ')})`, { username, email });
+    if (exceptId !== undefined) qb.andWhere('u.id <> :exceptId', { exceptId });
+    const clash = await qb.getOne();
+    if (!clash) return;
+    const field = username && clash.username.toLowerCase() === username.toLowerCase() ? 'username' : 'email';
+    // The unique indexes still decide a race; this only gives the usual case a clear message.
+    throw new DomainException(HttpStatus.CONFLICT, 'USER_DUPLICATE', `A user with this ${field} already exists`, {
+      errors: [{ field, message: `${field} already taken` }],
+    });
+  }
+}
