@@ -1,0 +1,73 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { TreeJson } from './c45';
+import type { ConfusionMatrix, CvSummary, EvaluationSummary } from './domain/metrics';
+import type { LabelSource } from './domain/feature-catalogue';
+
+/** Options a model was trained with (stored as given, after defaults were applied). */
+export interface TrainingOptions {
+  confidence_factor: number;
+  min_instances: number;
+  pruned: boolean;
+  folds: number;
+}
+
+/** One trained model version (API.md §6). Exactly one row is active (partial unique index). */
+@Entity({ name: 'model' })
+export class PrediksiModel {
+  @PrimaryGeneratedColumn({ type: 'integer' })
+  id: number;
+
+  @Column({ type: 'integer' })
+  version: number;
+
+  @Column({ type: 'boolean' })
+  isActive: boolean;
+
+  @Column({ type: 'varchar', length: 40 })
+  algorithm: string;
+
+  @Column({ type: 'jsonb' })
+  options: TrainingOptions;
+
+  @Column({ type: 'jsonb' })
+  features: string[];
+
+  @Column({ type: 'varchar', length: 10 })
+  labelSource: LabelSource;
+
+  @Column({ type: 'jsonb' })
+  tree: TreeJson;
+
+  @Column({ type: 'jsonb' })
+  trainingMetrics: EvaluationSummary;
+
+  @Column({ type: 'jsonb' })
+  cvMetrics: CvSummary;
+
+  @Column({ type: 'jsonb' })
+  confusionMatrix: ConfusionMatrix;
+
+  @Column({ type: 'jsonb' })
+  classDistribution: Record<string, number>;
+
+  @Column({ type: 'jsonb' })
+  featureImportances: Record<string, number>;
+
+  @Column({ type: 'integer' })
+  trainingSetSize: number;
+
+  @Column({ type: 'varchar', length: 64 })
+  trainingSetHash: string;
+
+  @Column({ type: 'integer', nullable: true })
+  trainedBy: number | null;
+
+  @Column({ type: 'timestamptz' })
+  trainedAt: Date;
+
+  @Column({ type: 'integer' })
+  durationMs: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  activatedAt: Date | null;
+}

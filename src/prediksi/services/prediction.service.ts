@@ -1,0 +1,187 @@
+import { performance } from 'node:perf_hooks';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { InstanceRecord } from '../c45';
+import { DomainException } from '../../common/http/problem';
+import { predictionDuration, predictionsTotal } from '../../metrics/instruments';
+import { predictInstance, type PredictionCore } from '../domain/predict';
+import { type Semester, type SemesterPrediksi, semesterPrediksi } from '../domain/semester';
+import { upsertHistory, type HistoryRow } from './history-upsert';
+import { type ActiveModel, ModelRegistryService } from './model-registry.service';
+import { loadStudentFeatures, missingParts, type StudentFeatureRow } from './student-features.query';
+import { TrainingService } from './training.service';
+
+export interface DetailFaktor {
+  nilai_rata_rata: number | null;
+  kategori_penghasilan: string | null;
+  kategori_kehadiran: string | null;
+  feature_importances: Record<string, number>;
+}
+
+export interface Prediction extends PredictionCore {
+  siswa_id: number | null;
+  nama_siswa: string | null;
+  kelas: string | null;
+  model_version: number;
+  semester_prediksi: SemesterPrediksi | null;
+  detail_faktor: DetailFaktor;
+}
+
+export interface BatchOutcome {
+  semester: Semester;
+  tahun_ajaran: string;
+  results: Prediction[];
+  errors: Array<{ siswa_id: number; nama_siswa: string; detail: string }>;
+  processingSeconds: number;
+}
+
+function num(v: unknown): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
+function str(v: unknown): string | null {
+  return v === null || v === undefined ? null : String(v);
+}
+
+@Injectable()
+export class PredictionService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly registry: ModelRegistryService,
+    private readonly training: TrainingService,
+  ) {}
+
+  /** One student from one semester's records; stored in the history. */
+  async predictStudent(siswaId: number, semester: Semester, tahunAjaran: string): Promise<Prediction> {
+    const started = performance.now();
+    const active = await this.activeModel();
+    const [row] = await loadStudentFeatures(this.dataSource.manager, { siswaId }, semester, tahunAjaran);
+    if (!row) throw new DomainException(HttpStatus.NOT_FOUND, 'SISWA_NOT_FOUND', `Siswa with id ${siswaId} does not exist`);
+    const missing = missingParts(row);
+    if (missing.length) {
+      throw new DomainException(
+        HttpStatus.NOT_FOUND,
+        'PREDICTION_DATA_MISSING',
+        `No ${missing.join(', ')} recorded for siswa ${siswaId} (${row.nama}) in semester ${semester} ${tahunAjaran}`,
+        { missing },
+      );
+    }
+    const prediction = this.fromRow(active, row, semester, tahunAjaran);
+    await upsertHistory(this.dataSource.manager, [this.historyRow(prediction, semester, tahunAjaran)]);
+    this.observe('single', started);
+    return prediction;
+  }
+
+  /** Raw features (any subset of the catalogue); not stored. Missing features follow C4.5's missing-value rule. */
+  async predictWhatIf(features: InstanceRecord, period?: { semester: Semester; tahun_ajaran: string }): Promise<Prediction> {
+    const started = performance.now();
+    const active = await this.activeModel();
+    const core = this.run(active, features);
+    this.observe('what_if', started);
+    return {
+      siswa_id: null,
+      nama_siswa: null,
+      kelas: null,
+      ...core,
+      model_version: active.model.version,
+      semester_prediksi: period ? semesterPrediksi(period.semester, period.tahun_ajaran) : null,
+      detail_faktor: this.detailFaktor(active, features),
+    };
+  }
+
+  /**
+   * Every student (or one kelas) from one semester: one query for the features, the tree walks in
+   * memory, one multi-row upsert of the history — a bounded number of queries for any school size.
+   */
+  async predictBatch(semester: Semester, tahunAjaran: string, kelas?: string): Promise<BatchOutcome> {
+    const started = performance.now();
+    const active = await this.activeModel();
+    const rows = await loadStudentFeatures(this.dataSource.manager, { kelas }, semester, tahunAjaran);
+    const results: Prediction[] = [];
+    const errors: BatchOutcome['errors'] = [];
+    for (const row of rows) {
+      const missing = missingParts(row);
+      if (missing.length) {
+        errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: `No ${missing.join(', ')} recorded for semester ${semester} ${tahunAjaran}` });
+        continue;
+      }
+      try {
+        results.push(this.fromRow(active, row, semester, tahunAjaran));
+      } catch (e) {
+        errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    await upsertHistory(this.dataSource.manager, results.map((p) => this.historyRow(p, semester, tahunAjaran)));
+    this.observe('batch', started, results.length);
+    return { semester, tahun_ajaran: tahunAjaran, results, errors, processingSeconds: (performance.now() - started) / 1000 };
+  }
+
+  private async activeModel(): Promise<ActiveModel> {
+    let active = this.registry.active();
+    if (!active) {
+      await this.training.ensureModel();
+      active = this.registry.active();
+    }
+    if (!active) throw new DomainException(HttpStatus.CONFLICT, 'MODEL_NOT_AVAILABLE', 'No model is available; train one with POST /api/prediksi/train');
+    return active;
+  }
+
+  private run(active: ActiveModel, features: InstanceRecord): PredictionCore {
+    try {
+      return predictInstance(active.tree, features);
+    } catch (e) {
+      // An unknown category value (e.g. a threshold change introduced a new one) is bad input, not a crash.
+      throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'PREDICTION_INPUT_INVALID', e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private fromRow(active: ActiveModel, row: StudentFeatureRow, semester: Semester, tahunAjaran: string): Prediction {
+    const features = this.featuresOf(active, row);
+    return {
+      siswa_id: row.siswa_id,
+      nama_siswa: row.nama,
+      kelas: row.kelas,
+      ...this.run(active, features),
+      model_version: active.model.version,
+      semester_prediksi: semesterPrediksi(semester, tahunAjaran),
+      detail_faktor: this.detailFaktor(active, row),
+    };
+  }
+
+  /** Only the model's own features, so a stored model keeps working when the catalogue grows. */
+  private featuresOf(active: ActiveModel, row: StudentFeatureRow): InstanceRecord {
+    const out: Record<string, number | string | null> = {};
+    for (const a of active.tree.header.attributes) {
+      const v = row[a.name];
+      out[a.name] = v === undefined || typeof v === 'boolean' ? null : v;
+    }
+    return out;
+  }
+
+  private detailFaktor(active: ActiveModel, values: Readonly<Record<string, unknown>>): DetailFaktor {
+    return {
+      nilai_rata_rata: num(values.rata_rata),
+      kategori_penghasilan: str(values.kategori_penghasilan),
+      kategori_kehadiran: str(values.kategori_kehadiran),
+      feature_importances: active.model.featureImportances,
+    };
+  }
+
+  private historyRow(p: Prediction, semester: string, tahunAjaran: string): HistoryRow {
+    return {
+      siswa_id: p.siswa_id as number,
+      semester,
+      tahun_ajaran: tahunAjaran,
+      prediksi_prestasi: p.prediksi_prestasi,
+      confidence: p.confidence,
+      probabilities: p.probabilities,
+      explanation: p.explanation,
+      model_version: p.model_version,
+    };
+  }
+
+  private observe(kind: 'single' | 'what_if' | 'batch', started: number, count = 1): void {
+    predictionsTotal.inc({ kind }, count);
+    predictionDuration.observe({ kind }, (performance.now() - started) / 1000);
+  }
+}

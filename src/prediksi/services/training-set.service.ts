@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { DatasetSpec, FeatureColumnSpec } from '../c45';
+import { DomainException } from '../../common/http/problem';
+import {
+  FEATURE_CATALOGUE,
+  type FeatureName,
+  KATEGORI_PRESTASI,
+  type LabelSource,
+  MIN_TRAINING_ROWS,
+  RULE_LABEL_SQL,
+} from '../domain/feature-catalogue';
+import { STUDENT_SEMESTER_FROM } from './training-set.sql';
+
+type Cell = number | string | null;
+
+export interface TrainingSet {
+  features: FeatureName[];
+  labelSource: LabelSource;
+  /** Student-semesters with nilai, presensi and penghasilan (labelled or not). */
+  totalRows: number;
+  /** The learner's input: labelled rows only. */
+  spec: DatasetSpec;
+  labels: string[];
+  classDistribution: Record<string, number>;
+  /** sha256 of the feature names, label source and every labelled row, in a fixed order. */
+  contentHash: string;
+}
+
+@Injectable()
+export class TrainingSetService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Assembles the training set in ONE query. Feature names come from the catalogue (validated by the
+   * request DTO), so the SQL interpolates only the catalogue's own expressions.
+   */
+  async load(features: readonly FeatureName[], labelSource: LabelSource, manager: EntityManager = this.dataSource.manager): Promise<TrainingSet> {
+    const select = features.map((f) => `${FEATURE_CATALOGUE[f].sql} AS "${f}"`).join(', ');
+    const label = labelSource === 'rule' ? RULE_LABEL_SQL : 'pr.kategori';
+    const rows: Array<Record<string, Cell>> = await manager.query(
+      `SELECT ${select}, ${label} AS "__label" ${STUDENT_SEMESTER_FROM}
+       ORDER BY n.siswa_id, n.tahun_ajaran, n.semester`,
+    );
+    const labelled = rows.filter((r) => r.__label !== null);
+    if (labelled.length < MIN_TRAINING_ROWS) throw tooFewRows(labelled.length, rows.length, labelSource);
+
+    const labels = labelled.map((r) => String(r.__label));
+    const columns: FeatureColumnSpec[] = features.map((f) => {
+      const def = FEATURE_CATALOGUE[f];
+      return def.type === 'numeric'
+        ? { name: f, type: 'numeric', values: labelled.map((r) => (r[f] === null ? null : Number(r[f]))) }
+        : { name: f, type: 'nominal', values: labelled.map((r) => (r[f] === null ? null : String(r[f]))), domain: def.domain };
+    });
+    const classDistribution: Record<string, number> = Object.fromEntries(KATEGORI_PRESTASI.map((k) => [k, 0]));
+    for (const l of labels) classDistribution[l] = (classDistribution[l] ?? 0) + 1;
+
+    const hash = createHash('sha256').update(JSON.stringify({ features, labelSource }));
+    for (const r of labelled) hash.update('\n' + JSON.stringify(features.map((f) => r[f]).concat(r.__label)));
+
+    return {
+      features: [...features],
+      labelSource,
+      totalRows: rows.length,
+      spec: { relation: 'prestasi_siswa', features: columns, target: { name: 'prestasi', values: labels, domain: KATEGORI_PRESTASI } },
+      labels,
+      classDistribution,
+      contentHash: hash.digest('hex'),
+    };
+  }
+
+  /** Row counts for `data-count` and the 409 detail: everything joinable, and how much of it is labelled. */
+  async counts(): Promise<{ total: number; labelled: number }> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(pr.kategori)::int AS labelled ${STUDENT_SEMESTER_FROM}`,
+    )) as Array<{ total: number; labelled: number }>;
+    return row;
+  }
+}
+
+export function tooFewRows(labelled: number, total: number, labelSource: LabelSource): DomainException {
+  const how =
+    labelSource === 'rule'
+      ? 'Add nilai, presensi and penghasilan for more students (the rule labels every such row)'
+      : 'Record observed achievements (POST /api/prestasi or its Excel upload) for more student-semesters that have nilai, presensi and penghasilan, train with label_source "rule", or generate demo data (POST /api/prediksi/generate-dummy)';
+  return new DomainException(
+    HttpStatus.CONFLICT,
+    'TRAINING_DATA_INSUFFICIENT',
+    `Too few labelled rows to train a model: ${labelled} labelled of ${total} student-semesters with nilai, presensi and penghasilan; at least ${MIN_TRAINING_ROWS} are needed. ${how}.`,
+    { labeled_data: labelled, total_data: total, min_required: MIN_TRAINING_ROWS },
+  );
+}

@@ -1,0 +1,142 @@
+import { performance } from 'node:perf_hooks';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { C45InputError, type DatasetSpec } from '../c45';
+import { recordChange } from '../../common/audit/audit-context';
+import { DomainException } from '../../common/http/problem';
+import { trainingDuration, trainingsTotal } from '../../metrics/instruments';
+import { DEFAULT_FEATURES, type FeatureName, type LabelSource } from '../domain/feature-catalogue';
+import { type BuildOptions, type BuiltModel, buildModel, DEFAULT_BUILD_OPTIONS } from '../domain/model-builder';
+import { PrediksiModel } from '../model.entity';
+import { ModelRegistryService } from './model-registry.service';
+import { TRAINING_LOCK_KEY } from './registry-constants';
+import { TrainingSetService } from './training-set.service';
+
+export interface TrainingRequest extends Partial<BuildOptions> {
+  label_source?: LabelSource;
+  features?: FeatureName[];
+}
+
+export interface TrainingOutcome {
+  model: PrediksiModel;
+  built: BuiltModel;
+}
+
+export const ALGORITHM = 'C4.5 (J48)';
+
+@Injectable()
+export class TrainingService {
+  private readonly logger = new Logger(TrainingService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly trainingSet: TrainingSetService,
+    private readonly registry: ModelRegistryService,
+  ) {}
+
+  /**
+   * Trains, stores and activates a new version in ONE transaction holding the training advisory lock:
+   * a concurrent training (in any process) gets 409 at once, and a failure anywhere leaves the
+   * registry exactly as it was.
+   */
+  async train(request: TrainingRequest, trainedBy: number | null): Promise<TrainingOutcome> {
+    const options: BuildOptions = {
+      confidence_factor: request.confidence_factor ?? DEFAULT_BUILD_OPTIONS.confidence_factor,
+      min_instances: request.min_instances ?? DEFAULT_BUILD_OPTIONS.min_instances,
+      pruned: request.pruned ?? DEFAULT_BUILD_OPTIONS.pruned,
+      folds: request.folds ?? DEFAULT_BUILD_OPTIONS.folds,
+    };
+    const features = request.features?.length ? [...new Set(request.features)] : [...DEFAULT_FEATURES];
+    const labelSource = request.label_source ?? 'prestasi';
+    const started = performance.now();
+
+    const outcome = await this.trainLocked(features, labelSource, options, trainedBy, started).catch((e: unknown) => {
+      trainingsTotal.inc({ outcome: e instanceof DomainException && e.getStatus() === 409 ? 'conflict' : 'error' });
+      throw e;
+    });
+    trainingsTotal.inc({ outcome: 'success' });
+    trainingDuration.observe((performance.now() - started) / 1000);
+    outcome.model.isActive = true;
+    await this.registry.reload();
+    recordChange({ entity_type: 'model', entity_id: outcome.model.version, after: { version: outcome.model.version, features, labelSource } });
+    this.logger.log(
+      `Trained model version ${outcome.model.version} on ${outcome.model.trainingSetSize} rows in ${outcome.model.durationMs} ms (CV accuracy ${outcome.built.cv.accuracy})`,
+    );
+    return outcome;
+  }
+
+  private trainLocked(
+    features: FeatureName[],
+    labelSource: LabelSource,
+    options: BuildOptions,
+    trainedBy: number | null,
+    started: number,
+  ): Promise<TrainingOutcome> {
+    return this.dataSource.transaction(async (m) => {
+      const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [TRAINING_LOCK_KEY])) as Array<{ locked: boolean }>;
+      if (!locked) {
+        throw new DomainException(HttpStatus.CONFLICT, 'TRAINING_IN_PROGRESS', 'Another training is running; try again when it has finished');
+      }
+      const set = await this.trainingSet.load(features, labelSource, m);
+      const built = this.build(set.spec, options);
+      const [{ next }] = (await m.query('SELECT coalesce(max(version), 0) + 1 AS next FROM model')) as Array<{ next: number }>;
+      const userId = trainedBy === null ? null : await this.existingUser(m, trainedBy);
+      const model = m.getRepository(PrediksiModel).create({
+        version: next,
+        isActive: false,
+        algorithm: ALGORITHM,
+        options,
+        features,
+        labelSource,
+        tree: built.treeJson,
+        trainingMetrics: built.training,
+        cvMetrics: built.cv,
+        confusionMatrix: built.confusion,
+        classDistribution: set.classDistribution,
+        featureImportances: built.importances,
+        trainingSetSize: set.labels.length,
+        trainingSetHash: set.contentHash,
+        trainedBy: userId,
+        trainedAt: new Date(),
+        durationMs: Math.round(performance.now() - started),
+        activatedAt: null,
+      });
+      await m.getRepository(PrediksiModel).insert(model);
+      await this.registry.activateWithin(m, next);
+      return { model, built };
+    });
+  }
+
+  /**
+   * For a prediction when no model exists yet: train one with the defaults if the data allows (409
+   * otherwise), or wait for the training another request has just started.
+   */
+  async ensureModel(): Promise<void> {
+    if (this.registry.active() || (await this.registry.reload())) return;
+    try {
+      await this.train({}, null);
+    } catch (e) {
+      if (!(e instanceof DomainException) || e.code !== 'TRAINING_IN_PROGRESS') throw e;
+      for (let i = 0; i < 100 && !(await this.registry.reload()); i++) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!this.registry.active()) {
+      throw new DomainException(HttpStatus.CONFLICT, 'MODEL_NOT_AVAILABLE', 'No model has been trained yet; train one with POST /api/prediksi/train');
+    }
+  }
+
+  private build(spec: DatasetSpec, options: BuildOptions): BuiltModel {
+    try {
+      return buildModel(spec, options);
+    } catch (e) {
+      // Single-class data and the like: the data cannot make a model, which is a conflict with its state.
+      if (e instanceof C45InputError) throw new DomainException(HttpStatus.CONFLICT, 'TRAINING_DATA_UNUSABLE', `Cannot train on this data: ${e.message}`);
+      throw e;
+    }
+  }
+
+  /** trained_by only when the user still exists (tokens may outlive a deleted user). */
+  private async existingUser(m: EntityManager, id: number): Promise<number | null> {
+    const rows = (await m.query('SELECT id FROM users WHERE id = $1', [id])) as unknown[];
+    return rows.length ? id : null;
+  }
+}
