@@ -6,6 +6,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { SchoolRecordsModule } from './common/records/school-records.module';
 import { buildPinoHttpOptions } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. */
@@ -21,6 +22,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         MetricsModule,
+        SchoolRecordsModule,
       ],
     };
   }

@@ -1,0 +1,38 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const MAX_LIMIT = 1000;
+export const DEFAULT_LIMIT = 100;
+
+/** An empty query value (`?search=`) means "not given", as the web client sends every field. */
+export const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
+
+/**
+ * Paging and search shared by every list (API.md §1). Domain list DTOs extend it with their filters
+ * and a `sort` allow-list (see IsSort). Invalid values are 400 (query validation).
+ */
+export class ListQueryDto {
+  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'skip must be a whole number' })
+  @Min(0, { message: 'skip must not be negative' })
+  skip: number = 0;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(MAX_LIMIT, { message: `limit must not exceed ${MAX_LIMIT}` })
+  limit: number = DEFAULT_LIMIT;
+
+  @ApiPropertyOptional({ description: 'Case-insensitive substring', maxLength: 100 })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  @MaxLength(100)
+  search?: string;
+}

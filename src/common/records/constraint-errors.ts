@@ -1,0 +1,32 @@
+import type { HttpStatus } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { DomainException } from '../http/problem';
+
+/** What a violated, named constraint means to the client. */
+export interface ConstraintRule {
+  status: HttpStatus;
+  code: string;
+  field: string;
+  message: string;
+}
+
+function violatedConstraint(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driver = (error as unknown as { driverError?: { constraint?: string } }).driverError;
+  return driver?.constraint;
+}
+
+/**
+ * Runs a write and turns a violation of one of the named constraints into its domain error. The
+ * database decides duplicates and missing students (also when two requests race); this only gives
+ * the answer a code and a field the client can show. Other errors go to the global filter as they are.
+ */
+export async function withConstraintRules<T>(rules: Readonly<Record<string, ConstraintRule>>, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const rule = rules[violatedConstraint(error) ?? ''];
+    if (!rule) throw error;
+    throw new DomainException(rule.status, rule.code, rule.message, { errors: [{ field: rule.field, message: rule.message }] });
+  }
+}

@@ -1,0 +1,59 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Min, ValidateBy } from 'class-validator';
+
+export const SEMESTERS = ['Ganjil', 'Genap'] as const;
+export type Semester = (typeof SEMESTERS)[number];
+
+/** `ganjil` and ` GENAP ` are the same semester; the stored value is always capitalised. */
+const canonicalSemester = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const match = SEMESTERS.find((s) => s.toLowerCase() === value.trim().toLowerCase());
+  return match ?? value;
+};
+
+/** `2023/2024`: a year and the next. */
+export function isTahunAjaran(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = /^(\d{4})\/(\d{4})$/.exec(value);
+  return match !== null && Number(match[2]) === Number(match[1]) + 1;
+}
+
+const ApiField = (optional: boolean, options: Parameters<typeof ApiProperty>[0]): PropertyDecorator =>
+  optional ? ApiPropertyOptional(options) : ApiProperty(options);
+
+export function SemesterField(optional = false): PropertyDecorator {
+  return applyDecorators(
+    ApiField(optional, { enum: SEMESTERS, example: 'Ganjil' }),
+    ...(optional ? [IsOptional()] : []),
+    Transform(canonicalSemester),
+    IsIn(SEMESTERS, { message: 'semester must be Ganjil or Genap' }),
+  );
+}
+
+export function TahunAjaranField(optional = false): PropertyDecorator {
+  return applyDecorators(
+    ApiField(optional, { example: '2023/2024', pattern: '^\\d{4}/\\d{4}$' }),
+    ...(optional ? [IsOptional()] : []),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value)),
+    ValidateBy({
+      name: 'isTahunAjaran',
+      validator: {
+        validate: isTahunAjaran,
+        defaultMessage: () => 'tahun_ajaran must be YYYY/YYYY+1, e.g. 2023/2024',
+      },
+    }),
+  );
+}
+
+/** A student id: a number in bodies, a numeric string in queries (`fromQuery` converts it). */
+export function SiswaIdField(options: { optional?: boolean; fromQuery?: boolean } = {}): PropertyDecorator {
+  return applyDecorators(
+    ApiField(options.optional ?? false, { example: 1, minimum: 1 }),
+    ...(options.optional ? [IsOptional()] : []),
+    ...(options.fromQuery ? [Type(() => Number)] : []),
+    IsInt({ message: 'siswa_id must be a whole number' }),
+    Min(1, { message: 'siswa_id must be a positive id' }),
+  );
+}

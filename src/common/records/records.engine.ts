@@ -1,0 +1,153 @@
+import { HttpStatus, type StreamableFile } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import type { DataSource, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
+import { recordChange } from '../audit/audit-context';
+import { DomainException, type FieldError } from '../http/problem';
+import { flattenValidationErrors } from '../http/validation';
+import { applySearch, keysetBatches, listPage } from '../query/list-page';
+import type { ListQueryDto } from '../query/list-query.dto';
+import type { Page } from '../query/total-count';
+import { streamExport } from '../spreadsheet/export-stream';
+import type { ExportFormat } from '../spreadsheet/sheet-columns';
+import type { UploadedSheet } from '../spreadsheet/upload-file';
+import type { UploadQueryDto, UploadResultDto } from '../spreadsheet/upload.dto';
+import type { RecordBase } from './columns';
+import { withConstraintRules } from './constraint-errors';
+import type { Prepared, RecordSpec, SiswaJoin } from './record-spec';
+import { runUpload } from './upload-runner';
+
+function validationFailed(errors: FieldError[]): DomainException {
+  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', errors.map((e) => e.message).join('; '), {
+    errors,
+  });
+}
+
+/** Drops keys a partial body did not send, so they do not overwrite stored values when merged. */
+function definedOnly<T extends object>(body: T): Partial<T> {
+  return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * The CRUD, list, export and upload mechanics shared by the five record domains. A domain service
+ * extends it with its RecordSpec (fields, derived values, constraints, spreadsheet columns) and adds
+ * its own named queries. Services own the rules; controllers only call these methods.
+ */
+export class RecordsEngine<E extends RecordBase, C extends object, R> {
+  protected readonly repo: Repository<E>;
+
+  constructor(
+    protected readonly dataSource: DataSource,
+    protected readonly spec: RecordSpec<E, C, R>,
+  ) {
+    this.repo = dataSource.getRepository(spec.entity);
+  }
+
+  async list(query: ListQueryDto): Promise<Page<R>> {
+    const qb = this.baseQuery();
+    this.spec.applyFilters(qb, query);
+    const page = await listPage(qb, query, this.spec.list);
+    return { rows: this.toResponses(page.entities, page.raw), total: page.total };
+  }
+
+  async get(id: number): Promise<R> {
+    const { entities, raw } = await this.baseQuery().where('r.id = :id', { id }).getRawAndEntities();
+    const [row] = this.toResponses(entities, raw);
+    if (row === undefined) throw this.notFound(id);
+    return row;
+  }
+
+  async create(body: C): Promise<R> {
+    const values = this.prepareOrThrow(body);
+    const result = await withConstraintRules(this.spec.constraints, () => this.repo.insert(values));
+    const id = (result.identifiers[0] as { id: number }).id;
+    const created = await this.get(id);
+    recordChange({ entity_type: this.spec.entityType, entity_id: id, before: null, after: created });
+    return created;
+  }
+
+  /** PUT and PATCH: a partial body merged over the stored row, validated whole, derived fields recomputed. */
+  async update(id: number, body: Partial<C>): Promise<R> {
+    const existing = await this.repo.findOneBy({ id } as never);
+    if (!existing) throw this.notFound(id);
+    const before = await this.get(id);
+    const merged = { ...this.spec.toInput(existing), ...definedOnly(body) };
+    const checked = this.validateInput(merged);
+    if ('errors' in checked) throw validationFailed(checked.errors);
+    const values = this.prepareOrThrow(checked.input);
+    await withConstraintRules(this.spec.constraints, () => this.repo.update(id, values));
+    const after = await this.get(id);
+    recordChange({ entity_type: this.spec.entityType, entity_id: id, before, after });
+    return after;
+  }
+
+  async remove(id: number): Promise<void> {
+    const before = await this.get(id);
+    // Rows that belong to a student go with it through ON DELETE CASCADE, in this one statement.
+    const result = await this.repo.delete(id);
+    if (!result.affected) throw this.notFound(id);
+    recordChange({ entity_type: this.spec.entityType, entity_id: id, before, after: null });
+  }
+
+  /** The filtered rows (search and filters as the list, no paging) as a streamed file, in id order. */
+  exportFile(format: ExportFormat, query: ListQueryDto): StreamableFile {
+    const build = (): SelectQueryBuilder<E> => {
+      const qb = this.baseQuery();
+      this.spec.applyFilters(qb, query);
+      applySearch(qb, query.search, this.spec.list);
+      return qb;
+    };
+    const toResponses = this.toResponses.bind(this);
+    async function* rows(): AsyncGenerator<R[]> {
+      for await (const batch of keysetBatches(build, 'r.id')) yield toResponses(batch.entities, batch.raw);
+    }
+    return streamExport(format, this.spec.spreadsheet, rows());
+  }
+
+  async upload(file: UploadedSheet, options: UploadQueryDto): Promise<UploadResultDto> {
+    const result = await runUpload(this.dataSource, this.spec, file, options, (values) => this.validateAndPrepare(values));
+    if (!options.dry_run) {
+      recordChange({ entity_type: this.spec.entityType, entity_id: null, before: null, after: { ...result, file: file.filename } });
+    }
+    return result;
+  }
+
+  /** Class-validator rules of the full request body, for bodies that did not pass the global pipe. */
+  protected validateInput(plain: object): { input: C } | { errors: FieldError[] } {
+    const input = plainToInstance(this.spec.createDto, plain);
+    const errors = validateSync(input, { whitelist: true, forbidUnknownValues: false });
+    return errors.length > 0 ? { errors: flattenValidationErrors(errors) } : { input };
+  }
+
+  protected validateAndPrepare(plain: object): Prepared<E> {
+    const checked = this.validateInput(plain);
+    return 'errors' in checked ? checked : this.spec.prepare(checked.input);
+  }
+
+  protected prepareOrThrow(input: C): QueryDeepPartialEntity<E> {
+    const prepared = this.spec.prepare(input);
+    if ('errors' in prepared) throw validationFailed(prepared.errors);
+    return prepared.values;
+  }
+
+  protected notFound(id: number): DomainException {
+    return new DomainException(HttpStatus.NOT_FOUND, this.spec.notFoundCode, `${this.spec.entityType} ${id} not found`);
+  }
+
+  /** The root query: the domain's rows, with the owning student's name and class joined in. */
+  protected baseQuery(): SelectQueryBuilder<E> {
+    const qb = this.repo.createQueryBuilder('r');
+    if (this.spec.owner) {
+      qb.innerJoin(this.spec.owner.entity, 's', 's.id = r.siswaId').addSelect('s.nama', 'nama_siswa').addSelect('s.kelas', 'kelas');
+    }
+    return qb;
+  }
+
+  /** Pairs each entity with its raw row by id (not by position) to read the joined columns. */
+  protected toResponses(entities: E[], raw: Array<Record<string, unknown>>): R[] {
+    if (!this.spec.owner) return entities.map((e) => this.spec.toResponse(e));
+    const joins = new Map<number, SiswaJoin>();
+    for (const row of raw) joins.set(Number(row.r_id), { nama_siswa: String(row.nama_siswa), kelas: String(row.kelas) });
+    return entities.map((e) => this.spec.toResponse(e, joins.get(e.id)));
+  }
+}

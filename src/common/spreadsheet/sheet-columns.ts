@@ -1,0 +1,35 @@
+/** A cell value as written to Excel or CSV. */
+export type CellValue = string | number | null;
+
+/** One exported column: its header (exact text of API.md) and how a response row fills it. */
+export interface ExportColumn<T> {
+  header: string;
+  value: (row: T) => CellValue;
+  width?: number;
+}
+
+export type ImportType = 'string' | 'number' | 'integer' | 'date';
+
+/** One uploaded column: the header it is read from and the request field it fills. */
+export interface ImportColumn {
+  header: string;
+  field: string;
+  type: ImportType;
+  /** The file must have this column (otherwise 422 naming it); values are validated per row. */
+  required: boolean;
+}
+
+export interface SpreadsheetSpec<T> {
+  /** File name without extension, e.g. `Data_Siswa`. */
+  fileBase: string;
+  sheetName: string;
+  exportColumns: ReadonlyArray<ExportColumn<T>>;
+  importColumns: readonly ImportColumn[];
+}
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+/** Headers compare by letters and digits only, case-insensitively (`Tanggal Lahir` = `tanggal_lahir`). */
+export function normalizeHeader(header: string): string {
+  return header.toLowerCase().replace(/[^a-z0-9]/g, '');
+}

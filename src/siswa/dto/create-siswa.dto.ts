@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
+import { isDateInput } from '../../common/dates/school-date';
+import { canonicalJenisKelamin } from './jenis-kelamin';
+
+const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+
+/** POST /siswa. The client's whole model is accepted: unknown keys (id, created_at, …) are stripped. */
+export class CreateSiswaDto {
+  @ApiProperty({ example: '2023001', description: '5–20 letters or digits, unique' })
+  @Transform(trim)
+  @IsString({ message: 'nis must be a string' })
+  @Matches(/^[A-Za-z0-9]{5,20}$/, { message: 'nis must be 5–20 letters or digits' })
+  nis: string;
+
+  @ApiProperty({ example: 'Siti Aminah', minLength: 2, maxLength: 100 })
+  @Transform(trim)
+  @IsString({ message: 'nama must be a string' })
+  @Length(2, 100, { message: 'nama must be 2–100 characters' })
+  nama: string;
+
+  @ApiProperty({ example: 'XII IPA 3', minLength: 1, maxLength: 20 })
+  @Transform(trim)
+  @IsString({ message: 'kelas must be a string' })
+  @Length(1, 20, { message: 'kelas must be 1–20 characters' })
+  kelas: string;
+
+  @ApiProperty({ enum: ['L', 'P'], description: 'Also accepted: Laki-laki, Perempuan (any case)' })
+  @Transform(({ value }: { value: unknown }) => canonicalJenisKelamin(value) ?? value)
+  @IsIn(['L', 'P'], { message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan' })
+  jenis_kelamin: string;
+
+  @ApiProperty({ example: '2007-05-02', description: 'YYYY-MM-DD or an ISO date-time (reduced to the date in the school time zone); in the past' })
+  @ValidateBy({
+    name: 'isDateInput',
+    validator: { validate: isDateInput, defaultMessage: () => 'tanggal_lahir must be a date (YYYY-MM-DD) or an ISO date-time' },
+  })
+  tanggal_lahir: string;
+
+  @ApiPropertyOptional({ example: 'Jl. Merdeka 1, Surabaya', maxLength: 200, nullable: true })
+  @IsOptional()
+  @Transform(trim)
+  @IsString({ message: 'alamat must be a string' })
+  @MaxLength(200, { message: 'alamat must be at most 200 characters' })
+  alamat?: string | null;
+}
