@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
+import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SchoolRecordsModule } from './common/records/school-records.module';
 import { buildPinoHttpOptions } from './common/logging/pino-options';
@@ -21,6 +22,7 @@ export class AppModule {
         DatabaseModule,
         HealthModule,
         AuthModule,
+        EventsModule,
         MetricsModule,
         SchoolRecordsModule,
       ],

@@ -1,0 +1,74 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { EVENT_CATEGORIES, type EventCategory } from '../event-log.entity';
+
+export class PageQueryDto {
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
+  skip = 0;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
+  limit = 100;
+}
+
+export class ListEventsQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: EVENT_CATEGORIES })
+  @IsOptional() @IsIn(EVENT_CATEGORIES)
+  category?: EventCategory;
+
+  @ApiPropertyOptional({ example: 'siswa.create' })
+  @IsOptional() @IsString() @MaxLength(100)
+  action?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1)
+  user_id?: number;
+
+  @ApiPropertyOptional({ example: 401 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(100) @Max(599)
+  status?: number;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional() @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional() @IsISO8601()
+  to?: string;
+
+  @ApiPropertyOptional({ example: 'siswa' })
+  @IsOptional() @IsString() @MaxLength(50)
+  entity_type?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional() @IsString() @MaxLength(64)
+  entity_id?: string;
+}
+
+export class RecentEventsQueryDto {
+  @ApiPropertyOptional({ default: 50, maximum: 500 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
+  limit = 50;
+
+  @ApiPropertyOptional({ enum: EVENT_CATEGORIES })
+  @IsOptional() @IsIn(EVENT_CATEGORIES)
+  category?: EventCategory;
+}
+
+export class SummaryQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: 7 days before `to`' })
+  @IsOptional() @IsISO8601()
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional() @IsISO8601()
+  to?: string;
+}
+
+export class SecurityQueryDto {
+  @ApiPropertyOptional({ default: 24, maximum: 720 })
+  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(720)
+  hours = 24;
+}
