@@ -6,8 +6,7 @@ const tahunAjaranCheck = (table: string): string => `
   CONSTRAINT "ck_${table}_tahun_ajaran" CHECK (CASE WHEN "tahun_ajaran" ~ '^[0-9]{4}/[0-9]{4}$'
     THEN substr("tahun_ajaran", 6, 4)::int = substr("tahun_ajaran", 1, 4)::int + 1 ELSE false END)`;
 
-const semesterCheck = (table: string): string =>
-  `CONSTRAINT "ck_${table}_semester" CHECK ("semester" IN ('Ganjil', 'Genap'))`;
+const semesterCheck = (table: string): string => `CONSTRAINT "ck_${table}_semester" CHECK ("semester" IN ('Ganjil', 'Genap'))`;
 
 const timestamps = `
   "created_at" timestamptz NOT NULL DEFAULT now(),

@@ -15,7 +15,10 @@ describe('Siswa (e2e)', () => {
 
   it("accepts the client's whole model and answers the stored record", async () => {
     const body = {
-      ...makeSiswa({ jenis_kelamin: 'Laki-laki', tanggal_lahir: '2007-05-01T17:00:00.000Z' }),
+      ...makeSiswa({
+        jenis_kelamin: 'Laki-laki',
+        tanggal_lahir: '2007-05-01T17:00:00.000Z',
+      }),
       id: null,
       created_at: '2020-01-01T00:00:00Z',
       updated_at: null,
@@ -46,15 +49,26 @@ describe('Siswa (e2e)', () => {
     ['p', 'P', 'Perempuan'],
     ['laki-laki', 'L', 'Laki-laki'],
   ])('accepts jenis_kelamin %p', async (input, stored, label) => {
-    const res = await admin.post('/api/siswa').send(makeSiswa({ jenis_kelamin: input })).expect(201);
-    expect(res.body).toMatchObject({ jenis_kelamin: stored, jenis_kelamin_label: label });
+    const res = await admin
+      .post('/api/siswa')
+      .send(makeSiswa({ jenis_kelamin: input }))
+      .expect(201);
+    expect(res.body).toMatchObject({
+      jenis_kelamin: stored,
+      jenis_kelamin_label: label,
+    });
   });
 
   it('updates partially with PUT and PATCH, and 409 when the NIS is taken', async () => {
     const a = (await admin.post('/api/siswa').send(makeSiswa()).expect(201)).body;
     const b = (await admin.post('/api/siswa').send(makeSiswa()).expect(201)).body;
     const put = await admin.put(`/api/siswa/${a.id}`).send({ kelas: 'XI IPS 2', id: null }).expect(200);
-    expect(put.body).toMatchObject({ id: a.id, nis: a.nis, nama: a.nama, kelas: 'XI IPS 2' });
+    expect(put.body).toMatchObject({
+      id: a.id,
+      nis: a.nis,
+      nama: a.nama,
+      kelas: 'XI IPS 2',
+    });
     const patch = await admin.patch(`/api/siswa/${a.id}`).send({ alamat: null }).expect(200);
     expect(patch.body).toMatchObject({ kelas: 'XI IPS 2', alamat: null });
     const conflict = await admin.put(`/api/siswa/${a.id}`).send({ nis: b.nis }).expect(409);
@@ -97,7 +111,10 @@ describe('Siswa (e2e)', () => {
     ];
     it.each(cases)('%s → 422 naming the field', async (_name, override, field) => {
       const before = (await admin.get('/api/siswa/count').expect(200)).body.total_count;
-      const res = await admin.post('/api/siswa').send({ ...makeSiswa(), ...override }).expect(422);
+      const res = await admin
+        .post('/api/siswa')
+        .send({ ...makeSiswa(), ...override })
+        .expect(422);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
       expect(typeof res.body.detail).toBe('string');

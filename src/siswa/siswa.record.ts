@@ -27,9 +27,19 @@ const SPREADSHEET: RecordSpec<Siswa, CreateSiswaDto, SiswaResponseDto>['spreadsh
   importColumns: [
     { header: 'Nama', field: 'nama', type: 'string', required: true },
     { header: 'NIS', field: 'nis', type: 'string', required: true },
-    { header: 'Jenis Kelamin', field: 'jenis_kelamin', type: 'string', required: true },
+    {
+      header: 'Jenis Kelamin',
+      field: 'jenis_kelamin',
+      type: 'string',
+      required: true,
+    },
     { header: 'Kelas', field: 'kelas', type: 'string', required: true },
-    { header: 'Tanggal Lahir', field: 'tanggal_lahir', type: 'date', required: true },
+    {
+      header: 'Tanggal Lahir',
+      field: 'tanggal_lahir',
+      type: 'date',
+      required: true,
+    },
     { header: 'Alamat', field: 'alamat', type: 'string', required: false },
   ],
 };
@@ -41,21 +51,61 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
     entityType: 'siswa',
     notFoundCode: 'SISWA_NOT_FOUND',
     constraints: {
-      uq_siswa_nis: { status: HttpStatus.CONFLICT, code: 'NIS_DUPLICATE', field: 'nis', message: 'NIS is already registered to another student' },
+      uq_siswa_nis: {
+        status: HttpStatus.CONFLICT,
+        code: 'NIS_DUPLICATE',
+        field: 'nis',
+        message: 'NIS is already registered to another student',
+      },
     },
-    list: { sortable: SISWA_SORT, searchable: ['r.nama', 'r.nis', 'r.kelas'], idExpression: 'r.id' },
+    list: {
+      sortable: SISWA_SORT,
+      searchable: ['r.nama', 'r.nis', 'r.kelas'],
+      idExpression: 'r.id',
+    },
     applyFilters(qb, query) {
       const q = query as ListSiswaQueryDto;
       if (q.kelas) qb.andWhere('r.kelas = :kelas', { kelas: q.kelas });
       if (q.jenis_kelamin) qb.andWhere('r.jenisKelamin = :jk', { jk: q.jenis_kelamin });
     },
     createDto: CreateSiswaDto,
-    toInput: (s) => ({ nis: s.nis, nama: s.nama, kelas: s.kelas, jenis_kelamin: s.jenisKelamin, tanggal_lahir: s.tanggalLahir, alamat: s.alamat }),
+    toInput: (s) => ({
+      nis: s.nis,
+      nama: s.nama,
+      kelas: s.kelas,
+      jenis_kelamin: s.jenisKelamin,
+      tanggal_lahir: s.tanggalLahir,
+      alamat: s.alamat,
+    }),
     prepare(input) {
       const tanggalLahir = toSchoolDate(input.tanggal_lahir, timeZone);
-      if (!tanggalLahir) return { errors: [{ field: 'tanggal_lahir', message: 'tanggal_lahir must be a valid date' }] };
-      if (tanggalLahir >= schoolToday(timeZone)) return { errors: [{ field: 'tanggal_lahir', message: 'tanggal_lahir must be in the past' }] };
-      if (tanggalLahir < '1900-01-01') return { errors: [{ field: 'tanggal_lahir', message: 'tanggal_lahir must be after 1900-01-01' }] };
+      if (!tanggalLahir)
+        return {
+          errors: [
+            {
+              field: 'tanggal_lahir',
+              message: 'tanggal_lahir must be a valid date',
+            },
+          ],
+        };
+      if (tanggalLahir >= schoolToday(timeZone))
+        return {
+          errors: [
+            {
+              field: 'tanggal_lahir',
+              message: 'tanggal_lahir must be in the past',
+            },
+          ],
+        };
+      if (tanggalLahir < '1900-01-01')
+        return {
+          errors: [
+            {
+              field: 'tanggal_lahir',
+              message: 'tanggal_lahir must be after 1900-01-01',
+            },
+          ],
+        };
       return {
         values: {
           nis: input.nis,

@@ -20,7 +20,10 @@ export class SiswaService extends RecordsEngine<Siswa, CreateSiswaDto, SiswaResp
 
   /** Every student as `nama (kelas)`, by name (id breaks ties between namesakes). */
   async dropdown(): Promise<SiswaDropdownItemDto[]> {
-    const rows = await this.repo.find({ select: { id: true, nama: true, kelas: true }, order: { nama: 'ASC', id: 'ASC' } });
+    const rows = await this.repo.find({
+      select: { id: true, nama: true, kelas: true },
+      order: { nama: 'ASC', id: 'ASC' },
+    });
     return rows.map((s) => ({ id: s.id, text: `${s.nama} (${s.kelas})` }));
   }
 }

@@ -78,7 +78,14 @@ export function makePenghasilan(siswaId: number, overrides: Record<string, unkno
 }
 
 export function makePrestasi(siswaId: number, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { siswa_id: siswaId, semester: 'Ganjil', tahun_ajaran: '2023/2024', kategori: 'Tinggi', catatan: 'Juara kelas', ...overrides };
+  return {
+    siswa_id: siswaId,
+    semester: 'Ganjil',
+    tahun_ajaran: '2023/2024',
+    kategori: 'Tinggi',
+    catatan: 'Juara kelas',
+    ...overrides,
+  };
 }
 
 /** Creates a student through the API as admin and returns its response body. */
@@ -89,7 +96,11 @@ export async function createSiswa(t: TestApp, overrides: Partial<SiswaInput> = {
 }
 
 /** Creates a row of a child domain (`nilai`, `presensi`, …) through the API as admin. */
-export async function createRecord(t: TestApp, domain: string, body: Record<string, unknown>): Promise<{ id: number } & Record<string, unknown>> {
+export async function createRecord(
+  t: TestApp,
+  domain: string,
+  body: Record<string, unknown>,
+): Promise<{ id: number } & Record<string, unknown>> {
   const token = await tokenFor(t, 'admin');
   const res = await request(t.baseUrl).post(`/api/${domain}`).set(bearer(token)).send(body).expect(201);
   return res.body as { id: number } & Record<string, unknown>;

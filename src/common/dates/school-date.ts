@@ -16,7 +16,12 @@ function isRealDate(year: number, month: number, day: number): boolean {
 /** `YYYY-MM-DD` of an instant in a time zone. */
 export function calendarDateIn(instant: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 /** True when the string is a date or a zoned date-time this API accepts (format check only). */

@@ -1,13 +1,11 @@
-import {
-  kategoriKehadiran,
-  kategoriPenghasilan,
-  persentaseKehadiran,
-  rataRata,
-  totalHariPresensi,
-  totalPenghasilan,
-} from './derived';
+import { kategoriKehadiran, kategoriPenghasilan, persentaseKehadiran, rataRata, totalHariPresensi, totalPenghasilan } from './derived';
 
-const thresholds = { attendanceHighMin: 80, attendanceMediumMin: 75, incomeHighMin: 5_000_000, incomeMediumMin: 2_300_000 };
+const thresholds = {
+  attendanceHighMin: 80,
+  attendanceMediumMin: 75,
+  incomeHighMin: 5_000_000,
+  incomeMediumMin: 2_300_000,
+};
 const days = (hadir: number, sakit = 0, izin = 0, alpa = 0) => ({
   jumlah_hadir: hadir,
   jumlah_sakit: sakit,
@@ -95,6 +93,11 @@ describe('totalPenghasilan and kategoriPenghasilan', () => {
   });
 
   it('follows configured thresholds', () => {
-    expect(kategoriPenghasilan(3_000_000, { incomeHighMin: 3_000_000, incomeMediumMin: 1_500_000 })).toBe('Tinggi');
+    expect(
+      kategoriPenghasilan(3_000_000, {
+        incomeHighMin: 3_000_000,
+        incomeMediumMin: 1_500_000,
+      }),
+    ).toBe('Tinggi');
   });
 });

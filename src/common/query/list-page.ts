@@ -30,11 +30,18 @@ export async function listPage<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
   query: ListQueryDto & { sort?: string },
   spec: ListSpec,
-): Promise<{ entities: E[]; raw: Array<Record<string, unknown>>; total: number }> {
+): Promise<{
+  entities: E[];
+  raw: Array<Record<string, unknown>>;
+  total: number;
+}> {
   applySearch(qb, query.search, spec);
   const total = await qb.getCount();
-  for (const term of toOrderTerms(query.sort, spec.sortable)) qb.addOrderBy(term.expression, term.direction);
-  qb.addOrderBy(spec.idExpression, 'ASC').offset(query.skip).limit(query.limit);
+  const terms = toOrderTerms(query.sort, spec.sortable);
+  for (const term of terms) qb.addOrderBy(term.expression, term.direction);
+  // ORDER BY terms are keyed by expression: a tie-breaker on the id would replace `sort=-id`.
+  if (!terms.some((t) => t.expression === spec.idExpression)) qb.addOrderBy(spec.idExpression, 'ASC');
+  qb.offset(query.skip).limit(query.limit);
   const { entities, raw } = await qb.getRawAndEntities();
   return { entities, raw, total };
 }

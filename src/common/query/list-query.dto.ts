@@ -21,7 +21,11 @@ export class ListQueryDto {
   @Min(0, { message: 'skip must not be negative' })
   skip: number = 0;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_LIMIT,
+    default: DEFAULT_LIMIT,
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'limit must be a whole number' })
@@ -29,7 +33,10 @@ export class ListQueryDto {
   @Max(MAX_LIMIT, { message: `limit must not exceed ${MAX_LIMIT}` })
   limit: number = DEFAULT_LIMIT;
 
-  @ApiPropertyOptional({ description: 'Case-insensitive substring', maxLength: 100 })
+  @ApiPropertyOptional({
+    description: 'Case-insensitive substring',
+    maxLength: 100,
+  })
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()

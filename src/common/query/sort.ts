@@ -26,7 +26,10 @@ function parseTerms(value: string): Array<{ field: string; direction: 'ASC' | 'D
 export function IsSort(fields: SortMap, options?: ValidationOptions): PropertyDecorator {
   const allowed = Object.keys(fields);
   return applyDecorators(
-    ApiPropertyOptional({ description: `Comma-separated; prefix - for descending. Fields: ${allowed.join(', ')}`, example: `-${allowed[0]}` }),
+    ApiPropertyOptional({
+      description: `Comma-separated; prefix - for descending. Fields: ${allowed.join(', ')}`,
+      example: `-${allowed[0]}`,
+    }),
     IsOptional(),
     Transform(emptyToUndefined),
     ValidateBy(
@@ -46,5 +49,8 @@ export function IsSort(fields: SortMap, options?: ValidationOptions): PropertyDe
 /** The ORDER BY of a validated sort value; the caller appends the id tie-breaker. */
 export function toOrderTerms(sort: string | undefined, fields: SortMap): OrderTerm[] {
   if (!sort) return [];
-  return parseTerms(sort).map((t) => ({ expression: fields[t.field] as string, direction: t.direction }));
+  return parseTerms(sort).map((t) => ({
+    expression: fields[t.field] as string,
+    direction: t.direction,
+  }));
 }

@@ -27,6 +27,8 @@ export async function withConstraintRules<T>(rules: Readonly<Record<string, Cons
   } catch (error) {
     const rule = rules[violatedConstraint(error) ?? ''];
     if (!rule) throw error;
-    throw new DomainException(rule.status, rule.code, rule.message, { errors: [{ field: rule.field, message: rule.message }] });
+    throw new DomainException(rule.status, rule.code, rule.message, {
+      errors: [{ field: rule.field, message: rule.message }],
+    });
   }
 }

@@ -6,12 +6,18 @@ import { IsIn, IsInt, IsOptional, Min, ValidateBy } from 'class-validator';
 export const SEMESTERS = ['Ganjil', 'Genap'] as const;
 export type Semester = (typeof SEMESTERS)[number];
 
-/** `ganjil` and ` GENAP ` are the same semester; the stored value is always capitalised. */
-const canonicalSemester = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const match = SEMESTERS.find((s) => s.toLowerCase() === value.trim().toLowerCase());
-  return match ?? value;
-};
+/**
+ * A transform to the canonical spelling of a fixed set of words: `ganjil` and ` GENAP ` are the same
+ * semester, `tinggi` the same category; what is stored is always the canonical spelling.
+ */
+export function canonicalOf(words: readonly string[]) {
+  return ({ value }: { value: unknown }): unknown => {
+    if (typeof value !== 'string') return value;
+    return words.find((w) => w.toLowerCase() === value.trim().toLowerCase()) ?? value;
+  };
+}
+
+const canonicalSemester = canonicalOf(SEMESTERS);
 
 /** `2023/2024`: a year and the next. */
 export function isTahunAjaran(value: unknown): boolean {

@@ -47,7 +47,10 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     const qb = this.baseQuery();
     this.spec.applyFilters(qb, query);
     const page = await listPage(qb, query, this.spec.list);
-    return { rows: this.toResponses(page.entities, page.raw), total: page.total };
+    return {
+      rows: this.toResponses(page.entities, page.raw),
+      total: page.total,
+    };
   }
 
   async get(id: number): Promise<R> {
@@ -62,7 +65,12 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     const result = await withConstraintRules(this.spec.constraints, () => this.repo.insert(values));
     const id = (result.identifiers[0] as { id: number }).id;
     const created = await this.get(id);
-    recordChange({ entity_type: this.spec.entityType, entity_id: id, before: null, after: created });
+    recordChange({
+      entity_type: this.spec.entityType,
+      entity_id: id,
+      before: null,
+      after: created,
+    });
     return created;
   }
 
@@ -77,7 +85,12 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     const values = this.prepareOrThrow(checked.input);
     await withConstraintRules(this.spec.constraints, () => this.repo.update(id, values));
     const after = await this.get(id);
-    recordChange({ entity_type: this.spec.entityType, entity_id: id, before, after });
+    recordChange({
+      entity_type: this.spec.entityType,
+      entity_id: id,
+      before,
+      after,
+    });
     return after;
   }
 
@@ -86,7 +99,12 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     // Rows that belong to a student go with it through ON DELETE CASCADE, in this one statement.
     const result = await this.repo.delete(id);
     if (!result.affected) throw this.notFound(id);
-    recordChange({ entity_type: this.spec.entityType, entity_id: id, before, after: null });
+    recordChange({
+      entity_type: this.spec.entityType,
+      entity_id: id,
+      before,
+      after: null,
+    });
   }
 
   /** The filtered rows (search and filters as the list, no paging) as a streamed file, in id order. */
@@ -107,7 +125,12 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   async upload(file: UploadedSheet, options: UploadQueryDto): Promise<UploadResultDto> {
     const result = await runUpload(this.dataSource, this.spec, file, options, (values) => this.validateAndPrepare(values));
     if (!options.dry_run) {
-      recordChange({ entity_type: this.spec.entityType, entity_id: null, before: null, after: { ...result, file: file.filename } });
+      recordChange({
+        entity_type: this.spec.entityType,
+        entity_id: null,
+        before: null,
+        after: { ...result, file: file.filename },
+      });
     }
     return result;
   }
@@ -115,7 +138,10 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   /** Class-validator rules of the full request body, for bodies that did not pass the global pipe. */
   protected validateInput(plain: object): { input: C } | { errors: FieldError[] } {
     const input = plainToInstance(this.spec.createDto, plain);
-    const errors = validateSync(input, { whitelist: true, forbidUnknownValues: false });
+    const errors = validateSync(input, {
+      whitelist: true,
+      forbidUnknownValues: false,
+    });
     return errors.length > 0 ? { errors: flattenValidationErrors(errors) } : { input };
   }
 
@@ -147,7 +173,11 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   protected toResponses(entities: E[], raw: Array<Record<string, unknown>>): R[] {
     if (!this.spec.owner) return entities.map((e) => this.spec.toResponse(e));
     const joins = new Map<number, SiswaJoin>();
-    for (const row of raw) joins.set(Number(row.r_id), { nama_siswa: String(row.nama_siswa), kelas: String(row.kelas) });
+    for (const row of raw)
+      joins.set(Number(row.r_id), {
+        nama_siswa: String(row.nama_siswa),
+        kelas: String(row.kelas),
+      });
     return entities.map((e) => this.spec.toResponse(e, joins.get(e.id)));
   }
 }

@@ -10,7 +10,10 @@ export class SiswaRecordListQueryDto extends ListQueryDto {
   @SiswaIdField({ optional: true, fromQuery: true })
   siswa_id?: number;
 
-  @ApiPropertyOptional({ description: "The student's class, exact match", example: 'XII IPA 3' })
+  @ApiPropertyOptional({
+    description: "The student's class, exact match",
+    example: 'XII IPA 3',
+  })
   @IsOptional()
   @Transform(emptyToUndefined)
   @IsString()

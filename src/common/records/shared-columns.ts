@@ -14,7 +14,11 @@ interface SemesterRow {
 }
 
 /** Every export starts with the row id… */
-export const ID_COLUMN: ExportColumn<Stamped> = { header: 'ID', value: (r) => r.id, width: 8 };
+export const ID_COLUMN: ExportColumn<Stamped> = {
+  header: 'ID',
+  value: (r) => r.id,
+  width: 8,
+};
 
 /** …and ends with when it was created and last changed (read-only: uploads ignore them). */
 export const TIMESTAMP_COLUMNS: ReadonlyArray<ExportColumn<Stamped>> = [
@@ -33,10 +37,20 @@ export const SEMESTER_EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Pick<SemesterRo
   { header: 'Tahun Ajaran', value: (r) => r.tahun_ajaran, width: 13 },
 ];
 
-export const SISWA_ID_IMPORT: ImportColumn = { header: 'Siswa ID', field: 'siswa_id', type: 'integer', required: true };
+export const SISWA_ID_IMPORT: ImportColumn = {
+  header: 'Siswa ID',
+  field: 'siswa_id',
+  type: 'integer',
+  required: true,
+};
 
 export const SEMESTER_IMPORT_COLUMNS: readonly ImportColumn[] = [
   SISWA_ID_IMPORT,
   { header: 'Semester', field: 'semester', type: 'string', required: true },
-  { header: 'Tahun Ajaran', field: 'tahun_ajaran', type: 'string', required: true },
+  {
+    header: 'Tahun Ajaran',
+    field: 'tahun_ajaran',
+    type: 'string',
+    required: true,
+  },
 ];

@@ -22,28 +22,48 @@ interface ValidRow<E> {
 type AnySpec<E extends RecordBase> = Pick<
   RecordSpec<E, object, unknown>,
   'entity' | 'entityType' | 'constraints' | 'owner' | 'naturalKey' | 'naturalKeyField'
-> & { spreadsheet: Pick<RecordSpec<E, object, unknown>['spreadsheet'], 'importColumns'> };
+> & {
+  spreadsheet: Pick<RecordSpec<E, object, unknown>['spreadsheet'], 'importColumns'>;
+};
 
 function keyOf<E extends RecordBase>(spec: AnySpec<E>, values: ObjectLiteral): string {
   return JSON.stringify(spec.naturalKey.map((k) => values[k]));
 }
 
 /** Rows whose student does not exist: one query for all of them. */
-async function checkOwners<E extends RecordBase>(dataSource: DataSource, spec: AnySpec<E>, rows: Array<ValidRow<E>>, errors: RowFieldError[]): Promise<Array<ValidRow<E>>> {
+async function checkOwners<E extends RecordBase>(
+  dataSource: DataSource,
+  spec: AnySpec<E>,
+  rows: Array<ValidRow<E>>,
+  errors: RowFieldError[],
+): Promise<Array<ValidRow<E>>> {
   if (!spec.owner || rows.length === 0) return rows;
   const ids = [...new Set(rows.map((r) => Number((r.values as ObjectLiteral).siswaId)))];
-  const found = await dataSource.getRepository(spec.owner.entity).createQueryBuilder('s').select('s.id', 'id').where('s.id = ANY(:ids)', { ids }).getRawMany<{ id: number }>();
+  const found = await dataSource
+    .getRepository(spec.owner.entity)
+    .createQueryBuilder('s')
+    .select('s.id', 'id')
+    .where('s.id = ANY(:ids)', { ids })
+    .getRawMany<{ id: number }>();
   const existing = new Set(found.map((f) => Number(f.id)));
   return rows.filter((r) => {
     const id = Number((r.values as ObjectLiteral).siswaId);
     if (existing.has(id)) return true;
-    errors.push({ row: r.row, field: 'siswa_id', message: `siswa ${id} not found` });
+    errors.push({
+      row: r.row,
+      field: 'siswa_id',
+      message: `siswa ${id} not found`,
+    });
     return false;
   });
 }
 
 /** Stored rows sharing a natural key with the upload: key → id. */
-async function existingKeys<E extends RecordBase>(dataSource: DataSource, spec: AnySpec<E>, rows: Array<ValidRow<E>>): Promise<Map<string, number>> {
+async function existingKeys<E extends RecordBase>(
+  dataSource: DataSource,
+  spec: AnySpec<E>,
+  rows: Array<ValidRow<E>>,
+): Promise<Map<string, number>> {
   const [first] = spec.naturalKey;
   if (!first || rows.length === 0) return new Map();
   const firstValues = [...new Set(rows.map((r) => (r.values as ObjectLiteral)[first] as unknown))];
@@ -56,9 +76,17 @@ async function existingKeys<E extends RecordBase>(dataSource: DataSource, spec: 
   return new Map(stored.map((e) => [keyOf(spec, e), e.id]));
 }
 
-async function write<E extends RecordBase>(manager: EntityManager, spec: AnySpec<E>, inserts: Array<ValidRow<E>>, updates: Array<[number, ValidRow<E>]>): Promise<void> {
+async function write<E extends RecordBase>(
+  manager: EntityManager,
+  spec: AnySpec<E>,
+  inserts: Array<ValidRow<E>>,
+  updates: Array<[number, ValidRow<E>]>,
+): Promise<void> {
   for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
-    await manager.insert(spec.entity, inserts.slice(i, i + INSERT_CHUNK).map((r) => r.values));
+    await manager.insert(
+      spec.entity,
+      inserts.slice(i, i + INSERT_CHUNK).map((r) => r.values),
+    );
   }
   for (const [id, r] of updates) await manager.update(spec.entity, id, r.values);
 }
@@ -104,7 +132,11 @@ export async function runUpload<E extends RecordBase>(
     const key = keyOf(spec, result.values as ObjectLiteral);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      errors.push({ row, field: spec.naturalKeyField, message: `the same ${spec.entityType} key already appears in row ${earlier}` });
+      errors.push({
+        row,
+        field: spec.naturalKeyField,
+        message: `the same ${spec.entityType} key already appears in row ${earlier}`,
+      });
       continue;
     }
     seen.set(key, row);
@@ -118,7 +150,12 @@ export async function runUpload<E extends RecordBase>(
     const id = stored.get(r.key);
     if (id === undefined) inserts.push(r);
     else if (options.mode === 'upsert') updates.push([id, r]);
-    else errors.push({ row: r.row, field: spec.naturalKeyField, message: `${spec.entityType} already exists (use mode=upsert to update it)` });
+    else
+      errors.push({
+        row: r.row,
+        field: spec.naturalKeyField,
+        message: `${spec.entityType} already exists (use mode=upsert to update it)`,
+      });
   }
   if (errors.length > 0) throw rejectRows(errors, parsed.length);
   if (!options.dry_run) {

@@ -7,7 +7,11 @@ export function ApiUploadBody(headers: string): MethodDecorator {
     ApiConsumes('multipart/form-data'),
     ApiBody({
       description: `Header row: ${headers}. Extra columns (ID, Dibuat, …) are ignored, so an exported file uploads back.`,
-      schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: { file: { type: 'string', format: 'binary' } },
+      },
     }),
   );
 }

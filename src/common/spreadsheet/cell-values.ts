@@ -12,7 +12,12 @@ export function unwrapExcelCell(value: unknown): RawCell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
   if (typeof value === 'object') {
-    const v = value as { richText?: Array<{ text: string }>; text?: unknown; result?: unknown; error?: unknown };
+    const v = value as {
+      richText?: Array<{ text: string }>;
+      text?: unknown;
+      result?: unknown;
+      error?: unknown;
+    };
     if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
     if ('result' in v) return unwrapExcelCell(v.result);
     if (typeof v.text === 'string') return v.text;
@@ -46,7 +51,8 @@ export function coerceCell(cell: RawCell, type: ImportType): unknown {
     case 'date':
       if (cell instanceof Date) return spreadsheetDate(cell);
       // A date cell without date formatting arrives as Excel's day serial number.
-      if (typeof cell === 'number' && cell > 0 && cell < 100_000) return spreadsheetDate(new Date(EXCEL_EPOCH_MS + Math.round(cell) * DAY_MS));
+      if (typeof cell === 'number' && cell > 0 && cell < 100_000)
+        return spreadsheetDate(new Date(EXCEL_EPOCH_MS + Math.round(cell) * DAY_MS));
       return typeof cell === 'string' ? cell.trim() : cell;
   }
 }

@@ -16,9 +16,16 @@ async function drained(stream: Writable): Promise<void> {
 }
 
 async function writeXlsx<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches: AsyncIterable<T[]>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: false,
+    useSharedStrings: false,
+  });
   const sheet = workbook.addWorksheet(spec.sheetName);
-  sheet.columns = spec.exportColumns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  sheet.columns = spec.exportColumns.map((c) => ({
+    header: c.header,
+    width: c.width ?? 16,
+  }));
   for await (const batch of batches) {
     // Committing each row hands it to the zip stream; nothing accumulates in the worksheet.
     for (const row of batch) sheet.addRow(spec.exportColumns.map((c) => c.value(row))).commit();
@@ -30,7 +37,11 @@ async function writeXlsx<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches:
 
 async function writeCsv<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches: AsyncIterable<T[]>): Promise<void> {
   // The BOM makes Excel open the UTF-8 file with the right encoding (names with diacritics).
-  const csv = stringify({ bom: true, header: true, columns: spec.exportColumns.map((c) => c.header) });
+  const csv = stringify({
+    bom: true,
+    header: true,
+    columns: spec.exportColumns.map((c) => c.header),
+  });
   csv.pipe(out);
   for await (const batch of batches) {
     for (const row of batch) {

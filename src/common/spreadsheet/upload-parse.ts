@@ -56,7 +56,12 @@ function readCsv(file: UploadedSheet): RawCell[][] {
   // Excel in the Indonesian locale saves CSV with semicolons; our exports use commas.
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   try {
-    return parse(text, { bom: true, delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    return parse(text, {
+      bom: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (error) {
     throw unreadable(file, error instanceof Error ? error.message : 'malformed CSV');
   }
@@ -84,7 +89,10 @@ export async function parseUpload(file: UploadedSheet, columns: readonly ImportC
   if (missing.length > 0) {
     const names = missing.map((c) => c.header);
     throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'MISSING_COLUMNS', `Missing columns: ${names.join(', ')}`, {
-      errors: names.map((name) => ({ field: name, message: `column "${name}" is missing from the header row` })),
+      errors: names.map((name) => ({
+        field: name,
+        message: `column "${name}" is missing from the header row`,
+      })),
     });
   }
   const rows: ParsedRow[] = [];

@@ -6,12 +6,19 @@ const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === '' ? false : value;
 
 export class UploadQueryDto {
-  @ApiPropertyOptional({ enum: ['insert', 'upsert'], default: 'insert', description: 'upsert updates rows whose natural key exists' })
+  @ApiPropertyOptional({
+    enum: ['insert', 'upsert'],
+    default: 'insert',
+    description: 'upsert updates rows whose natural key exists',
+  })
   @IsOptional()
   @IsIn(['insert', 'upsert'], { message: 'mode must be insert or upsert' })
   mode: 'insert' | 'upsert' = 'insert';
 
-  @ApiPropertyOptional({ default: false, description: 'Validate only; write nothing' })
+  @ApiPropertyOptional({
+    default: false,
+    description: 'Validate only; write nothing',
+  })
   @IsOptional()
   @Transform(toBoolean)
   @IsBoolean({ message: 'dry_run must be true or false' })

@@ -8,10 +8,15 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 
 /** POST /siswa. The client's whole model is accepted: unknown keys (id, created_at, …) are stripped. */
 export class CreateSiswaDto {
-  @ApiProperty({ example: '2023001', description: '5–20 letters or digits, unique' })
+  @ApiProperty({
+    example: '2023001',
+    description: '5–20 letters or digits, unique',
+  })
   @Transform(trim)
   @IsString({ message: 'nis must be a string' })
-  @Matches(/^[A-Za-z0-9]{5,20}$/, { message: 'nis must be 5–20 letters or digits' })
+  @Matches(/^[A-Za-z0-9]{5,20}$/, {
+    message: 'nis must be 5–20 letters or digits',
+  })
   nis: string;
 
   @ApiProperty({ example: 'Siti Aminah', minLength: 2, maxLength: 100 })
@@ -26,19 +31,34 @@ export class CreateSiswaDto {
   @Length(1, 20, { message: 'kelas must be 1–20 characters' })
   kelas: string;
 
-  @ApiProperty({ enum: ['L', 'P'], description: 'Also accepted: Laki-laki, Perempuan (any case)' })
+  @ApiProperty({
+    enum: ['L', 'P'],
+    description: 'Also accepted: Laki-laki, Perempuan (any case)',
+  })
   @Transform(({ value }: { value: unknown }) => canonicalJenisKelamin(value) ?? value)
-  @IsIn(['L', 'P'], { message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan' })
+  @IsIn(['L', 'P'], {
+    message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan',
+  })
   jenis_kelamin: string;
 
-  @ApiProperty({ example: '2007-05-02', description: 'YYYY-MM-DD or an ISO date-time (reduced to the date in the school time zone); in the past' })
+  @ApiProperty({
+    example: '2007-05-02',
+    description: 'YYYY-MM-DD or an ISO date-time (reduced to the date in the school time zone); in the past',
+  })
   @ValidateBy({
     name: 'isDateInput',
-    validator: { validate: isDateInput, defaultMessage: () => 'tanggal_lahir must be a date (YYYY-MM-DD) or an ISO date-time' },
+    validator: {
+      validate: isDateInput,
+      defaultMessage: () => 'tanggal_lahir must be a date (YYYY-MM-DD) or an ISO date-time',
+    },
   })
   tanggal_lahir: string;
 
-  @ApiPropertyOptional({ example: 'Jl. Merdeka 1, Surabaya', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({
+    example: 'Jl. Merdeka 1, Surabaya',
+    maxLength: 200,
+    nullable: true,
+  })
   @IsOptional()
   @Transform(trim)
   @IsString({ message: 'alamat must be a string' })

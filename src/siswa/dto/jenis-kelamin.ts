@@ -1,6 +1,9 @@
 export type JenisKelamin = 'L' | 'P';
 
-export const JENIS_KELAMIN_LABEL: Readonly<Record<JenisKelamin, string>> = { L: 'Laki-laki', P: 'Perempuan' };
+export const JENIS_KELAMIN_LABEL: Readonly<Record<JenisKelamin, string>> = {
+  L: 'Laki-laki',
+  P: 'Perempuan',
+};
 
 /** `L`, `p`, `Laki-laki`, `laki laki`, `PEREMPUAN` → `L`/`P`; anything else → undefined. */
 export function canonicalJenisKelamin(value: unknown): JenisKelamin | undefined {

@@ -8,7 +8,8 @@ export class SiswaResponseDto {
   @ApiProperty({ example: 'Siti Aminah' }) nama: string;
   @ApiProperty({ example: 'XII IPA 3' }) kelas: string;
   @ApiProperty({ enum: ['L', 'P'] }) jenis_kelamin: JenisKelamin;
-  @ApiProperty({ enum: ['Laki-laki', 'Perempuan'] }) jenis_kelamin_label: string;
+  @ApiProperty({ enum: ['Laki-laki', 'Perempuan'] })
+  jenis_kelamin_label: string;
   @ApiProperty({ example: '2007-05-02' }) tanggal_lahir: string;
   @ApiPropertyOptional({ nullable: true, type: String }) alamat: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;

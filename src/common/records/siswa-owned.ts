@@ -1,0 +1,137 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { SortMap } from '../query/sort';
+import type { SiswaOwnedRecord, SemesterRecord } from './columns';
+import type { ConstraintRule } from './constraint-errors';
+import { SemesterField, SiswaIdField, TahunAjaranField } from './record-fields';
+import type { SiswaJoin } from './record-spec';
+import type { SemesterListQueryDto, SiswaRecordListQueryDto } from './semester-list-query.dto';
+
+/**
+ * What the four domains whose rows belong to a student (nilai, presensi, penghasilan, prestasi) share:
+ * request and response fields, sort fields, filters, search and the meaning of their constraints.
+ */
+
+export const OWNED_SORT: SortMap = {
+  id: 'r.id',
+  siswa_id: 'r.siswaId',
+  nama_siswa: 's.nama',
+  kelas: 's.kelas',
+  created_at: 'r.createdAt',
+  updated_at: 'r.updatedAt',
+};
+
+export const SEMESTER_SORT: SortMap = {
+  ...OWNED_SORT,
+  semester: 'r.semester',
+  tahun_ajaran: 'r.tahunAjaran',
+};
+
+/** `search` on a student's rows matches the student's name, NIS or class. */
+export const OWNED_SEARCH = ['s.nama', 's.nis', 's.kelas'] as const;
+
+export function applyOwnedFilters<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, q: SiswaRecordListQueryDto): void {
+  if (q.siswa_id !== undefined) qb.andWhere('r.siswaId = :siswaId', { siswaId: q.siswa_id });
+  if (q.kelas) qb.andWhere('s.kelas = :kelas', { kelas: q.kelas });
+}
+
+export function applySemesterFilters<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, q: SemesterListQueryDto): void {
+  applyOwnedFilters(qb, q);
+  if (q.semester) qb.andWhere('r.semester = :semester', { semester: q.semester });
+  if (q.tahun_ajaran)
+    qb.andWhere('r.tahunAjaran = :tahunAjaran', {
+      tahunAjaran: q.tahun_ajaran,
+    });
+}
+
+/** The foreign key to siswa means "no such student" (404); the unique key means a duplicate (409). */
+export function ownedConstraints(
+  table: string,
+  uniqueName: string,
+  duplicateCode: string,
+  duplicateMessage: string,
+): Record<string, ConstraintRule> {
+  return {
+    [`fk_${table}_siswa`]: {
+      status: HttpStatus.NOT_FOUND,
+      code: 'SISWA_NOT_FOUND',
+      field: 'siswa_id',
+      message: 'siswa_id does not refer to an existing student',
+    },
+    [uniqueName]: {
+      status: HttpStatus.CONFLICT,
+      code: duplicateCode,
+      field: 'siswa_id',
+      message: duplicateMessage,
+    },
+  };
+}
+
+/** Request fields of every per-semester row. */
+export class SemesterRecordInputDto {
+  @SiswaIdField()
+  siswa_id: number;
+
+  @SemesterField()
+  semester: string;
+
+  @TahunAjaranField()
+  tahun_ajaran: string;
+}
+
+/** Response fields of every row that belongs to a student. */
+export class OwnedRecordResponseDto {
+  @ApiProperty() id: number;
+  @ApiProperty() siswa_id: number;
+  @ApiProperty({ example: 'Siti Aminah' }) nama_siswa: string;
+  @ApiProperty({ example: 'XII IPA 3' }) kelas: string;
+  @ApiProperty({ format: 'date-time' }) created_at: string;
+  @ApiProperty({ format: 'date-time' }) updated_at: string;
+}
+
+export class SemesterRecordResponseDto extends OwnedRecordResponseDto {
+  @ApiProperty({ enum: ['Ganjil', 'Genap'] }) semester: string;
+  @ApiProperty({ example: '2023/2024' }) tahun_ajaran: string;
+}
+
+export function ownedResponse(e: SiswaOwnedRecord, join: SiswaJoin | undefined): OwnedRecordResponseDto {
+  return {
+    id: e.id,
+    siswa_id: e.siswaId,
+    nama_siswa: join?.nama_siswa ?? '',
+    kelas: join?.kelas ?? '',
+    created_at: e.createdAt.toISOString(),
+    updated_at: e.updatedAt.toISOString(),
+  };
+}
+
+export function semesterResponse(e: SemesterRecord, join: SiswaJoin | undefined): SemesterRecordResponseDto {
+  return {
+    ...ownedResponse(e, join),
+    semester: e.semester,
+    tahun_ajaran: e.tahunAjaran,
+  };
+}
+
+export function semesterInput(e: SemesterRecord): SemesterRecordInputDto {
+  return {
+    siswa_id: e.siswaId,
+    semester: e.semester,
+    tahun_ajaran: e.tahunAjaran,
+  };
+}
+
+export function semesterValues(input: SemesterRecordInputDto): {
+  siswaId: number;
+  semester: string;
+  tahunAjaran: string;
+} {
+  return {
+    siswaId: input.siswa_id,
+    semester: input.semester,
+    tahunAjaran: input.tahun_ajaran,
+  };
+}
+
+export const SEMESTER_NATURAL_KEY = ['siswaId', 'semester', 'tahunAjaran'] as const;

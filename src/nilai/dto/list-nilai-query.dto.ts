@@ -1,0 +1,15 @@
+import { IsSort, type SortMap } from '../../common/query/sort';
+import { SEMESTER_SORT } from '../../common/records/siswa-owned';
+import { SemesterListQueryDto } from '../../common/records/semester-list-query.dto';
+import { SUBJECTS } from '../nilai-subjects';
+
+export const NILAI_SORT: SortMap = {
+  ...SEMESTER_SORT,
+  rata_rata: 'r.rataRata',
+  ...Object.fromEntries(SUBJECTS.map((s) => [s.field, `r.${s.prop}`])),
+};
+
+export class ListNilaiQueryDto extends SemesterListQueryDto {
+  @IsSort(NILAI_SORT)
+  sort?: string;
+}

@@ -1,0 +1,30 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { type SiswaJoin } from '../../common/records/record-spec';
+import { SemesterRecordResponseDto, semesterResponse } from '../../common/records/siswa-owned';
+import type { NilaiRaport } from '../nilai.entity';
+import { SUBJECTS } from '../nilai-subjects';
+
+export class NilaiResponseDto extends SemesterRecordResponseDto {
+  @ApiProperty() matematika: number;
+  @ApiProperty() bahasa_indonesia: number;
+  @ApiProperty() bahasa_inggris: number;
+  @ApiProperty() bahasa_jawa: number;
+  @ApiProperty() ipa: number;
+  @ApiProperty() agama: number;
+  @ApiProperty() pjok: number;
+  @ApiProperty() pkn: number;
+  @ApiProperty() sejarah: number;
+  @ApiProperty() seni: number;
+  @ApiProperty() dasar_kejuruan: number;
+  @ApiProperty({ description: 'Mean of the eleven scores, full precision' })
+  rata_rata: number;
+}
+
+export function toNilaiResponse(nilai: NilaiRaport, join?: SiswaJoin): NilaiResponseDto {
+  const scores = Object.fromEntries(SUBJECTS.map((s) => [s.field, nilai[s.prop]]));
+  return {
+    ...semesterResponse(nilai, join),
+    ...scores,
+    rata_rata: nilai.rataRata,
+  } as NilaiResponseDto;
+}

@@ -1,0 +1,89 @@
+import { rataRata } from '../common/derived/derived';
+import type { RecordSpec } from '../common/records/record-spec';
+import {
+  applySemesterFilters,
+  OWNED_SEARCH,
+  ownedConstraints,
+  SEMESTER_NATURAL_KEY,
+  semesterInput,
+  semesterValues,
+} from '../common/records/siswa-owned';
+import {
+  ID_COLUMN,
+  SEMESTER_EXPORT_COLUMNS,
+  SEMESTER_IMPORT_COLUMNS,
+  SISWA_EXPORT_COLUMNS,
+  TIMESTAMP_COLUMNS,
+} from '../common/records/shared-columns';
+import { Siswa } from '../siswa/siswa.entity';
+import { CreateNilaiDto } from './dto/create-nilai.dto';
+import { NILAI_SORT } from './dto/list-nilai-query.dto';
+import { type NilaiResponseDto, toNilaiResponse } from './dto/nilai-response.dto';
+import { NilaiRaport } from './nilai.entity';
+import { SUBJECTS } from './nilai-subjects';
+
+type Input = CreateNilaiDto & Record<string, unknown>;
+
+/** The nilai rules the RecordsEngine applies: rata_rata derived from the eleven scores on every write. */
+export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponseDto> = {
+  entity: NilaiRaport,
+  entityType: 'nilai',
+  notFoundCode: 'NILAI_NOT_FOUND',
+  constraints: ownedConstraints(
+    'nilai_raport',
+    'uq_nilai_raport_siswa_semester',
+    'NILAI_DUPLICATE',
+    'This student already has a report card for that semester and school year',
+  ),
+  owner: { entity: Siswa },
+  list: {
+    sortable: NILAI_SORT,
+    searchable: OWNED_SEARCH,
+    idExpression: 'r.id',
+  },
+  applyFilters: applySemesterFilters,
+  createDto: CreateNilaiDto,
+  toInput: (n) =>
+    ({
+      ...semesterInput(n),
+      ...Object.fromEntries(SUBJECTS.map((s) => [s.field, n[s.prop]])),
+    }) as CreateNilaiDto,
+  prepare(input) {
+    const scores = SUBJECTS.map((s) => (input as Input)[s.field] as number);
+    const values = Object.fromEntries(SUBJECTS.map((s, i) => [s.prop, scores[i]]));
+    return {
+      values: {
+        ...semesterValues(input),
+        ...values,
+        rataRata: rataRata(scores),
+      },
+    };
+  },
+  naturalKey: SEMESTER_NATURAL_KEY,
+  naturalKeyField: 'siswa_id',
+  toResponse: toNilaiResponse,
+  spreadsheet: {
+    fileBase: 'Data_Nilai_Raport',
+    sheetName: 'Data Nilai Raport',
+    exportColumns: [
+      ID_COLUMN,
+      ...SISWA_EXPORT_COLUMNS,
+      ...SEMESTER_EXPORT_COLUMNS,
+      ...SUBJECTS.map((s) => ({
+        header: s.header,
+        value: (r: NilaiResponseDto) => (r as unknown as Record<string, number>)[s.field] ?? null,
+      })),
+      { header: 'Rata-rata', value: (r) => r.rata_rata },
+      ...TIMESTAMP_COLUMNS,
+    ],
+    importColumns: [
+      ...SEMESTER_IMPORT_COLUMNS,
+      ...SUBJECTS.map((s) => ({
+        header: s.header,
+        field: s.field,
+        type: 'number' as const,
+        required: true,
+      })),
+    ],
+  },
+};

@@ -1,0 +1,31 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
+import { KATEGORI_PENGHASILAN } from '../../common/derived/derived';
+import { emptyToUndefined } from '../../common/query/list-query.dto';
+import { IsSort, type SortMap } from '../../common/query/sort';
+import { canonicalOf } from '../../common/records/record-fields';
+import { OWNED_SORT } from '../../common/records/siswa-owned';
+import { SiswaRecordListQueryDto } from '../../common/records/semester-list-query.dto';
+
+export const PENGHASILAN_SORT: SortMap = {
+  ...OWNED_SORT,
+  penghasilan_ayah: 'r.penghasilanAyah',
+  penghasilan_ibu: 'r.penghasilanIbu',
+  total_penghasilan: 'r.totalPenghasilan',
+  kategori_penghasilan: 'r.kategoriPenghasilan',
+};
+
+export class ListPenghasilanQueryDto extends SiswaRecordListQueryDto {
+  @ApiPropertyOptional({ enum: KATEGORI_PENGHASILAN })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Transform(canonicalOf(KATEGORI_PENGHASILAN))
+  @IsIn(KATEGORI_PENGHASILAN, {
+    message: 'kategori_penghasilan must be Tinggi, Menengah or Rendah',
+  })
+  kategori_penghasilan?: string;
+
+  @IsSort(PENGHASILAN_SORT)
+  sort?: string;
+}

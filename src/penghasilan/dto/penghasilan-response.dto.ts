@@ -1,0 +1,30 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { KATEGORI_PENGHASILAN } from '../../common/derived/derived';
+import type { SiswaJoin } from '../../common/records/record-spec';
+import { OwnedRecordResponseDto, ownedResponse } from '../../common/records/siswa-owned';
+import type { PenghasilanOrangTua } from '../penghasilan.entity';
+
+export class PenghasilanResponseDto extends OwnedRecordResponseDto {
+  @ApiProperty() penghasilan_ayah: number;
+  @ApiProperty() penghasilan_ibu: number;
+  @ApiPropertyOptional({ nullable: true, type: String }) pekerjaan_ayah: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) pekerjaan_ibu: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) pendidikan_ayah: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String }) pendidikan_ibu: string | null;
+  @ApiProperty({ description: 'ayah + ibu' }) total_penghasilan: number;
+  @ApiProperty({ enum: KATEGORI_PENGHASILAN }) kategori_penghasilan: string;
+}
+
+export function toPenghasilanResponse(p: PenghasilanOrangTua, join?: SiswaJoin): PenghasilanResponseDto {
+  return {
+    ...ownedResponse(p, join),
+    penghasilan_ayah: p.penghasilanAyah,
+    penghasilan_ibu: p.penghasilanIbu,
+    pekerjaan_ayah: p.pekerjaanAyah,
+    pekerjaan_ibu: p.pekerjaanIbu,
+    pendidikan_ayah: p.pendidikanAyah,
+    pendidikan_ibu: p.pendidikanIbu,
+    total_penghasilan: p.totalPenghasilan,
+    kategori_penghasilan: p.kategoriPenghasilan,
+  };
+}

@@ -1,0 +1,128 @@
+import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
+import type { RecordSpec } from '../common/records/record-spec';
+import { applyOwnedFilters, OWNED_SEARCH, ownedConstraints } from '../common/records/siswa-owned';
+import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
+import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
+import { Siswa } from '../siswa/siswa.entity';
+import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
+import { type ListPenghasilanQueryDto, PENGHASILAN_SORT } from './dto/list-penghasilan-query.dto';
+import { type PenghasilanResponseDto, toPenghasilanResponse } from './dto/penghasilan-response.dto';
+import { PenghasilanOrangTua } from './penghasilan.entity';
+
+const text = (header: string, field: string): ImportColumn => ({
+  header,
+  field,
+  type: 'string',
+  required: false,
+});
+
+/** The penghasilan rules: total and category derived on every write, with the configured thresholds. */
+export function penghasilanRecordSpec(
+  thresholds: IncomeThresholds,
+): RecordSpec<PenghasilanOrangTua, CreatePenghasilanDto, PenghasilanResponseDto> {
+  return {
+    entity: PenghasilanOrangTua,
+    entityType: 'penghasilan',
+    notFoundCode: 'PENGHASILAN_NOT_FOUND',
+    constraints: ownedConstraints(
+      'penghasilan_orang_tua',
+      'uq_penghasilan_orang_tua_siswa',
+      'PENGHASILAN_DUPLICATE',
+      'This student already has a parents’ income record',
+    ),
+    owner: { entity: Siswa },
+    list: {
+      sortable: PENGHASILAN_SORT,
+      searchable: OWNED_SEARCH,
+      idExpression: 'r.id',
+    },
+    applyFilters(qb, query) {
+      const q = query as ListPenghasilanQueryDto;
+      applyOwnedFilters(qb, q);
+      if (q.kategori_penghasilan)
+        qb.andWhere('r.kategoriPenghasilan = :kategori', {
+          kategori: q.kategori_penghasilan,
+        });
+    },
+    createDto: CreatePenghasilanDto,
+    toInput: (p) => ({
+      siswa_id: p.siswaId,
+      penghasilan_ayah: p.penghasilanAyah,
+      penghasilan_ibu: p.penghasilanIbu,
+      pekerjaan_ayah: p.pekerjaanAyah,
+      pekerjaan_ibu: p.pekerjaanIbu,
+      pendidikan_ayah: p.pendidikanAyah,
+      pendidikan_ibu: p.pendidikanIbu,
+    }),
+    prepare(input) {
+      const total = totalPenghasilan(input.penghasilan_ayah, input.penghasilan_ibu);
+      return {
+        values: {
+          siswaId: input.siswa_id,
+          penghasilanAyah: input.penghasilan_ayah,
+          penghasilanIbu: input.penghasilan_ibu,
+          pekerjaanAyah: input.pekerjaan_ayah ?? null,
+          pekerjaanIbu: input.pekerjaan_ibu ?? null,
+          pendidikanAyah: input.pendidikan_ayah ?? null,
+          pendidikanIbu: input.pendidikan_ibu ?? null,
+          totalPenghasilan: total,
+          kategoriPenghasilan: kategoriPenghasilan(total, thresholds),
+        },
+      };
+    },
+    naturalKey: ['siswaId'],
+    naturalKeyField: 'siswa_id',
+    toResponse: toPenghasilanResponse,
+    spreadsheet: {
+      fileBase: 'Data_Penghasilan_Orang_Tua',
+      sheetName: 'Data Penghasilan Orang Tua',
+      exportColumns: [
+        ID_COLUMN,
+        ...SISWA_EXPORT_COLUMNS,
+        {
+          header: 'Penghasilan Ayah',
+          value: (r) => r.penghasilan_ayah,
+          width: 16,
+        },
+        {
+          header: 'Penghasilan Ibu',
+          value: (r) => r.penghasilan_ibu,
+          width: 16,
+        },
+        { header: 'Pekerjaan Ayah', value: (r) => r.pekerjaan_ayah },
+        { header: 'Pekerjaan Ibu', value: (r) => r.pekerjaan_ibu },
+        { header: 'Pendidikan Ayah', value: (r) => r.pendidikan_ayah },
+        { header: 'Pendidikan Ibu', value: (r) => r.pendidikan_ibu },
+        {
+          header: 'Total Penghasilan',
+          value: (r) => r.total_penghasilan,
+          width: 16,
+        },
+        {
+          header: 'Kategori Penghasilan',
+          value: (r) => r.kategori_penghasilan,
+        },
+        ...TIMESTAMP_COLUMNS,
+      ],
+      importColumns: [
+        SISWA_ID_IMPORT,
+        {
+          header: 'Penghasilan Ayah',
+          field: 'penghasilan_ayah',
+          type: 'integer',
+          required: true,
+        },
+        {
+          header: 'Penghasilan Ibu',
+          field: 'penghasilan_ibu',
+          type: 'integer',
+          required: true,
+        },
+        text('Pekerjaan Ayah', 'pekerjaan_ayah'),
+        text('Pekerjaan Ibu', 'pekerjaan_ibu'),
+        text('Pendidikan Ayah', 'pendidikan_ayah'),
+        text('Pendidikan Ibu', 'pendidikan_ibu'),
+      ],
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
+import { KATEGORI_KEHADIRAN } from '../../common/derived/derived';
+import { emptyToUndefined } from '../../common/query/list-query.dto';
+import { IsSort, type SortMap } from '../../common/query/sort';
+import { canonicalOf } from '../../common/records/record-fields';
+import { SEMESTER_SORT } from '../../common/records/siswa-owned';
+import { SemesterListQueryDto } from '../../common/records/semester-list-query.dto';
+
+export const PRESENSI_SORT: SortMap = {
+  ...SEMESTER_SORT,
+  jumlah_hadir: 'r.jumlahHadir',
+  jumlah_sakit: 'r.jumlahSakit',
+  jumlah_izin: 'r.jumlahIzin',
+  jumlah_alpa: 'r.jumlahAlpa',
+  persentase_kehadiran: 'r.persentaseKehadiran',
+  kategori_kehadiran: 'r.kategoriKehadiran',
+};
+
+export class ListPresensiQueryDto extends SemesterListQueryDto {
+  @ApiPropertyOptional({ enum: KATEGORI_KEHADIRAN })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Transform(canonicalOf(KATEGORI_KEHADIRAN))
+  @IsIn(KATEGORI_KEHADIRAN, {
+    message: 'kategori_kehadiran must be Tinggi, Sedang or Rendah',
+  })
+  kategori_kehadiran?: string;
+
+  @IsSort(PRESENSI_SORT)
+  sort?: string;
+}

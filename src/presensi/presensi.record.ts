@@ -1,0 +1,132 @@
+import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
+import type { RecordSpec } from '../common/records/record-spec';
+import {
+  applySemesterFilters,
+  OWNED_SEARCH,
+  ownedConstraints,
+  SEMESTER_NATURAL_KEY,
+  semesterInput,
+  semesterValues,
+} from '../common/records/siswa-owned';
+import {
+  ID_COLUMN,
+  SEMESTER_EXPORT_COLUMNS,
+  SEMESTER_IMPORT_COLUMNS,
+  SISWA_EXPORT_COLUMNS,
+  TIMESTAMP_COLUMNS,
+} from '../common/records/shared-columns';
+import { Siswa } from '../siswa/siswa.entity';
+import { CreatePresensiDto } from './dto/create-presensi.dto';
+import { type ListPresensiQueryDto, PRESENSI_SORT } from './dto/list-presensi-query.dto';
+import { type PresensiResponseDto, toPresensiResponse } from './dto/presensi-response.dto';
+import { Presensi } from './presensi.entity';
+
+/** The presensi rules: percentage and category derived on every write, with the configured thresholds. */
+export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec<Presensi, CreatePresensiDto, PresensiResponseDto> {
+  return {
+    entity: Presensi,
+    entityType: 'presensi',
+    notFoundCode: 'PRESENSI_NOT_FOUND',
+    constraints: ownedConstraints(
+      'presensi',
+      'uq_presensi_siswa_semester',
+      'PRESENSI_DUPLICATE',
+      'This student already has attendance for that semester and school year',
+    ),
+    owner: { entity: Siswa },
+    list: {
+      sortable: PRESENSI_SORT,
+      searchable: OWNED_SEARCH,
+      idExpression: 'r.id',
+    },
+    applyFilters(qb, query) {
+      const q = query as ListPresensiQueryDto;
+      applySemesterFilters(qb, q);
+      if (q.kategori_kehadiran)
+        qb.andWhere('r.kategoriKehadiran = :kategori', {
+          kategori: q.kategori_kehadiran,
+        });
+    },
+    createDto: CreatePresensiDto,
+    toInput: (p) => ({
+      ...semesterInput(p),
+      jumlah_hadir: p.jumlahHadir,
+      jumlah_sakit: p.jumlahSakit,
+      jumlah_izin: p.jumlahIzin,
+      jumlah_alpa: p.jumlahAlpa,
+    }),
+    prepare(input) {
+      if (totalHariPresensi(input) <= 0) {
+        return {
+          errors: [
+            {
+              field: 'jumlah_hadir',
+              message: 'jumlah_hadir + jumlah_sakit + jumlah_izin + jumlah_alpa must be more than 0',
+            },
+          ],
+        };
+      }
+      const persentase = persentaseKehadiran(input);
+      return {
+        values: {
+          ...semesterValues(input),
+          jumlahHadir: input.jumlah_hadir,
+          jumlahSakit: input.jumlah_sakit,
+          jumlahIzin: input.jumlah_izin,
+          jumlahAlpa: input.jumlah_alpa,
+          persentaseKehadiran: persentase,
+          kategoriKehadiran: kategoriKehadiran(persentase, thresholds),
+        },
+      };
+    },
+    naturalKey: SEMESTER_NATURAL_KEY,
+    naturalKeyField: 'siswa_id',
+    toResponse: toPresensiResponse,
+    spreadsheet: {
+      fileBase: 'Data_Presensi',
+      sheetName: 'Data Presensi',
+      exportColumns: [
+        ID_COLUMN,
+        ...SISWA_EXPORT_COLUMNS,
+        ...SEMESTER_EXPORT_COLUMNS,
+        { header: 'Jumlah Hadir', value: (r) => r.jumlah_hadir },
+        { header: 'Jumlah Sakit', value: (r) => r.jumlah_sakit },
+        { header: 'Jumlah Izin', value: (r) => r.jumlah_izin },
+        { header: 'Jumlah Alpa', value: (r) => r.jumlah_alpa },
+        {
+          header: 'Persentase Kehadiran',
+          value: (r) => r.persentase_kehadiran,
+        },
+        { header: 'Kategori Kehadiran', value: (r) => r.kategori_kehadiran },
+        ...TIMESTAMP_COLUMNS,
+      ],
+      importColumns: [
+        ...SEMESTER_IMPORT_COLUMNS,
+        {
+          header: 'Jumlah Hadir',
+          field: 'jumlah_hadir',
+          type: 'integer',
+          required: true,
+        },
+        {
+          header: 'Jumlah Sakit',
+          field: 'jumlah_sakit',
+          type: 'integer',
+          required: true,
+        },
+        {
+          header: 'Jumlah Izin',
+          field: 'jumlah_izin',
+          type: 'integer',
+          required: true,
+        },
+        {
+          header: 'Jumlah Alpa',
+          field: 'jumlah_alpa',
+          type: 'integer',
+          required: true,
+        },
+      ],
+    },
+  };
+}

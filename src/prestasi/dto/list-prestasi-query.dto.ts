@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional } from 'class-validator';
+import { emptyToUndefined } from '../../common/query/list-query.dto';
+import { IsSort, type SortMap } from '../../common/query/sort';
+import { canonicalOf } from '../../common/records/record-fields';
+import { SEMESTER_SORT } from '../../common/records/siswa-owned';
+import { SemesterListQueryDto } from '../../common/records/semester-list-query.dto';
+import { KATEGORI_PRESTASI } from './create-prestasi.dto';
+
+export const PRESTASI_SORT: SortMap = {
+  ...SEMESTER_SORT,
+  kategori: 'r.kategori',
+};
+
+export class ListPrestasiQueryDto extends SemesterListQueryDto {
+  @ApiPropertyOptional({ enum: KATEGORI_PRESTASI })
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Transform(canonicalOf(KATEGORI_PRESTASI))
+  @IsIn(KATEGORI_PRESTASI, {
+    message: 'kategori must be Tinggi, Sedang or Rendah',
+  })
+  kategori?: string;
+
+  @IsSort(PRESTASI_SORT)
+  sort?: string;
+}
