@@ -8,6 +8,7 @@ import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SchoolRecordsModule } from './common/records/school-records.module';
+import { PrediksiModule } from './prediksi/prediksi.module';
 import { buildPinoHttpOptions } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. */
@@ -25,6 +26,7 @@ export class AppModule {
         EventsModule,
         MetricsModule,
         SchoolRecordsModule,
+        PrediksiModule,
       ],
     };
   }

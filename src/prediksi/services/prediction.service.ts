@@ -32,6 +32,7 @@ export interface BatchOutcome {
   tahun_ajaran: string;
   results: Prediction[];
   errors: Array<{ siswa_id: number; nama_siswa: string; detail: string }>;
+  modelVersion: number;
   processingSeconds: number;
 }
 
@@ -113,7 +114,7 @@ export class PredictionService {
     }
     await upsertHistory(this.dataSource.manager, results.map((p) => this.historyRow(p, semester, tahunAjaran)));
     this.observe('batch', started, results.length);
-    return { semester, tahun_ajaran: tahunAjaran, results, errors, processingSeconds: (performance.now() - started) / 1000 };
+    return { semester, tahun_ajaran: tahunAjaran, results, errors, modelVersion: active.model.version, processingSeconds: (performance.now() - started) / 1000 };
   }
 
   private async activeModel(): Promise<ActiveModel> {

@@ -69,14 +69,6 @@ export class TrainingSetService {
       contentHash: hash.digest('hex'),
     };
   }
-
-  /** Row counts for `data-count` and the 409 detail: everything joinable, and how much of it is labelled. */
-  async counts(): Promise<{ total: number; labelled: number }> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total, count(pr.kategori)::int AS labelled ${STUDENT_SEMESTER_FROM}`,
-    )) as Array<{ total: number; labelled: number }>;
-    return row;
-  }
 }
 
 export function tooFewRows(labelled: number, total: number, labelSource: LabelSource): DomainException {

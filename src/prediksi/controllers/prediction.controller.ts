@@ -1,0 +1,48 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
+import { ALL_ROLES } from '../../common/role';
+import { BatchPredictRequestDto, PredictRequestDto, WhatIfRequestDto } from '../dto/prediksi-request.dto';
+import { BatchPredictionResponseDto, PredictionResponseDto } from '../dto/prediction-response.dto';
+import { toBatchResponse, toPredictionResponse } from '../prediksi.mapper';
+import { PredictionService } from '../services/prediction.service';
+
+/** Predictions (API.md §5): single, what-if and batch, for every role. */
+@ApiTags('prediksi')
+@Controller('prediksi')
+export class PredictionController {
+  constructor(private readonly predictions: PredictionService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiEndpoint({
+    summary: 'Predict a student’s next-semester achievement from one semester’s records (stored in the history)',
+    response: PredictionResponseDto,
+    roles: ALL_ROLES,
+    errors: [404, 409, 422],
+  })
+  async predict(@Body() body: PredictRequestDto): Promise<PredictionResponseDto> {
+    return toPredictionResponse(await this.predictions.predictStudent(body.siswa_id, body.semester, body.tahun_ajaran));
+  }
+
+  @Post('what-if')
+  @HttpCode(200)
+  @ApiEndpoint({ summary: 'Predict from raw features (not stored)', response: PredictionResponseDto, roles: ALL_ROLES, errors: [409, 422] })
+  async whatIf(@Body() body: WhatIfRequestDto): Promise<PredictionResponseDto> {
+    const { semester, tahun_ajaran, ...features } = body;
+    const period = semester && tahun_ajaran ? { semester, tahun_ajaran } : undefined;
+    return toPredictionResponse(await this.predictions.predictWhatIf(features, period));
+  }
+
+  @Post('batch')
+  @HttpCode(200)
+  @ApiEndpoint({
+    summary: 'Predict every student (or one kelas) from one semester’s records (stored in the history)',
+    response: BatchPredictionResponseDto,
+    roles: ALL_ROLES,
+    errors: [409, 422],
+  })
+  async batch(@Body() body: BatchPredictRequestDto): Promise<BatchPredictionResponseDto> {
+    return toBatchResponse(await this.predictions.predictBatch(body.semester, body.tahun_ajaran, body.kelas), body.kelas);
+  }
+}

@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../../common/decorators/current-user.decorator';
+import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
+import { ADMIN_ONLY, ALL_ROLES, type AuthUser } from '../../common/role';
+import { ModelActivatedResponseDto, ModelDetailDto, ModelListResponseDto, TrainResponseDto } from '../dto/model-response.dto';
+import { TrainRequestDto } from '../dto/train-request.dto';
+import { toModelDetail, toModelSummary, toTrainResponse } from '../prediksi.mapper';
+import { ModelRegistryService } from '../services/model-registry.service';
+import { TrainingService } from '../services/training.service';
+
+/** Training and the model registry (API.md §5–§6): training and activation are admin-only. */
+@ApiTags('prediksi')
+@Controller('prediksi')
+export class TrainingController {
+  constructor(
+    private readonly training: TrainingService,
+    private readonly registry: ModelRegistryService,
+  ) {}
+
+  @Post('train')
+  @ApiEndpoint({
+    summary: 'Train a new model version from the school’s records, cross-validate it and activate it',
+    response: TrainResponseDto,
+    status: 201,
+    roles: ADMIN_ONLY,
+    errors: [409, 422],
+  })
+  async train(@Body() body: TrainRequestDto, @CurrentUser() user?: AuthUser): Promise<TrainResponseDto> {
+    const { model } = await this.training.train(body ?? {}, user?.id ?? null);
+    return toTrainResponse(model);
+  }
+
+  @Get('models')
+  @ApiEndpoint({ summary: 'Stored model versions, newest first', response: ModelListResponseDto, roles: ALL_ROLES })
+  async list(): Promise<ModelListResponseDto> {
+    const models = await this.registry.list();
+    return { status: 'success', active_version: this.registry.active()?.model.version ?? null, data: models.map(toModelSummary) };
+  }
+
+  @Get('models/:version')
+  @ApiEndpoint({ summary: 'One model version with its metrics and printed tree', response: ModelDetailDto, roles: ALL_ROLES, errors: [400, 404] })
+  async get(@Param('version', ParseIntPipe) version: number): Promise<ModelDetailDto> {
+    return toModelDetail(await this.registry.get(version));
+  }
+
+  @Post('models/:version/activate')
+  @HttpCode(200)
+  @ApiEndpoint({
+    summary: 'Make a version the active model on every instance (also a rollback)',
+    response: ModelActivatedResponseDto,
+    roles: ADMIN_ONLY,
+    errors: [400, 404],
+  })
+  async activate(@Param('version', ParseIntPipe) version: number): Promise<ModelActivatedResponseDto> {
+    const model = await this.registry.activate(version);
+    return { status: 'success', message: `Model versi ${version} aktif`, data: toModelSummary(model) };
+  }
+}

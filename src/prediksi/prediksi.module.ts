@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { DemoDataController } from './controllers/demo-data.controller';
+import { HistoryController } from './controllers/history.controller';
+import { ModelViewsController } from './controllers/model-views.controller';
+import { PredictionController } from './controllers/prediction.controller';
+import { TrainingController } from './controllers/training.controller';
+import { DemoDataService } from './services/demo-data.service';
+import { DemoSchoolBootstrap } from './services/demo-school.bootstrap';
+import { FeatureStatisticsService } from './services/feature-statistics.service';
+import { HistoryService } from './services/history.service';
+import { ModelActivationListener } from './services/model-activation.listener';
+import { ModelRegistryService } from './services/model-registry.service';
+import { ModelViewsService } from './services/model-views.service';
+import { PredictionService } from './services/prediction.service';
+import { TrainingSetService } from './services/training-set.service';
+import { TrainingService } from './services/training.service';
+
+/** Training from the school's records, the model registry, explained predictions and model views. */
+@Module({
+  controllers: [PredictionController, TrainingController, ModelViewsController, HistoryController, DemoDataController],
+  providers: [
+    TrainingSetService,
+    ModelRegistryService,
+    ModelActivationListener,
+    TrainingService,
+    PredictionService,
+    HistoryService,
+    ModelViewsService,
+    FeatureStatisticsService,
+    DemoDataService,
+    DemoSchoolBootstrap,
+  ],
+  exports: [ModelRegistryService],
+})
+export class PrediksiModule {}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { FEATURE_CATALOGUE, MIN_TRAINING_ROWS } from '../domain/feature-catalogue';
+import { STUDENT_SEMESTER_FROM } from './training-set.sql';
+
+export interface NumericStatistics {
+  label: string;
+  count: number;
+  min: number | null;
+  max: number | null;
+  mean: number | null;
+  median: number | null;
+  std_dev: number | null;
+  q1: number | null;
+  q3: number | null;
+}
+
+export interface CategoricalDistribution {
+  label: string;
+  data: Record<string, number>;
+  total: number;
+}
+
+export interface FeatureStatistics {
+  numerical_statistics: Record<string, NumericStatistics>;
+  correlation_matrix: { matrix: Array<Array<number | null>>; features: string[]; description: string };
+  categorical_distributions: Record<'kategori_penghasilan' | 'kategori_kehadiran' | 'prediksi_prestasi', CategoricalDistribution>;
+  summary: { total_records: number; labeled_records: number; features_analyzed: number; categories_analyzed: number };
+}
+
+const NUMERIC = ['rata_rata', 'persentase_kehadiran', 'total_penghasilan'] as const;
+const STATS = ['count', 'min', 'max', 'mean', 'median', 'std_dev', 'q1', 'q3'] as const;
+
+const r4 = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 1e4) / 1e4);
+
+function numericSelect(): string {
+  const parts: string[] = [];
+  for (const f of NUMERIC) {
+    const x = FEATURE_CATALOGUE[f].sql;
+    parts.push(
+      `count(${x})::int AS "${f}__count"`,
+      `min(${x})::float8 AS "${f}__min"`,
+      `max(${x})::float8 AS "${f}__max"`,
+      `avg(${x})::float8 AS "${f}__mean"`,
+      `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${x}) AS "${f}__median"`,
+      `stddev_samp(${x})::float8 AS "${f}__std_dev"`,
+      `percentile_cont(0.25) WITHIN GROUP (ORDER BY ${x}) AS "${f}__q1"`,
+      `percentile_cont(0.75) WITHIN GROUP (ORDER BY ${x}) AS "${f}__q3"`,
+    );
+  }
+  for (let i = 0; i < NUMERIC.length; i++) {
+    for (let j = i + 1; j < NUMERIC.length; j++) {
+      parts.push(`corr(${FEATURE_CATALOGUE[NUMERIC[i]].sql}, ${FEATURE_CATALOGUE[NUMERIC[j]].sql}) AS "corr__${i}_${j}"`);
+    }
+  }
+  parts.push('count(*)::int AS total', 'count(pr.kategori)::int AS labelled');
+  return parts.join(',\n  ');
+}
+
+const NUMERIC_SQL = `SELECT ${numericSelect()} ${STUDENT_SEMESTER_FROM}`;
+
+// One pass for all three distributions: GROUPING SETS group by each column separately.
+const CATEGORICAL_SQL = `SELECT o.kategori_penghasilan, p.kategori_kehadiran, pr.kategori,
+  GROUPING(o.kategori_penghasilan) AS g_penghasilan, GROUPING(p.kategori_kehadiran) AS g_kehadiran,
+  count(*)::int AS n
+  ${STUDENT_SEMESTER_FROM}
+  GROUP BY GROUPING SETS ((o.kategori_penghasilan), (p.kategori_kehadiran), (pr.kategori))`;
+
+/** Descriptive statistics of the training data, computed by PostgreSQL (two queries). */
+@Injectable()
+export class FeatureStatisticsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async statistics(): Promise<FeatureStatistics> {
+    const [[agg], groups] = (await Promise.all([this.dataSource.query(NUMERIC_SQL), this.dataSource.query(CATEGORICAL_SQL)])) as [
+      Array<Record<string, unknown>>,
+      Array<{ kategori_penghasilan: string | null; kategori_kehadiran: string | null; kategori: string | null; g_penghasilan: number; g_kehadiran: number; n: number }>,
+    ];
+    const numerical_statistics: Record<string, NumericStatistics> = {};
+    for (const f of NUMERIC) {
+      const s = { label: FEATURE_CATALOGUE[f].label } as NumericStatistics;
+      for (const stat of STATS) (s as unknown as Record<string, number | null>)[stat] = stat === 'count' ? Number(agg[`${f}__count`]) : r4(agg[`${f}__${stat}`]);
+      numerical_statistics[f] = s;
+    }
+    const matrix = NUMERIC.map((_, i) =>
+      NUMERIC.map((__, j) => (i === j ? 1 : r4(agg[`corr__${Math.min(i, j)}_${Math.max(i, j)}`]))),
+    );
+
+    const dist = (label: string, domain: readonly string[]): CategoricalDistribution => ({ label, data: Object.fromEntries(domain.map((d) => [d, 0])), total: 0 });
+    const categorical = {
+      kategori_penghasilan: dist('Kategori penghasilan', ['Tinggi', 'Menengah', 'Rendah']),
+      kategori_kehadiran: dist('Kategori kehadiran', ['Tinggi', 'Sedang', 'Rendah']),
+      prediksi_prestasi: dist('Prestasi (label)', ['Tinggi', 'Sedang', 'Rendah']),
+    };
+    for (const g of groups) {
+      const target =
+        Number(g.g_penghasilan) === 0 ? { d: categorical.kategori_penghasilan, v: g.kategori_penghasilan } :
+        Number(g.g_kehadiran) === 0 ? { d: categorical.kategori_kehadiran, v: g.kategori_kehadiran } :
+        { d: categorical.prediksi_prestasi, v: g.kategori };
+      // Unlabelled rows group under NULL: they are not part of the label distribution.
+      if (target.v === null) continue;
+      target.d.data[target.v] = (target.d.data[target.v] ?? 0) + g.n;
+      target.d.total += g.n;
+    }
+    return {
+      numerical_statistics,
+      correlation_matrix: {
+        matrix,
+        features: [...NUMERIC],
+        description: 'Koefisien korelasi Pearson antar fitur numerik (-1 sampai 1), dihitung dari data siswa per semester',
+      },
+      categorical_distributions: categorical,
+      summary: {
+        total_records: Number(agg.total),
+        labeled_records: Number(agg.labelled),
+        features_analyzed: NUMERIC.length,
+        categories_analyzed: Object.keys(categorical).length,
+      },
+    };
+  }
+
+  async dataCount(): Promise<{ total_data: number; labeled_data: number; unlabeled_data: number; min_required: number; is_sufficient: boolean }> {
+    const [row] = (await this.dataSource.query(`SELECT count(*)::int AS total, count(pr.kategori)::int AS labelled ${STUDENT_SEMESTER_FROM}`)) as Array<{
+      total: number;
+      labelled: number;
+    }>;
+    return {
+      total_data: row.total,
+      labeled_data: row.labelled,
+      unlabeled_data: row.total - row.labelled,
+      min_required: MIN_TRAINING_ROWS,
+      is_sufficient: row.labelled >= MIN_TRAINING_ROWS,
+    };
+  }
+}
