@@ -3,7 +3,7 @@
  * The summation order follows the Java code so results agree to the last bit where possible.
  */
 import type { Distribution } from './distribution';
-import { eq, gr, logFunc } from './weka-utils';
+import { eq, gr, logFuncFast as logFunc } from './weka-utils';
 
 export function oldEnt(perClass: ArrayLike<number>, total: number): number {
   let r = 0;

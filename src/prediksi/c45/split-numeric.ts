@@ -6,7 +6,7 @@ import { gainRatio, oldEnt } from './criteria';
 import { Distribution } from './distribution';
 import { INVALID } from './split-nominal';
 import type { Candidate } from './split-nominal';
-import { eq, gr, grOrEq, log2, logFunc, sm, smOrEq } from './weka-utils';
+import { gr, log2, logFuncFast, sm, smOrEq } from './weka-utils';
 
 /** Rows sorted ascending by one attribute, missing values last; `nKnown` = count with a value. */
 export interface SortedList {
@@ -63,17 +63,18 @@ export function numericCandidate(
         p1 -= wt;
         p0 += wt;
       }
-      if (grOrEq(p0, minSplit) && grOrEq(p1, minSplit)) {
+      // grOrEq(p0, minSplit) && grOrEq(p1, minSplit), inlined: this loop is the hot path.
+      if ((minSplit - p0 < 1e-6 || p0 >= minSplit) && (minSplit - p1 < 1e-6 || p1 >= minSplit)) {
         // newEnt over the two bags, in Weka's summation order.
         let r = 0;
-        for (let c = 0; c < k; c++) r = r + logFunc(b0[c]);
-        r = r - logFunc(p0);
-        for (let c = 0; c < k; c++) r = r + logFunc(b1[c]);
-        r = r - logFunc(p1);
+        for (let c = 0; c < k; c++) r = r + logFuncFast(b0[c]);
+        r = r - logFuncFast(p0);
+        for (let c = 0; c < k; c++) r = r + logFuncFast(b1[c]);
+        r = r - logFuncFast(p1);
         let num = defaultEnt + r;
         num = unknownFactor * num;
-        const g = eq(num, 0) ? 0 : num / total;
-        if (gr(g, best)) {
+        const g = num === 0 || (num < 1e-6 && num > -1e-6) ? 0 : num / total;
+        if (g - best > 1e-6) {
           best = g;
           splitIndex = next - 1;
         }

@@ -12,6 +12,7 @@ import { collapse, prune } from './prune';
 import { missingFractions, whichSubset } from './route';
 import { binaryNominalCandidate, nominalCandidate } from './split-nominal';
 import type { Candidate } from './split-nominal';
+import { distinctSortedValues, presort, routeRows } from './presort';
 import { numericCandidate, relocateThreshold } from './split-numeric';
 import type { SortedList } from './split-numeric';
 import { eq, gr, sm } from './weka-utils';
@@ -51,16 +52,7 @@ class Grower {
     this.allCount = ds.numInstances;
     // multiVal: every predictor nominal and none with fewer values than 0.3·|allData|.
     this.multiVal = ds.attributes.every((a) => a.kind === 'nominal' && !sm(a.values.length, 0.3 * this.allCount));
-    this.allSorted = ds.attributes.map((a, i) => {
-      if (a.kind !== 'numeric') return null;
-      const col = ds.columns[i];
-      const vals: number[] = [];
-      for (let r = 0; r < col.length; r++) if (col[r] === col[r]) vals.push(col[r]);
-      const sorted = Float64Array.from(vals).sort();
-      let m = 0;
-      for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i];
-      return sorted.slice(0, m);
-    });
+    this.allSorted = ds.attributes.map((a, i) => (a.kind === 'numeric' ? distinctSortedValues(ds.columns[i]) : null));
     this.branch = new Int32Array(ds.numInstances);
   }
 
@@ -71,22 +63,7 @@ class Grower {
     const rows = Int32Array.from(keep);
     const w = new Float64Array(rows.length);
     for (let i = 0; i < rows.length; i++) w[i] = ds.weights[rows[i]];
-    const sorted = ds.attributes.map((a, ai): SortedList | null => {
-      if (a.kind !== 'numeric') return null;
-      const col = ds.columns[ai];
-      const known: number[] = [];
-      const missing: number[] = [];
-      for (let i = 0; i < rows.length; i++) (col[rows[i]] === col[rows[i]] ? known : missing).push(i);
-      known.sort((x, y) => col[rows[x]] - col[rows[y]] || x - y);
-      const order = known.concat(missing);
-      const sr = new Int32Array(order.length);
-      const sw = new Float64Array(order.length);
-      for (let i = 0; i < order.length; i++) {
-        sr[i] = rows[order[i]];
-        sw[i] = w[order[i]];
-      }
-      return { rows: sr, w: sw, nKnown: known.length };
-    });
+    const sorted = ds.attributes.map((a, ai): SortedList | null => (a.kind === 'numeric' ? presort(ds.columns[ai], rows, w, this.allSorted[ai] as Float64Array) : null));
     return { rows, w, sorted };
   }
 
@@ -180,8 +157,9 @@ class Grower {
     for (let j = 0; j < nb; j++) send[j] = gr(p[j], 0) ? 1 : 0;
     const { branch } = this;
     const counts = new Int32Array(nb);
-    for (let i = 0; i < data.rows.length; i++) {
-      const r = data.rows[i];
+    const rows = data.rows;
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i];
       const b = whichSubset(split, col[r]);
       branch[r] = b;
       if (b >= 0) counts[b]++;
@@ -189,31 +167,7 @@ class Grower {
     }
     const out: NodeData[] = [];
     for (let j = 0; j < nb; j++) out.push({ rows: new Int32Array(counts[j]), w: new Float64Array(counts[j]), sorted: [] });
-    const route = (rows: Int32Array, w: Float64Array, dstRows: Int32Array[], dstW: Float64Array[]): void => {
-      const fill = new Int32Array(nb);
-      for (let i = 0; i < rows.length; i++) {
-        const r = rows[i];
-        const b = branch[r];
-        if (b >= 0) {
-          const f = fill[b]++;
-          dstRows[b][f] = r;
-          dstW[b][f] = w[i];
-        } else {
-          for (let j = 0; j < nb; j++) {
-            if (send[j] === 0) continue;
-            const f = fill[j]++;
-            dstRows[j][f] = r;
-            dstW[j][f] = p[j] * w[i];
-          }
-        }
-      }
-    };
-    route(
-      data.rows,
-      data.w,
-      out.map((o) => o.rows),
-      out.map((o) => o.w),
-    );
+    routeRows(rows, data.w, branch, send, p, out);
     for (let a = 0; a < data.sorted.length; a++) {
       const s = data.sorted[a];
       if (!s) {
@@ -222,12 +176,7 @@ class Grower {
       }
       const lists: SortedList[] = [];
       for (let j = 0; j < nb; j++) lists.push({ rows: new Int32Array(counts[j]), w: new Float64Array(counts[j]), nKnown: 0 });
-      route(
-        s.rows,
-        s.w,
-        lists.map((l) => l.rows),
-        lists.map((l) => l.w),
-      );
+      routeRows(s.rows, s.w, branch, send, p, lists);
       const acol = this.ds.columns[a];
       for (const l of lists) {
         let nk = 0;
@@ -238,6 +187,12 @@ class Grower {
     }
     return out;
   }
+}
+
+/** The grown tree before collapse/pruning, training data kept (for diagnostics and tests). */
+export function growTree(ds: C45Dataset, opts: ResolvedOptions): TreeNode {
+  const grower = new Grower(ds, opts, true);
+  return grower.build(grower.rootData());
 }
 
 /** J48.buildClassifier: grow on rows with a known class, collapse, then prune unless -U. */

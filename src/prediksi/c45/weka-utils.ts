@@ -27,6 +27,27 @@ export function logFunc(n: number): number {
   return n < 1e-6 ? 0 : (n * Math.log(n)) / LN2;
 }
 
+/**
+ * logFunc through a lazily grown table for integral arguments (the common case: unit
+ * weights). The table holds exactly what logFunc computes, so results are bit-identical.
+ */
+let lfTable = new Float64Array(0);
+export function logFuncFast(n: number): number {
+  if (n < 1e-6) return 0;
+  const i = n | 0;
+  if (i === n) {
+    if (i >= lfTable.length) {
+      if (i > 1 << 24) return (n * Math.log(n)) / LN2;
+      const t = new Float64Array(Math.max(1024, 2 * i));
+      t.set(lfTable);
+      for (let j = Math.max(1, lfTable.length); j < t.length; j++) t[j] = (j * Math.log(j)) / LN2;
+      lfTable = t;
+    }
+    return lfTable[i];
+  }
+  return (n * Math.log(n)) / LN2;
+}
+
 export function log2(x: number): number {
   return Math.log(x) / LN2;
 }
