@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { createApp } from '../src/app.setup';
 import request from 'supertest';
 import { bearer, tokenFor } from './utils/auth';
 import { createTestApp, TEST_ADMIN, type TestApp } from './utils/test-app';
@@ -153,7 +154,6 @@ describe('Auth: token validation, refresh rotation, logout (e2e)', () => {
 describe('Auth: revocation reaches every instance (e2e)', () => {
   it('a logout on one instance is refused by another within one second', async () => {
     const a = await createTestApp();
-    const { createApp } = await import('../src/app.setup');
     const second = await createApp(a.config);
     await second.listen({ port: 0, host: '127.0.0.1' });
     const address = second.getHttpServer().address();

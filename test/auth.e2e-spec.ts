@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { createApp } from '../src/app.setup';
 import { bearer, tokenFor } from './utils/auth';
 import { createTestApp, TEST_ADMIN, type TestApp } from './utils/test-app';
 
@@ -53,5 +54,46 @@ describe('Auth: login, tokens, refresh, logout (e2e)', () => {
     expect(res.body).toMatchObject({ token_type: 'bearer', expires_in: expect.any(Number) });
     expect(payloadOf(res.body.access_token).sid).toBe(payloadOf(login.body.access_token).sid);
     await request(t.baseUrl).get('/api/auth/me').set(bearer(res.body.access_token)).expect(200);
+  });
+
+  it('refresh with the bearer token also accepts an empty JSON object body', async () => {
+    const login = await request(t.baseUrl).post('/api/auth/login').send(TEST_ADMIN).expect(200);
+    await request(t.baseUrl).post('/api/auth/refresh').set(bearer(login.body.access_token)).send({}).expect(200);
+  });
+});
+
+describe('First admin bootstrap (e2e)', () => {
+  it('without ADMIN_PASSWORD generates one, prints it once, and it works', async () => {
+    const printed: string[] = [];
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      printed.push(String(chunk));
+      return true;
+    });
+    let t: TestApp | undefined;
+    try {
+      t = await createTestApp({ ADMIN_PASSWORD: '', ADMIN_USERNAME: 'kepala' });
+    } finally {
+      spy.mockRestore();
+    }
+    try {
+      const banner = printed.join('');
+      const password = /password: (\S+)/.exec(banner)?.[1];
+      expect(banner).toContain('username: kepala');
+      expect(password).toBeDefined();
+      const res = await request(t.baseUrl).post('/api/auth/login').send({ username: 'kepala', password }).expect(200);
+      expect(res.body.user.role).toBe('admin');
+
+      // A second instance on the same database finds the admin and prints nothing.
+      const again: string[] = [];
+      const spy2 = jest.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+        again.push(String(chunk));
+        return true;
+      });
+      const second = await createApp(t.config).finally(() => spy2.mockRestore());
+      await second.close();
+      expect(again.join('')).not.toContain('first admin account created');
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { EventRetentionService } from '../src/events/event-retention.service';
 import request from 'supertest';
 import { bearer, tokenFor } from './utils/auth';
 import { eventsOf, queryDb } from './utils/events';
@@ -127,7 +128,6 @@ describe('Event log: one row per request (e2e)', () => {
   it('the retention purge deletes rows older than the retention period', async () => {
     await queryDb(t, `INSERT INTO event_log (occurred_at, category, action, method, path, status, duration_ms)
                       VALUES (now() - interval '400 days', 'SYSTEM', 'old.thing', 'GET', '/old', 200, 1)`);
-    const { EventRetentionService } = await import('../src/events/event-retention.service');
     await expect(t.app.get(EventRetentionService).purge()).resolves.toBeGreaterThanOrEqual(1);
     await expect(queryDb(t, `SELECT 1 FROM event_log WHERE action = 'old.thing'`)).resolves.toHaveLength(0);
   });
