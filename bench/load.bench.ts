@@ -155,7 +155,7 @@ async function main(): Promise<void> {
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   writeFileSync(join(ROOT, 'bench', 'results', `load-${stamp}.json`), JSON.stringify({ started, machine, rows }, null, 2));
   const file = join(ROOT, 'BENCHMARKS.md');
-  let doc = '';
+  let doc: string;
   try {
     doc = readFileSync(file, 'utf8');
   } catch {

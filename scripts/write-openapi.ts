@@ -3,13 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { createApp } from '../src/app.setup';
 import { loadConfig } from '../src/config/app-config';
 import { buildOpenApiDocument } from '../src/docs/openapi';
+import { ensureDevJwtSecret, resolveDatabase } from '../src/database/resolve-database';
 
 /**
  * `npm run openapi`: writes openapi.json. Building the document needs the app's modules, which need a
  * database connection; any reachable PostgreSQL will do (DATABASE_URL), else the embedded one.
  */
 async function main(): Promise<void> {
-  const { resolveDatabase, ensureDevJwtSecret } = await import('../src/database/resolve-database');
   const { config, embedded } = await resolveDatabase(
     ensureDevJwtSecret(loadConfig({ ...process.env, LOG_LEVEL: 'silent', DEMO_DATA: 'false' })),
     () => undefined,
