@@ -16,7 +16,13 @@ const DOMAINS: Domain[] = [
   { path: 'nilai', make: makeNilai, change: { matematika: 100 }, second: { semester: 'Genap' }, duplicateCode: 'NILAI_DUPLICATE' },
   { path: 'presensi', make: makePresensi, change: { jumlah_alpa: 0 }, second: { semester: 'Genap' }, duplicateCode: 'PRESENSI_DUPLICATE' },
   { path: 'penghasilan', make: makePenghasilan, change: { pekerjaan_ayah: 'Guru' }, duplicateCode: 'PENGHASILAN_DUPLICATE' },
-  { path: 'prestasi', make: makePrestasi, change: { catatan: 'Juara umum' }, second: { tahun_ajaran: '2024/2025' }, duplicateCode: 'PRESTASI_DUPLICATE' },
+  {
+    path: 'prestasi',
+    make: makePrestasi,
+    change: { catatan: 'Juara umum' },
+    second: { tahun_ajaran: '2024/2025' },
+    duplicateCode: 'PRESTASI_DUPLICATE',
+  },
 ];
 
 describe.each(DOMAINS)('/api/$path CRUD (e2e)', ({ path, make, change, second, duplicateCode }) => {
@@ -28,8 +34,18 @@ describe.each(DOMAINS)('/api/$path CRUD (e2e)', ({ path, make, change, second, d
   beforeAll(async () => {
     t = await createTestApp();
     admin = await clientAs(t, 'admin');
-    siswa = (await admin.post('/api/siswa').send(makeSiswa({ nama: 'Ani Lestari', kelas: 'XI IPA 2' })).expect(201)).body;
-    other = (await admin.post('/api/siswa').send(makeSiswa({ nama: 'Budi Santoso', kelas: 'X IPS 1' })).expect(201)).body;
+    siswa = (
+      await admin
+        .post('/api/siswa')
+        .send(makeSiswa({ nama: 'Ani Lestari', kelas: 'XI IPA 2' }))
+        .expect(201)
+    ).body;
+    other = (
+      await admin
+        .post('/api/siswa')
+        .send(makeSiswa({ nama: 'Budi Santoso', kelas: 'X IPS 1' }))
+        .expect(201)
+    ).body;
   });
   afterAll(async () => {
     await t.close();
@@ -44,7 +60,10 @@ describe.each(DOMAINS)('/api/$path CRUD (e2e)', ({ path, make, change, second, d
 
     await expect(admin.get(`/api/${path}/${id}`).then((r) => r.body)).resolves.toEqual(created.body);
 
-    const put = await admin.put(`/api/${path}/${id}`).send({ ...change, nama_siswa: 'ignored' }).expect(200);
+    const put = await admin
+      .put(`/api/${path}/${id}`)
+      .send({ ...change, nama_siswa: 'ignored' })
+      .expect(200);
     expect(put.body).toMatchObject({ ...change, siswa_id: siswa.id, nama_siswa: 'Ani Lestari' });
     const patch = await admin.patch(`/api/${path}/${id}`).send({ siswa_id: other.id }).expect(200);
     expect(patch.body).toMatchObject({ ...change, siswa_id: other.id, nama_siswa: 'Budi Santoso', kelas: 'X IPS 1' });
@@ -82,8 +101,18 @@ describe.each(DOMAINS)('/api/$path CRUD (e2e)', ({ path, make, change, second, d
   });
 
   it('lists bare arrays with X-Total-Count, nama_siswa and kelas, filters, search, sort and paging', async () => {
-    const a = (await admin.post('/api/siswa').send(makeSiswa({ nama: 'Zaki Paging', kelas: 'XII TKJ 9' })).expect(201)).body;
-    const b = (await admin.post('/api/siswa').send(makeSiswa({ nama: 'Ayu Paging', kelas: 'XII TKJ 9' })).expect(201)).body;
+    const a = (
+      await admin
+        .post('/api/siswa')
+        .send(makeSiswa({ nama: 'Zaki Paging', kelas: 'XII TKJ 9' }))
+        .expect(201)
+    ).body;
+    const b = (
+      await admin
+        .post('/api/siswa')
+        .send(makeSiswa({ nama: 'Ayu Paging', kelas: 'XII TKJ 9' }))
+        .expect(201)
+    ).body;
     await admin.post(`/api/${path}`).send(make(a.id)).expect(201);
     await admin.post(`/api/${path}`).send(make(b.id)).expect(201);
 

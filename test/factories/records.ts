@@ -118,3 +118,65 @@ export async function clientAs(t: TestApp, role: 'admin' | 'guru' | 'staf') {
   };
 }
 export type ApiClient = Awaited<ReturnType<typeof clientAs>>;
+
+/** A CSV upload body (UTF-8, comma-separated, quoted where needed). */
+export function csvOf(headers: string[], rows: Array<Array<string | number | null>>): Buffer {
+  const cell = (v: string | number | null): string => {
+    const s = v === null ? '' : String(v);
+    return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return Buffer.from([headers, ...rows].map((r) => r.map(cell).join(',')).join('\n') + '\n', 'utf8');
+}
+
+/** One valid upload row per domain (the headers of its import), for a student that exists. */
+export function uploadRowFor(domain: string, siswaId: number, n: number): { headers: string[]; row: Array<string | number> } {
+  const year = 1990 + (n % 60);
+  const semester = { headers: ['Siswa ID', 'Semester', 'Tahun Ajaran'], row: [siswaId, n % 2 ? 'Genap' : 'Ganjil', `${year}/${year + 1}`] };
+  switch (domain) {
+    case 'siswa':
+      return {
+        headers: ['Nama', 'NIS', 'Jenis Kelamin', 'Kelas', 'Tanggal Lahir', 'Alamat'],
+        row: [`Upload ${n}`, `U${uniqueNumber()}`, n % 2 ? 'Perempuan' : 'L', 'X B', '2008-01-15', `Jl. ${n}, Blitar`],
+      };
+    case 'nilai':
+      return {
+        headers: [
+          ...semester.headers,
+          'Matematika',
+          'Bahasa Indonesia',
+          'Bahasa Inggris',
+          'IPA',
+          'Bahasa Jawa',
+          'Agama',
+          'PJOK',
+          'PKN',
+          'Sejarah',
+          'Seni',
+          'Dasar Kejuruan',
+        ],
+        row: [...semester.row, 70, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80.5],
+      };
+    case 'presensi':
+      return {
+        headers: [...semester.headers, 'Jumlah Hadir', 'Jumlah Sakit', 'Jumlah Izin', 'Jumlah Alpa'],
+        row: [...semester.row, 80, 10, 5, 5],
+      };
+    case 'penghasilan':
+      return {
+        headers: [
+          'Siswa ID',
+          'Penghasilan Ayah',
+          'Penghasilan Ibu',
+          'Pekerjaan Ayah',
+          'Pekerjaan Ibu',
+          'Pendidikan Ayah',
+          'Pendidikan Ibu',
+        ],
+        row: [siswaId, 2_000_000, 300_000, 'Buruh', 'Ibu rumah tangga', 'SMP', 'SD'],
+      };
+    case 'prestasi':
+      return { headers: [...semester.headers, 'Kategori', 'Catatan'], row: [...semester.row, 'Sedang', 'Aktif di kelas'] };
+    default:
+      throw new Error(`unknown domain ${domain}`);
+  }
+}

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 export const MAX_LIMIT = 1000;
@@ -10,13 +10,24 @@ export const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 /**
+ * A whole number from a query string: digits convert, empty means absent, anything else stays text so
+ * validation rejects it (400) instead of Number() turning `' '` into 0 or `1e3` into 1000.
+ */
+export const queryInt = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  if (trimmed === '') return undefined;
+  return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : value;
+};
+
+/**
  * Paging and search shared by every list (API.md §1). Domain list DTOs extend it with their filters
  * and a `sort` allow-list (see IsSort). Invalid values are 400 (query validation).
  */
 export class ListQueryDto {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(queryInt)
   @IsInt({ message: 'skip must be a whole number' })
   @Min(0, { message: 'skip must not be negative' })
   skip: number = 0;
@@ -27,7 +38,7 @@ export class ListQueryDto {
     default: DEFAULT_LIMIT,
   })
   @IsOptional()
-  @Type(() => Number)
+  @Transform(queryInt)
   @IsInt({ message: 'limit must be a whole number' })
   @Min(1, { message: 'limit must be at least 1' })
   @Max(MAX_LIMIT, { message: `limit must not exceed ${MAX_LIMIT}` })

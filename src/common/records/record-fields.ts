@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
+import { queryInt } from '../query/list-query.dto';
 import { IsIn, IsInt, IsOptional, Min, ValidateBy } from 'class-validator';
 
 export const SEMESTERS = ['Ganjil', 'Genap'] as const;
@@ -58,7 +59,7 @@ export function SiswaIdField(options: { optional?: boolean; fromQuery?: boolean 
   return applyDecorators(
     ApiField(options.optional ?? false, { example: 1, minimum: 1 }),
     ...(options.optional ? [IsOptional()] : []),
-    ...(options.fromQuery ? [Type(() => Number)] : []),
+    ...(options.fromQuery ? [Transform(queryInt)] : []),
     IsInt({ message: 'siswa_id must be a whole number' }),
     Min(1, { message: 'siswa_id must be a positive id' }),
   );

@@ -1,9 +1,13 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 
-/** Documents the multipart body of an `/upload/excel` route (field `file`, .xlsx or .csv). */
+/**
+ * Documents the multipart body of an `/upload/excel` route (field `file`, .xlsx or .csv) and answers
+ * 200, not POST's default 201: an import reports counts, it does not create one resource.
+ */
 export function ApiUploadBody(headers: string): MethodDecorator {
   return applyDecorators(
+    HttpCode(HttpStatus.OK),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       description: `Header row: ${headers}. Extra columns (ID, Dibuat, …) are ignored, so an exported file uploads back.`,
