@@ -130,7 +130,7 @@ export function csvOf(headers: string[], rows: Array<Array<string | number | nul
 
 /** One valid upload row per domain (the headers of its import), for a student that exists. */
 export function uploadRowFor(domain: string, siswaId: number, n: number): { headers: string[]; row: Array<string | number> } {
-  const year = 1990 + (n % 60);
+  const year = 1950 + Math.floor(n / 2);
   const semester = { headers: ['Siswa ID', 'Semester', 'Tahun Ajaran'], row: [siswaId, n % 2 ? 'Genap' : 'Ganjil', `${year}/${year + 1}`] };
   switch (domain) {
     case 'siswa':
