@@ -5,6 +5,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -46,6 +47,23 @@ export async function createApp(config: AppConfig, options: { bufferLogs?: boole
   return app;
 }
 
+/**
+ * The existing web client POSTs some calls (e.g. the bearer-only token refresh) with a JSON content
+ * type and no body. Fastify rejects that as malformed; we read it as `{}` and keep Fastify's own
+ * parser (with prototype-poisoning protection) for everything else.
+ */
+function acceptEmptyJsonBodies(app: NestFastifyApplication, bodyLimit: number): void {
+  const defaultJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
+  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (text.trim() === '') {
+      done(null, {});
+      return;
+    }
+    defaultJson(request, text, done);
+  });
+}
+
 export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(app.get(Logger));
   const fastify = app.getHttpAdapter().getInstance();
@@ -54,6 +72,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
     done();
   });
   registerHttpMetrics(fastify);
+  acceptEmptyJsonBodies(app, config.http.bodyLimitBytes);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

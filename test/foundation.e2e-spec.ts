@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { bearer, tokenFor } from './utils/auth';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 describe('Foundation pipeline (e2e)', () => {
@@ -72,5 +73,34 @@ describe('Foundation pipeline (e2e)', () => {
     expect(redoc.text).toContain('/redoc/redoc.standalone.js');
     expect(redoc.text).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);
     await request(t.baseUrl).get('/redoc/redoc.standalone.js').expect(200);
+  });
+});
+
+describe('Client tolerance in the pipeline (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads an empty JSON body as {} (the client refreshes with a bare bearer POST)', async () => {
+    const token = await tokenFor(t, 'admin');
+    const res = await request(t.baseUrl)
+      .post('/api/auth/refresh')
+      .set(bearer(token))
+      .set('Content-Type', 'application/json')
+      .send('')
+      .expect(200);
+    expect(typeof res.body.access_token).toBe('string');
+  });
+
+  it('still refuses prototype poisoning in JSON bodies', async () => {
+    await request(t.baseUrl)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"username":"admin","__proto__":{"polluted":true}}')
+      .expect(400);
   });
 });
