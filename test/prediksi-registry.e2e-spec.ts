@@ -55,8 +55,7 @@ describe('Prediksi: model registry across instances (e2e)', () => {
     await train(t, admin, { confidence_factor: 0.9 }).expect(422);
 
     const list = await request(t.baseUrl).get('/api/prediksi/models').set(bearer(staf)).expect(200);
-    expect(list.body.active_version).toBe(2);
-    expect(list.body.data.map((m: { version: number; is_active: boolean }) => [m.version, m.is_active])).toEqual([
+    expect(list.body.map((m: { version: number; is_active: boolean }) => [m.version, m.is_active])).toEqual([
       [2, true],
       [1, false],
     ]);

@@ -3,7 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY, ALL_ROLES, type AuthUser } from '../../common/role';
-import { ModelActivatedResponseDto, ModelDetailDto, ModelListResponseDto, TrainResponseDto } from '../dto/model-response.dto';
+import { ModelActivatedResponseDto, ModelDetailDto, ModelSummaryDto, TrainResponseDto } from '../dto/model-response.dto';
 import { TrainRequestDto } from '../dto/train-request.dto';
 import { toModelDetail, toModelSummary, toTrainResponse } from '../prediksi.mapper';
 import { ModelRegistryService } from '../services/model-registry.service';
@@ -32,10 +32,9 @@ export class TrainingController {
   }
 
   @Get('models')
-  @ApiEndpoint({ summary: 'Stored model versions, newest first', response: ModelListResponseDto, roles: ALL_ROLES })
-  async list(): Promise<ModelListResponseDto> {
-    const models = await this.registry.list();
-    return { status: 'success', active_version: this.registry.active()?.model.version ?? null, data: models.map(toModelSummary) };
+  @ApiEndpoint({ summary: 'Stored model versions, newest first (bare array, like every list)', response: [ModelSummaryDto], roles: ALL_ROLES })
+  async list(): Promise<ModelSummaryDto[]> {
+    return (await this.registry.list()).map(toModelSummary);
   }
 
   @Get('models/:version')

@@ -6,6 +6,7 @@ import { ruleLabel } from './feature-catalogue';
 import { chooseFolds, confusionInLabelOrder, summarizeCv } from './metrics';
 import { nextSemester, semesterPrediksi, tahunAjaranOn } from './semester';
 import { leavesOf, toTreeData } from './tree-data';
+import { leafCachedPredictor, predictInstance } from './predict';
 
 function makeRng(seed: number): () => number {
   let a = seed >>> 0;
@@ -124,6 +125,17 @@ describe('explanations and tree-data', () => {
       expect(n.children.length).toBe(3);
     }
     expect(leavesOf(data).length).toBeGreaterThan(1);
+  });
+});
+
+describe('batch predictor', () => {
+  it('answers exactly like the one-by-one prediction, including for a missing value', () => {
+    const { spec, rows } = school(300, 11);
+    const tree = trainC45(spec);
+    const cached = leafCachedPredictor(tree);
+    for (const x of rows) expect(cached(x)).toEqual(predictInstance(tree, x));
+    const missing = { ...rows[0], rata_rata: null };
+    expect(cached(missing)).toEqual(predictInstance(tree, missing));
   });
 });
 

@@ -98,12 +98,6 @@ export class ModelDetailDto extends ModelSummaryDto {
   @ApiProperty({ description: "The tree as Weka's J48 prints it" }) tree_text: string;
 }
 
-export class ModelListResponseDto {
-  @ApiProperty({ example: 'success' }) status: string;
-  @ApiProperty({ nullable: true, type: Number }) active_version: number | null;
-  @ApiProperty({ type: [ModelSummaryDto] }) data: ModelSummaryDto[];
-}
-
 export class ModelActivatedResponseDto {
   @ApiProperty({ example: 'success' }) status: string;
   @ApiProperty() message: string;

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { InstanceRecord } from '../c45';
 import { DomainException } from '../../common/http/problem';
 import { predictionDuration, predictionsTotal } from '../../metrics/instruments';
-import { predictInstance, type PredictionCore } from '../domain/predict';
+import { leafCachedPredictor, predictInstance, type PredictionCore } from '../domain/predict';
 import { type Semester, type SemesterPrediksi, semesterPrediksi } from '../domain/semester';
 import { upsertHistory, type HistoryRow } from './history-upsert';
 import { type ActiveModel, ModelRegistryService } from './model-registry.service';
@@ -100,6 +100,7 @@ export class PredictionService {
     const rows = await loadStudentFeatures(this.dataSource.manager, { kelas }, semester, tahunAjaran);
     const results: Prediction[] = [];
     const errors: BatchOutcome['errors'] = [];
+    const predictor = leafCachedPredictor(active.tree);
     for (const row of rows) {
       const missing = missingParts(row);
       if (missing.length) {
@@ -107,7 +108,7 @@ export class PredictionService {
         continue;
       }
       try {
-        results.push(this.fromRow(active, row, semester, tahunAjaran));
+        results.push(this.fromRow(active, row, semester, tahunAjaran, predictor));
       } catch (e) {
         errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: e instanceof Error ? e.message : String(e) });
       }
@@ -127,22 +128,28 @@ export class PredictionService {
     return active;
   }
 
-  private run(active: ActiveModel, features: InstanceRecord): PredictionCore {
+  private run(active: ActiveModel, features: InstanceRecord, predictor?: (f: InstanceRecord) => PredictionCore): PredictionCore {
     try {
-      return predictInstance(active.tree, features);
+      return predictor ? predictor(features) : predictInstance(active.tree, features);
     } catch (e) {
       // An unknown category value (e.g. a threshold change introduced a new one) is bad input, not a crash.
       throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'PREDICTION_INPUT_INVALID', e instanceof Error ? e.message : String(e));
     }
   }
 
-  private fromRow(active: ActiveModel, row: StudentFeatureRow, semester: Semester, tahunAjaran: string): Prediction {
+  private fromRow(
+    active: ActiveModel,
+    row: StudentFeatureRow,
+    semester: Semester,
+    tahunAjaran: string,
+    predictor?: (f: InstanceRecord) => PredictionCore,
+  ): Prediction {
     const features = this.featuresOf(active, row);
     return {
       siswa_id: row.siswa_id,
       nama_siswa: row.nama,
       kelas: row.kelas,
-      ...this.run(active, features),
+      ...this.run(active, features, predictor),
       model_version: active.model.version,
       semester_prediksi: semesterPrediksi(semester, tahunAjaran),
       detail_faktor: this.detailFaktor(active, row),
