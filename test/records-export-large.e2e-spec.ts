@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import request from 'supertest';
+import request, { type Response } from 'supertest';
 import { bearer, tokenFor } from './utils/auth';
 import { createTestApp, type TestApp } from './utils/test-app';
 
@@ -16,7 +16,7 @@ const newStats = (): Stats => ({ bytes: 0, newlines: 0, firstByteAt: 0, endAt: 0
 
 /** Counts bytes and newlines of a streamed body without keeping it, noting when it starts and ends. */
 function countingParser(stats: Stats) {
-  return (res: NodeJS.ReadableStream, cb: (err: Error | null, body: unknown) => void): void => {
+  return (res: Response, cb: (err: Error | null, body: unknown) => void): void => {
     res.on('data', (chunk: Buffer) => {
       if (stats.bytes === 0) stats.firstByteAt = Date.now();
       stats.bytes += chunk.length;

@@ -139,7 +139,7 @@ describe('Exports and the export → upload round trip (e2e)', () => {
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers['content-disposition']).toBe(`attachment; filename=${layout.file}.xlsx`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(res.body as Buffer);
+    await workbook.xlsx.load(res.body as ArrayBuffer);
     const sheet = workbook.getWorksheet(layout.sheet);
     expect(sheet).toBeDefined();
     expect((sheet!.getRow(1).values as unknown[]).slice(1)).toEqual(layout.headers);

@@ -107,4 +107,20 @@ describe('List conventions of the record domains (e2e)', () => {
     await admin.get('/api/siswa?skip=&limit=').expect(200).expect('x-total-count', '4');
     await admin.get('/api/nilai?siswa_id=&semester=&tahun_ajaran=').expect(200).expect('x-total-count', '1');
   });
+
+  it.each([
+    ['siswa', 'CreateSiswaDto', 'UpdateSiswaDto', ['jenis_kelamin', 'kelas']],
+    ['nilai', 'CreateNilaiDto', 'UpdateNilaiDto', ['siswa_id', 'semester', 'tahun_ajaran']],
+    ['presensi', 'CreatePresensiDto', 'UpdatePresensiDto', ['kategori_kehadiran']],
+    ['penghasilan', 'CreatePenghasilanDto', 'UpdatePenghasilanDto', ['kategori_penghasilan']],
+    ['prestasi', 'CreatePrestasiDto', 'UpdatePrestasiDto', ['kategori']],
+  ])('the OpenAPI document describes /api/%s with its own DTOs', async (path, create, update, filters) => {
+    const doc = (await admin.get('/docs-json').expect(200)).body;
+    const collection = doc.paths[`/api/${path}`];
+    expect(collection.post.requestBody.content['application/json'].schema.$ref).toBe(`#/components/schemas/${create}`);
+    expect(doc.paths[`/api/${path}/{id}`].put.requestBody.content['application/json'].schema.$ref).toBe(`#/components/schemas/${update}`);
+    const names = collection.get.parameters.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['skip', 'limit', 'search', 'sort', ...filters]));
+    expect(Object.keys(doc.paths[`/api/${path}/upload/excel`].post.requestBody.content)).toEqual(['multipart/form-data']);
+  });
 });

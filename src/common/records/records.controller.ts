@@ -1,0 +1,143 @@
+import { Body, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiEndpoint } from '../openapi/api-endpoint.decorator';
+import type { ListQueryDto } from '../query/list-query.dto';
+import { type Page, sendPage } from '../query/total-count';
+import { ALL_ROLES, type Role } from '../role';
+import { ApiUploadBody, XLSX_MIME } from '../spreadsheet/api-upload.decorator';
+import type { ExportFormat } from '../spreadsheet/sheet-columns';
+import { readUploadFile, type UploadedSheet } from '../spreadsheet/upload-file';
+import { UploadQueryDto, UploadResultDto } from '../spreadsheet/upload.dto';
+
+/** What a record controller calls: the RecordsEngine's public face. */
+export interface RecordsApi<C, R> {
+  list(query: ListQueryDto): Promise<Page<R>>;
+  get(id: number): Promise<R>;
+  create(body: C): Promise<R>;
+  update(id: number, body: Partial<C>): Promise<R>;
+  remove(id: number): Promise<void>;
+  exportFile(format: ExportFormat, query: ListQueryDto): StreamableFile;
+  upload(file: UploadedSheet, options: UploadQueryDto): Promise<UploadResultDto>;
+}
+
+export interface RecordsRoutes {
+  /** For summaries: `a report card`, `report cards`. */
+  one: string;
+  many: string;
+  fileBase: string;
+  uploadHeaders: string;
+  /** API.md §9: who may create, update, delete and upload; every role reads and exports. */
+  writers: readonly Role[];
+  createDto: Type<object>;
+  updateDto: Type<object>;
+  queryDto: Type<ListQueryDto>;
+  responseDto: Type<unknown>;
+}
+
+/**
+ * The eleven routes every record domain answers (API.md §3–§4), built once. A domain controller
+ * extends the returned class under its own @Controller path and adds its own routes.
+ *
+ * The request types differ per domain, so the methods are declared with the shared base types and
+ * their `design:paramtypes` are set to the domain's DTO classes below: the global ValidationPipe
+ * validates and whitelists against those classes, and the OpenAPI document describes them.
+ */
+export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
+  const writers = [...routes.writers];
+  const readErrors = [400];
+  const writeErrors = [400, 404, 409, 422];
+
+  abstract class RecordsControllerBase {
+    constructor(protected readonly records: RecordsApi<C, R>) {}
+
+    @Get()
+    @ApiEndpoint({
+      summary: `List ${routes.many} (bare array, total in X-Total-Count)`,
+      response: [routes.responseDto],
+      roles: ALL_ROLES,
+      errors: readErrors,
+    })
+    async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<R[]> {
+      return sendPage(reply, await this.records.list(query));
+    }
+
+    @Get('export/excel')
+    @ApiEndpoint({
+      summary: `Export ${routes.many} as ${routes.fileBase}.xlsx (list filters apply)`,
+      response: 'binary',
+      produces: XLSX_MIME,
+      roles: ALL_ROLES,
+      errors: readErrors,
+    })
+    exportExcel(@Query() query: ListQueryDto): StreamableFile {
+      return this.records.exportFile('xlsx', query);
+    }
+
+    @Get('export/csv')
+    @ApiEndpoint({
+      summary: `Export ${routes.many} as ${routes.fileBase}.csv (UTF-8 with BOM)`,
+      response: 'binary',
+      produces: 'text/csv',
+      roles: ALL_ROLES,
+      errors: readErrors,
+    })
+    exportCsv(@Query() query: ListQueryDto): StreamableFile {
+      return this.records.exportFile('csv', query);
+    }
+
+    @Post('upload/excel')
+    @ApiUploadBody(routes.uploadHeaders)
+    @ApiEndpoint({
+      summary: `Import ${routes.many} from .xlsx or .csv (all rows or none)`,
+      response: UploadResultDto,
+      roles: writers,
+      errors: [400, 409, 413, 415, 422],
+    })
+    async upload(@Req() request: FastifyRequest, @Query() query: UploadQueryDto): Promise<UploadResultDto> {
+      return this.records.upload(await readUploadFile(request), query);
+    }
+
+    @Get(':id')
+    @ApiEndpoint({ summary: `One of the ${routes.many}`, response: routes.responseDto, roles: ALL_ROLES, errors: [400, 404] })
+    get(@Param('id', ParseIntPipe) id: number): Promise<R> {
+      return this.records.get(id);
+    }
+
+    @Post()
+    @ApiEndpoint({ summary: `Create ${routes.one}`, response: routes.responseDto, status: 201, roles: writers, errors: [404, 409, 422] })
+    create(@Body() body: C): Promise<R> {
+      return this.records.create(body);
+    }
+
+    @Put(':id')
+    @ApiEndpoint({ summary: `Update ${routes.one} (partial)`, response: routes.responseDto, roles: writers, errors: writeErrors })
+    update(@Param('id', ParseIntPipe) id: number, @Body() body: Partial<C>): Promise<R> {
+      return this.records.update(id, body);
+    }
+
+    @Patch(':id')
+    @ApiEndpoint({ summary: `Update ${routes.one} (alias of PUT)`, response: routes.responseDto, roles: writers, errors: writeErrors })
+    patch(@Param('id', ParseIntPipe) id: number, @Body() body: Partial<C>): Promise<R> {
+      return this.records.update(id, body);
+    }
+
+    @Delete(':id')
+    @ApiEndpoint({ summary: `Delete ${routes.one}`, response: 'none', status: 204, roles: writers, errors: [400, 404] })
+    remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+      return this.records.remove(id);
+    }
+  }
+
+  const paramTypes: Record<string, unknown[]> = {
+    list: [routes.queryDto, Object],
+    exportExcel: [routes.queryDto],
+    exportCsv: [routes.queryDto],
+    create: [routes.createDto],
+    update: [Number, routes.updateDto],
+    patch: [Number, routes.updateDto],
+  };
+  for (const [method, types] of Object.entries(paramTypes)) {
+    Reflect.defineMetadata('design:paramtypes', types, RecordsControllerBase.prototype, method);
+  }
+  return RecordsControllerBase;
+}
