@@ -34,7 +34,7 @@ export async function createApp(config: AppConfig, options: { bufferLogs?: boole
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestId,
     requestTimeout: config.http.requestTimeoutMs,
-    ignoreTrailingSlash: true,
+    routerOptions: { ignoreTrailingSlash: true },
     trustProxy: true,
     forceCloseConnections: 'idle',
     // Uploads (the /upload/excel routes): Nest registers @fastify/multipart with these limits.
