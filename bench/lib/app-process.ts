@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -30,6 +30,8 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
   const parent = mkdtempSync(join(tmpdir(), 'edupro-bench-'));
   chmodSync(parent, 0o755);
   const port = await freePort();
+  const logFile = join(parent, 'app.log');
+  writeFileSync(logFile, '');
   const { DATABASE_URL: _drop, ...inherited } = process.env;
   const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
@@ -37,22 +39,20 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
       ...inherited,
       NODE_ENV: 'production',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123456789',
-      LOG_LEVEL: 'warn',
+      // The production default: one JSON line per request, written to a file as a log shipper would read.
+      LOG_LEVEL: 'info',
       PORT: String(port),
       EMBEDDED_PG_DATA_DIR: join(parent, 'postgres'),
       EMBEDDED_PG_PORT: String(await freePort()),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
   });
-  let output = '';
-  child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((r) => child.on('exit', r));
   const deadline = Date.now() + 300_000;
-  while (!/listening on/.test(output)) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 200));
+  while (!/listening on/.test(readFileSync(logFile, 'utf8'))) {
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`app did not start:\n${readFileSync(logFile, 'utf8').slice(-4000)}`);
+    await new Promise((r) => setTimeout(r, 250));
   }
   return {
     child,
