@@ -1,20 +1,7 @@
 import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../common/records/record-spec';
-import {
-  applySemesterFilters,
-  OWNED_SEARCH,
-  ownedConstraints,
-  SEMESTER_NATURAL_KEY,
-  semesterInput,
-  semesterValues,
-} from '../common/records/siswa-owned';
-import {
-  ID_COLUMN,
-  SEMESTER_EXPORT_COLUMNS,
-  SEMESTER_IMPORT_COLUMNS,
-  SISWA_EXPORT_COLUMNS,
-  TIMESTAMP_COLUMNS,
-} from '../common/records/shared-columns';
+import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../common/records/siswa-owned';
+import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreateNilaiDto } from './dto/create-nilai.dto';
 import { NILAI_SORT } from './dto/list-nilai-query.dto';
@@ -27,20 +14,14 @@ type Input = CreateNilaiDto & Record<string, unknown>;
 /** The nilai rules the RecordsEngine applies: rata_rata derived from the eleven scores on every write. */
 export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponseDto> = {
   entity: NilaiRaport,
-  entityType: 'nilai',
-  notFoundCode: 'NILAI_NOT_FOUND',
-  constraints: ownedConstraints(
-    'nilai_raport',
-    'uq_nilai_raport_siswa_semester',
-    'NILAI_DUPLICATE',
-    'This student already has a report card for that semester and school year',
-  ),
-  owner: { entity: Siswa },
-  list: {
+  ...ownedRecordBase<NilaiRaport>({
+    entityType: 'nilai',
+    table: 'nilai_raport',
+    owner: Siswa,
     sortable: NILAI_SORT,
-    searchable: OWNED_SEARCH,
-    idExpression: 'r.id',
-  },
+    perSemester: true,
+    duplicateMessage: 'This student already has a report card for that semester and school year',
+  }),
   applyFilters: applySemesterFilters,
   createDto: CreateNilaiDto,
   toInput: (n) =>
@@ -59,16 +40,12 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
       },
     };
   },
-  naturalKey: SEMESTER_NATURAL_KEY,
-  naturalKeyField: 'siswa_id',
   toResponse: toNilaiResponse,
   spreadsheet: {
     fileBase: 'Data_Nilai_Raport',
     sheetName: 'Data Nilai Raport',
     exportColumns: [
-      ID_COLUMN,
-      ...SISWA_EXPORT_COLUMNS,
-      ...SEMESTER_EXPORT_COLUMNS,
+      ...SEMESTER_ROW_COLUMNS,
       ...SUBJECTS.map((s) => ({
         header: s.header,
         value: (r: NilaiResponseDto) => (r as unknown as Record<string, number>)[s.field] ?? null,

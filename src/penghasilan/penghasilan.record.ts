@@ -1,6 +1,6 @@
 import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
 import type { RecordSpec } from '../common/records/record-spec';
-import { applyOwnedFilters, OWNED_SEARCH, ownedConstraints } from '../common/records/siswa-owned';
+import { applyOwnedFilters, ownedRecordBase } from '../common/records/siswa-owned';
 import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
 import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
 import { Siswa } from '../siswa/siswa.entity';
@@ -22,20 +22,14 @@ export function penghasilanRecordSpec(
 ): RecordSpec<PenghasilanOrangTua, CreatePenghasilanDto, PenghasilanResponseDto> {
   return {
     entity: PenghasilanOrangTua,
-    entityType: 'penghasilan',
-    notFoundCode: 'PENGHASILAN_NOT_FOUND',
-    constraints: ownedConstraints(
-      'penghasilan_orang_tua',
-      'uq_penghasilan_orang_tua_siswa',
-      'PENGHASILAN_DUPLICATE',
-      'This student already has a parents’ income record',
-    ),
-    owner: { entity: Siswa },
-    list: {
+    ...ownedRecordBase<PenghasilanOrangTua>({
+      entityType: 'penghasilan',
+      table: 'penghasilan_orang_tua',
+      owner: Siswa,
       sortable: PENGHASILAN_SORT,
-      searchable: OWNED_SEARCH,
-      idExpression: 'r.id',
-    },
+      perSemester: false,
+      duplicateMessage: 'This student already has a parents’ income record',
+    }),
     applyFilters(qb, query) {
       const q = query as ListPenghasilanQueryDto;
       applyOwnedFilters(qb, q);
@@ -70,8 +64,6 @@ export function penghasilanRecordSpec(
         },
       };
     },
-    naturalKey: ['siswaId'],
-    naturalKeyField: 'siswa_id',
     toResponse: toPenghasilanResponse,
     spreadsheet: {
       fileBase: 'Data_Penghasilan_Orang_Tua',

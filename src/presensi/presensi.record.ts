@@ -1,20 +1,7 @@
 import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
 import type { RecordSpec } from '../common/records/record-spec';
-import {
-  applySemesterFilters,
-  OWNED_SEARCH,
-  ownedConstraints,
-  SEMESTER_NATURAL_KEY,
-  semesterInput,
-  semesterValues,
-} from '../common/records/siswa-owned';
-import {
-  ID_COLUMN,
-  SEMESTER_EXPORT_COLUMNS,
-  SEMESTER_IMPORT_COLUMNS,
-  SISWA_EXPORT_COLUMNS,
-  TIMESTAMP_COLUMNS,
-} from '../common/records/shared-columns';
+import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../common/records/siswa-owned';
+import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
 import { type ListPresensiQueryDto, PRESENSI_SORT } from './dto/list-presensi-query.dto';
@@ -25,20 +12,14 @@ import { Presensi } from './presensi.entity';
 export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec<Presensi, CreatePresensiDto, PresensiResponseDto> {
   return {
     entity: Presensi,
-    entityType: 'presensi',
-    notFoundCode: 'PRESENSI_NOT_FOUND',
-    constraints: ownedConstraints(
-      'presensi',
-      'uq_presensi_siswa_semester',
-      'PRESENSI_DUPLICATE',
-      'This student already has attendance for that semester and school year',
-    ),
-    owner: { entity: Siswa },
-    list: {
+    ...ownedRecordBase<Presensi>({
+      entityType: 'presensi',
+      table: 'presensi',
+      owner: Siswa,
       sortable: PRESENSI_SORT,
-      searchable: OWNED_SEARCH,
-      idExpression: 'r.id',
-    },
+      perSemester: true,
+      duplicateMessage: 'This student already has attendance for that semester and school year',
+    }),
     applyFilters(qb, query) {
       const q = query as ListPresensiQueryDto;
       applySemesterFilters(qb, q);
@@ -79,16 +60,12 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
         },
       };
     },
-    naturalKey: SEMESTER_NATURAL_KEY,
-    naturalKeyField: 'siswa_id',
     toResponse: toPresensiResponse,
     spreadsheet: {
       fileBase: 'Data_Presensi',
       sheetName: 'Data Presensi',
       exportColumns: [
-        ID_COLUMN,
-        ...SISWA_EXPORT_COLUMNS,
-        ...SEMESTER_EXPORT_COLUMNS,
+        ...SEMESTER_ROW_COLUMNS,
         { header: 'Jumlah Hadir', value: (r) => r.jumlah_hadir },
         { header: 'Jumlah Sakit', value: (r) => r.jumlah_sakit },
         { header: 'Jumlah Izin', value: (r) => r.jumlah_izin },

@@ -54,3 +54,10 @@ export const SEMESTER_IMPORT_COLUMNS: readonly ImportColumn[] = [
     required: true,
   },
 ];
+
+/** The leading columns of every per-semester export: ID, Siswa ID, Nama Siswa, Semester, Tahun Ajaran. */
+export const SEMESTER_ROW_COLUMNS: ReadonlyArray<ExportColumn<Stamped & SemesterRow>> = [
+  ID_COLUMN,
+  ...SISWA_EXPORT_COLUMNS,
+  ...SEMESTER_EXPORT_COLUMNS,
+];

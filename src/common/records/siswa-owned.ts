@@ -1,11 +1,11 @@
-import { HttpStatus } from '@nestjs/common';
+import { HttpStatus, type Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SortMap } from '../query/sort';
 import type { SiswaOwnedRecord, SemesterRecord } from './columns';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField } from './record-fields';
-import type { SiswaJoin } from './record-spec';
+import type { RecordSpec, SiswaJoin } from './record-spec';
 import type { SemesterListQueryDto, SiswaRecordListQueryDto } from './semester-list-query.dto';
 
 /**
@@ -135,3 +135,34 @@ export function semesterValues(input: SemesterRecordInputDto): {
 }
 
 export const SEMESTER_NATURAL_KEY = ['siswaId', 'semester', 'tahunAjaran'] as const;
+
+export interface OwnedRecordOptions {
+  entityType: string;
+  table: string;
+  /** The student entity the rows belong to (joined for nama_siswa and kelas). */
+  owner: Type<ObjectLiteral>;
+  sortable: SortMap;
+  /** One row per (siswa, semester, tahun_ajaran), or one per student. */
+  perSemester: boolean;
+  duplicateMessage: string;
+}
+
+/** The RecordSpec fields every student-owned domain fills the same way, from its table and noun. */
+export function ownedRecordBase<E extends SiswaOwnedRecord>(
+  o: OwnedRecordOptions,
+): Pick<
+  RecordSpec<E, object, unknown>,
+  'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'naturalKey' | 'naturalKeyField'
+> {
+  const code = o.entityType.toUpperCase();
+  const unique = o.perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
+  return {
+    entityType: o.entityType,
+    notFoundCode: `${code}_NOT_FOUND`,
+    constraints: ownedConstraints(o.table, unique, `${code}_DUPLICATE`, o.duplicateMessage),
+    owner: { entity: o.owner },
+    list: { sortable: o.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
+    naturalKey: (o.perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,
+    naturalKeyField: 'siswa_id',
+  };
+}
