@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { bearer, tokenFor } from './utils/auth';
 import { createTestApp, type TestApp } from './utils/test-app';
@@ -21,7 +22,22 @@ describe('Foundation pipeline (e2e)', () => {
   it('liveness and readiness probes answer under /api/health', async () => {
     await request(t.baseUrl).get('/api/health/live').expect(200);
     const ready = await request(t.baseUrl).get('/api/health/ready').expect(200);
-    expect(ready.body.checks).toMatchObject({ database: 'up', migrations: 'applied' });
+    expect(ready.body.checks).toMatchObject({ database: 'up', migrations: 'applied', model: 'ok' });
+  });
+
+  it('readiness is 503 problem+json while a migration is pending', async () => {
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query('DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations) RETURNING *');
+      const res = await request(t.baseUrl).get('/api/health/ready').expect(503);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.detail).toMatch(/migrations pending/);
+      await db.query('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [rows[0].id, rows[0].timestamp, rows[0].name]);
+      await request(t.baseUrl).get('/api/health/ready').expect(200);
+    } finally {
+      await db.end();
+    }
   });
 
   it('an unknown route is 404 problem+json with a detail', async () => {

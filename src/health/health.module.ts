@@ -1,6 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ClientHealthController, HealthController } from './health.controller';
-import { HealthService } from './health.service';
+import { HealthService, ReadinessRegistry } from './health.service';
 
-@Module({ controllers: [ClientHealthController, HealthController], providers: [HealthService] })
+/** Global so any module can register a readiness condition with ReadinessRegistry. */
+@Global()
+@Module({
+  controllers: [ClientHealthController, HealthController],
+  providers: [HealthService, ReadinessRegistry],
+  exports: [ReadinessRegistry],
+})
 export class HealthModule {}

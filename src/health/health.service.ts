@@ -1,4 +1,4 @@
-import { Injectable, Optional } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ReadinessResponseDto } from './health.dto';
 
@@ -8,13 +8,28 @@ export interface ReadinessCheck {
   check(): Promise<string | undefined>; // undefined = fine; otherwise what is wrong
 }
 
-export const READINESS_CHECKS = Symbol('READINESS_CHECKS');
+/**
+ * Modules add their own readiness conditions here at start-up (e.g. the prediction module: "the
+ * active model is loaded"), so the health module needs no import of them.
+ */
+@Injectable()
+export class ReadinessRegistry {
+  private readonly checks: ReadinessCheck[] = [];
+
+  register(check: ReadinessCheck): void {
+    this.checks.push(check);
+  }
+
+  all(): readonly ReadinessCheck[] {
+    return this.checks;
+  }
+}
 
 @Injectable()
 export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
-    @Optional() private readonly extraChecks: ReadinessCheck[] = [],
+    private readonly registry: ReadinessRegistry,
   ) {}
 
   async readiness(): Promise<ReadinessResponseDto> {
@@ -37,7 +52,7 @@ export class HealthService {
         problems.push('could not read migrations');
       }
     }
-    for (const extra of this.extraChecks ?? []) {
+    for (const extra of this.registry.all()) {
       const problem = await extra.check().catch((e: unknown) => String(e));
       checks[extra.name] = problem ?? 'ok';
       if (problem) problems.push(`${extra.name}: ${problem}`);

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap } from '@ne
 import { DataSource, type EntityManager } from 'typeorm';
 import { type C45Tree, deserializeTree } from '../c45';
 import { DomainException } from '../../common/http/problem';
+import { ReadinessRegistry } from '../../health/health.service';
 import { activeModelCvAccuracy, activeModelVersion } from '../../metrics/instruments';
 import { PrediksiModel } from '../model.entity';
 import { MODEL_ACTIVATED_CHANNEL, REGISTRY_LOCK_KEY } from './registry-constants';
@@ -26,10 +27,27 @@ export class ModelRegistryService implements OnApplicationBootstrap {
   /** Guards against an older, slower reload overwriting a newer one. */
   private loadSequence = 0;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    readiness: ReadinessRegistry,
+  ) {
+    // Ready once the first load finished and, when a model is active in the database, it is served.
+    readiness.register({
+      name: 'model',
+      check: async () => {
+        if (!this.loaded) return 'active model not loaded yet';
+        if (this.current) return undefined;
+        return (await this.hasActiveModel()) ? 'the active model is not loaded' : undefined;
+      },
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.reload();
+  }
+
+  private async hasActiveModel(): Promise<boolean> {
+    return this.dataSource.getRepository(PrediksiModel).exists({ where: { isActive: true } });
   }
 
   active(): ActiveModel | null {
