@@ -1,10 +1,8 @@
 import { Client } from 'pg';
-import { findFreePort } from '../../src/database/embedded-postgres';
-import { buildApp, type RunningApp, startApp, waitForOutput } from '../utils/process';
+import type { RunningApp } from '../utils/process';
 import { login, runLoad } from './support/load';
-import { OwnedPostgres } from './support/pg-server';
-
-const ADMIN_PASSWORD = 'fault-admin-password-1';
+import { FAULT_ADMIN_PASSWORD as ADMIN_PASSWORD, startOwnedStack } from './support/owned-app';
+import type { OwnedPostgres } from './support/pg-server';
 
 /**
  * PostgreSQL stops and comes back while writes run: requests during the outage fail fast with 503
@@ -16,12 +14,7 @@ describe('Database outage under load (fault)', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    buildApp();
-    pg = await OwnedPostgres.create();
-    const port = await findFreePort();
-    app = startApp({ DATABASE_URL: pg.url(), PORT: String(port), ADMIN_PASSWORD, DEMO_DATA: 'false', DB_CONNECT_TIMEOUT_MS: '1000' });
-    await waitForOutput(app, /listening on/);
-    baseUrl = `http://127.0.0.1:${port}`;
+    ({ pg, app, baseUrl } = await startOwnedStack({ DB_CONNECT_TIMEOUT_MS: '1000' }));
   });
 
   afterAll(async () => {

@@ -1,10 +1,8 @@
 import { Client } from 'pg';
-import { findFreePort } from '../../src/database/embedded-postgres';
-import { buildApp, type RunningApp, startApp, waitForOutput } from '../utils/process';
+import type { RunningApp } from '../utils/process';
 import { login, runLoad } from './support/load';
-import { OwnedPostgres } from './support/pg-server';
-
-const ADMIN_PASSWORD = 'fault-admin-password-1';
+import { FAULT_ADMIN_PASSWORD as ADMIN_PASSWORD, startOwnedStack } from './support/owned-app';
+import type { OwnedPostgres } from './support/pg-server';
 
 /** SIGTERM while requests run: in-flight requests complete, the event buffer is flushed, exit code 0. */
 describe('SIGTERM under load (fault)', () => {
@@ -13,12 +11,7 @@ describe('SIGTERM under load (fault)', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    buildApp();
-    pg = await OwnedPostgres.create();
-    const port = await findFreePort();
-    app = startApp({ DATABASE_URL: pg.url(), PORT: String(port), ADMIN_PASSWORD, DEMO_DATA: 'false' });
-    await waitForOutput(app, /listening on/);
-    baseUrl = `http://127.0.0.1:${port}`;
+    ({ pg, app, baseUrl } = await startOwnedStack());
   });
 
   afterAll(async () => {
@@ -49,8 +42,11 @@ describe('SIGTERM under load (fault)', () => {
     expect(beforeSignal.length).toBeGreaterThan(50);
     expect(beforeSignal.filter((o) => o.status === 0 || o.status >= 500)).toEqual([]);
 
-    // Every answered request was logged: the buffer was flushed before exit.
-    const answered = load.outcomes.filter((o) => o.status > 0).length;
+    // Every request the app handled was logged: the buffer was flushed before exit. (Requests that
+    // arrive on a kept-alive connection while the server closes get Fastify's bare 503 without
+    // reaching the app; they are refused, not handled.)
+    const refusedWhileClosing = (o: { status: number; startedAt: number }): boolean => o.status === 503 && o.startedAt >= sigtermAt - 20;
+    const answered = load.outcomes.filter((o) => o.status > 0 && !refusedWhileClosing(o)).length;
     const db = new Client({ connectionString: pg.url() });
     await db.connect();
     const { rows } = await db.query<{ n: string }>(
