@@ -32,6 +32,7 @@ interface Row {
   timeouts: number;
   non2xx: number;
   peakRssMb: number;
+  statuses?: Record<string, number>;
 }
 
 type Scenario = { name: string; next: (seed: SeedInfo) => () => LoadRequest; headers: 'admin' | 'none' };
@@ -102,6 +103,7 @@ async function loadScenario(app: BenchApp, api: ApiClient, seed: SeedInfo, scena
     timeouts: Math.max(...results.map((r) => r.timeouts)),
     non2xx: Math.max(...results.map((r) => r.non2xx)),
     peakRssMb: peak,
+    statuses: results[results.length - 1]?.statuses,
   };
   console.log(JSON.stringify(row));
   return row;
@@ -124,7 +126,11 @@ async function oneShot(app: BenchApp, name: string, action: () => Promise<void>,
 
 function table(rows: Row[]): string {
   const head = '| scenario | connections | req/s | p50 (ms) | p99 (ms) | errors | timeouts | non-2xx | app peak RSS (MB) |\n|---|---|---|---|---|---|---|---|---|';
-  return [head, ...rows.map((r) => `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${r.non2xx} | ${r.peakRssMb} |`)].join('\n');
+  const non2xx = (r: Row): string => {
+    const other = Object.entries(r.statuses ?? {}).filter(([code]) => !code.startsWith('2'));
+    return other.length ? `${r.non2xx} (${other.map(([code, n]) => `${code}×${n}`).join(', ')})` : String(r.non2xx);
+  };
+  return [head, ...rows.map((r) => `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${non2xx(r)} | ${r.peakRssMb} |`)].join('\n');
 }
 
 async function main(): Promise<void> {

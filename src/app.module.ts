@@ -9,7 +9,7 @@ import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { SchoolRecordsModule } from './common/records/school-records.module';
 import { PrediksiModule } from './prediksi/prediksi.module';
-import { buildPinoHttpOptions } from './common/logging/pino-options';
+import { buildLogDestination, buildPinoHttpOptions } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. */
 @Module({})
@@ -19,7 +19,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: buildPinoHttpOptions(config) }),
+        LoggerModule.forRoot({ pinoHttp: [buildPinoHttpOptions(config), buildLogDestination(config)] }),
         DatabaseModule,
         HealthModule,
         AuthModule,

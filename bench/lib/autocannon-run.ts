@@ -14,6 +14,8 @@ export interface LoadResult {
   timeouts: number;
   non2xx: number;
   total: number;
+  /** Responses by status code, e.g. {"200": 9000, "503": 3}. */
+  statuses: Record<string, number>;
 }
 
 /** One autocannon run: `connections` clients for `seconds`, each request built by `next()`. */
@@ -47,6 +49,7 @@ export async function runAutocannon(options: {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
+    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import pino, { type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/app-config';
 
@@ -32,6 +33,17 @@ export function buildPinoHttpOptions(config: AppConfig): Options {
         url: req.url,
         remoteAddress: req.remoteAddress,
       }),
+      // The status is what a log reader needs; all response headers on every line cost CPU and disk.
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
+}
+
+/**
+ * stdout, written asynchronously. In production lines are batched into 4 KiB writes (one line per
+ * request made synchronous writes a tenth of an authenticated GET's CPU); pino flushes on exit. In
+ * development every line appears at once.
+ */
+export function buildLogDestination(config: AppConfig): DestinationStream {
+  return pino.destination({ dest: 1, sync: false, minLength: config.env === 'production' ? 4096 : 0 });
 }
