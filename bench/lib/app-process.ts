@@ -33,7 +33,8 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
   const logFile = join(parent, 'app.log');
   writeFileSync(logFile, '');
   const { DATABASE_URL: _drop, ...inherited } = process.env;
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+  // Exactly what `npm start` runs (package.json): the heap cap keeps RSS in check under load.
+  const child = spawn(process.execPath, ['--max-old-space-size=256', join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       ...inherited,

@@ -42,6 +42,21 @@ export class AuthService {
     return this.config.auth.accessTtlMinutes * 60;
   }
 
+  /**
+   * Records the login time to the minute, outside the session transaction: many logins of one account
+   * (a shared staff-room login, a load test) would otherwise queue on that user's row lock.
+   */
+  private async touchLastLogin(userId: number, previous: Date | null): Promise<Date> {
+    const rows = (await this.dataSource.query(
+      `UPDATE users SET last_login_at = now()
+        WHERE id = $1 AND (last_login_at IS NULL OR last_login_at < now() - interval '1 minute')
+        RETURNING last_login_at`,
+      [userId],
+    )) as [Array<{ last_login_at: Date }>, number] | Array<{ last_login_at: Date }>;
+    const updated = Array.isArray(rows[0]) ? rows[0] : (rows as Array<{ last_login_at: Date }>);
+    return updated[0]?.last_login_at ?? previous ?? new Date();
+  }
+
   async login(username: string, password: string, client: ClientInfo): Promise<TokenResponseDto> {
     const ip = client.ip ?? 'unknown';
     const audit = currentAudit();
@@ -68,10 +83,10 @@ export class AuthService {
     const newHash = check.needsRehash ? await this.passwords.hash(password) : undefined;
     const { sessionId, refreshToken } = await this.dataSource.transaction(async (manager) => {
       // Legacy bcrypt hashes are upgraded the first time we see the password they protect.
-      await manager.update(User, { id: user.id }, { lastLoginAt: new Date(), ...(newHash ? { passwordHash: newHash } : {}) });
+      if (newHash) await manager.update(User, { id: user.id }, { passwordHash: newHash });
       return this.sessions.create(manager, user.id, client);
     });
-    user.lastLoginAt = new Date();
+    user.lastLoginAt = await this.touchLastLogin(user.id, user.lastLoginAt);
     return {
       ...this.tokens.issueAccess(user, sessionId, this.accessTtlSeconds),
       refresh_token: refreshToken,

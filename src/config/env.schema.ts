@@ -54,7 +54,7 @@ export class EnvironmentVariables {
   DB_STATEMENT_TIMEOUT_MS = 15000;
 
   @Transform(toNumber) @IsInt() @Min(100)
-  DB_CONNECT_TIMEOUT_MS = 3000;
+  DB_CONNECT_TIMEOUT_MS = 10000;
 
   @Transform(toBoolean) @IsBoolean()
   MIGRATIONS_RUN = true;

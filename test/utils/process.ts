@@ -17,7 +17,8 @@ export interface RunningApp {
 /** Starts `node dist/src/main.js` with the given environment (DATABASE_URL removed unless given). */
 export function startApp(env: Record<string, string>): RunningApp {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [resolve(ROOT, 'dist', 'src', 'main.js')], {
+  // As `npm start` runs it (package.json).
+  const child = spawn(process.execPath, ['--max-old-space-size=256', resolve(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: { ...inherited, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

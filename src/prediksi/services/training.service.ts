@@ -6,7 +6,8 @@ import { recordChange } from '../../common/audit/audit-context';
 import { DomainException } from '../../common/http/problem';
 import { trainingDuration, trainingsTotal } from '../../metrics/instruments';
 import { DEFAULT_FEATURES, type FeatureName, type LabelSource } from '../domain/feature-catalogue';
-import { type BuildOptions, type BuiltModel, buildModel, DEFAULT_BUILD_OPTIONS } from '../domain/model-builder';
+import { type BuildOptions, DEFAULT_BUILD_OPTIONS } from '../domain/model-builder';
+import { buildModelOffThread, type ModelArtifacts } from '../training/off-thread-build';
 import { PrediksiModel } from '../model.entity';
 import { ModelRegistryService } from './model-registry.service';
 import { TRAINING_LOCK_KEY } from './registry-constants';
@@ -19,7 +20,7 @@ export interface TrainingRequest extends Partial<BuildOptions> {
 
 export interface TrainingOutcome {
   model: PrediksiModel;
-  built: BuiltModel;
+  built: ModelArtifacts;
 }
 
 export const ALGORITHM = 'C4.5 (J48)';
@@ -78,7 +79,7 @@ export class TrainingService {
         throw new DomainException(HttpStatus.CONFLICT, 'TRAINING_IN_PROGRESS', 'Another training is running; try again when it has finished');
       }
       const set = await this.trainingSet.load(features, labelSource, m);
-      const built = this.build(set.spec, options);
+      const built = await this.build(set.spec, options);
       const [{ next }] = (await m.query('SELECT coalesce(max(version), 0) + 1 AS next FROM model')) as Array<{ next: number }>;
       const userId = trainedBy === null ? null : await this.existingUser(m, trainedBy);
       const model = m.getRepository(PrediksiModel).create({
@@ -124,9 +125,9 @@ export class TrainingService {
     }
   }
 
-  private build(spec: DatasetSpec, options: BuildOptions): BuiltModel {
+  private async build(spec: DatasetSpec, options: BuildOptions): Promise<ModelArtifacts> {
     try {
-      return buildModel(spec, options);
+      return await buildModelOffThread(spec, options);
     } catch (e) {
       // Single-class data and the like: the data cannot make a model, which is a conflict with its state.
       if (e instanceof C45InputError) throw new DomainException(HttpStatus.CONFLICT, 'TRAINING_DATA_UNUSABLE', `Cannot train on this data: ${e.message}`);
