@@ -14,7 +14,7 @@ describe('Database outage under load (fault)', () => {
   let baseUrl: string;
 
   beforeAll(async () => {
-    ({ pg, app, baseUrl } = await startOwnedStack({ DB_CONNECT_TIMEOUT_MS: '1000' }));
+    ({ pg, app, baseUrl } = await startOwnedStack());
   });
 
   afterAll(async () => {
