@@ -17,6 +17,11 @@ async function bootstrap(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`${signal} received: finishing in-flight requests and stopping`);
+    // A stuck close (e.g. the database vanished mid-flush) must not keep the process alive forever.
+    setTimeout(() => {
+      process.stderr.write('Shutdown took longer than 20 s; exiting\n');
+      process.exit(1);
+    }, 20_000).unref();
     try {
       await app?.close();
     } finally {

@@ -33,8 +33,9 @@ describe('Start-up and shutdown with the embedded database (e2e)', () => {
     };
   });
 
-  it('starts, refuses a second copy, stops cleanly on SIGTERM and keeps its data', async () => {
-    const first = startApp(env);
+  it('`npm start` starts, refuses a second copy, stops cleanly on SIGTERM and keeps its data', async () => {
+    // Through npm itself, as the README says: npm must pass SIGTERM on to the app.
+    const first = startApp(env, { viaNpm: true });
     await waitForOutput(first, /listening on/);
     const base = `http://127.0.0.1:${appPort}`;
     await request(base).get('/health').expect(200);

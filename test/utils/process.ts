@@ -14,11 +14,16 @@ export interface RunningApp {
   exited: Promise<number | null>;
 }
 
-/** Starts `node dist/src/main.js` with the given environment (DATABASE_URL removed unless given). */
-export function startApp(env: Record<string, string>): RunningApp {
+/**
+ * Starts the built app with the given environment (DATABASE_URL removed unless given): as `npm start`
+ * runs it (package.json), or through `npm start` itself with `viaNpm`.
+ */
+export function startApp(env: Record<string, string>, options: { viaNpm?: boolean } = {}): RunningApp {
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  // As `npm start` runs it (package.json).
-  const child = spawn(process.execPath, ['--max-old-space-size=256', resolve(ROOT, 'dist', 'src', 'main.js')], {
+  const [command, args] = options.viaNpm
+    ? ['npm', ['start', '--silent']]
+    : [process.execPath, ['--max-old-space-size=256', resolve(ROOT, 'dist', 'src', 'main.js')]];
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...inherited, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
