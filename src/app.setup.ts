@@ -60,7 +60,7 @@ function acceptEmptyJsonBodies(app: NestFastifyApplication, bodyLimit: number): 
       done(null, {});
       return;
     }
-    defaultJson(request, text, done);
+    void defaultJson(request, text, done);
   });
 }
 
