@@ -26,6 +26,7 @@ export class ModelRegistryService implements OnApplicationBootstrap {
   private loaded = false;
   /** Guards against an older, slower reload overwriting a newer one. */
   private loadSequence = 0;
+  private latestLoad: Promise<ActiveModel | null> = Promise.resolve(null);
 
   constructor(
     private readonly dataSource: DataSource,
@@ -59,10 +60,17 @@ export class ModelRegistryService implements OnApplicationBootstrap {
   }
 
   /** Re-reads the active row; skips the tree parse when this process already serves that version. */
-  async reload(): Promise<ActiveModel | null> {
-    const sequence = ++this.loadSequence;
+  reload(): Promise<ActiveModel | null> {
+    const load = this.load(++this.loadSequence);
+    this.latestLoad = load;
+    return load;
+  }
+
+  private async load(sequence: number): Promise<ActiveModel | null> {
     const row = await this.dataSource.getRepository(PrediksiModel).findOne({ where: { isActive: true } });
-    if (sequence !== this.loadSequence) return this.current;
+    // A newer reload (e.g. the activation NOTIFY arriving while the trainer reloads) started meanwhile:
+    // answer with its result, so a caller never returns before the model it just activated is served.
+    if (sequence !== this.loadSequence) return this.latestLoad;
     if (!row) {
       this.current = null;
     } else if (this.current?.model.version !== row.version || this.current.model.id !== row.id) {
