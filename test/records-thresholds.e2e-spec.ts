@@ -1,8 +1,6 @@
 import { Client } from 'pg';
-import { createApp } from '../src/app.setup';
-import { loadConfig } from '../src/config/app-config';
 import { type ApiClient, clientAs, makePenghasilan, makePresensi, makeSiswa } from './factories/records';
-import { createTestApp, TEST_ADMIN, type TestApp } from './utils/test-app';
+import { createTestApp, startInstance, type TestApp } from './utils/test-app';
 
 describe('Stored categories follow the configured thresholds (e2e)', () => {
   let t: TestApp;
@@ -22,18 +20,7 @@ describe('Stored categories follow the configured thresholds (e2e)', () => {
 
   /** Starts (and stops) another instance on the same database, as a redeploy with new settings would. */
   async function restartWith(env: Record<string, string>): Promise<void> {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      DEMO_DATA: 'false',
-      MIGRATIONS_RUN: 'false',
-      JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
-      ADMIN_USERNAME: TEST_ADMIN.username,
-      ADMIN_PASSWORD: TEST_ADMIN.password,
-      DATABASE_URL: t.databaseUrl,
-      ...env,
-    });
-    const app = await createApp(config);
+    const { app } = await startInstance(t.databaseUrl, env);
     await app.close();
   }
 

@@ -1,10 +1,8 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
-import { createApp } from '../../src/app.setup';
-import { loadConfig } from '../../src/config/app-config';
 import { bearer } from '../utils/auth';
-import { TEST_ADMIN, type TestApp } from '../utils/test-app';
+import { startInstance, type TestApp } from '../utils/test-app';
 
 /** The client's node shapes of GET /prediksi/tree-data, as the tests walk them. */
 export type ClientNode =
@@ -44,21 +42,7 @@ export async function sql<T>(t: TestApp, text: string, params: unknown[] = []): 
 
 /** A second instance of the application on the SAME database (another replica behind the balancer). */
 export async function createSecondInstance(t: TestApp): Promise<{ app: NestFastifyApplication; baseUrl: string }> {
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DEMO_DATA: 'false',
-    MIGRATIONS_RUN: 'false',
-    JWT_SECRET: t.config.auth.jwtSecret ?? '',
-    ADMIN_USERNAME: TEST_ADMIN.username,
-    ADMIN_PASSWORD: TEST_ADMIN.password,
-    DATABASE_URL: t.databaseUrl,
-  });
-  const app = await createApp(config);
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.getHttpServer().address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { app, baseUrl: `http://127.0.0.1:${port}` };
+  return startInstance(t.databaseUrl);
 }
 
 /** A semester that the demo school has data for (its latest). */

@@ -50,13 +50,9 @@ export async function createTestDatabase(): Promise<{ name: string; url: string;
   };
 }
 
-/**
- * The real application (createApp from app.setup.ts, the same pipeline as main.ts) on its own
- * database, listening on a free port.
- */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
-  const config = loadConfig({
+/** The configuration every test instance runs with (silent, no demo data, the known first admin). */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}): AppConfig {
+  return loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     DEMO_DATA: 'false',
@@ -65,16 +61,34 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...env,
-    DATABASE_URL: database.url,
+    DATABASE_URL: databaseUrl,
   });
+}
+
+/**
+ * The real application (createApp from app.setup.ts, the same pipeline as main.ts) on the given
+ * database, listening on a free port. A second call on the same database is another replica.
+ */
+export async function startInstance(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ app: NestFastifyApplication; config: AppConfig; baseUrl: string }> {
+  const config = testConfig(databaseUrl, env);
   const app = await createApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  return { app, config, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** A fresh database cloned from the migrated template, with the app running on it. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const { app, config, baseUrl } = await startInstance(database.url, env);
   return {
     app,
     config,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     databaseUrl: database.url,
     close: async () => {
       await app.close();
