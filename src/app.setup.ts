@@ -35,7 +35,7 @@ export async function createApp(config: AppConfig, options: { bufferLogs?: boole
     genReqId: requestId,
     requestTimeout: config.http.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
-    trustProxy: true,
+    trustProxy: config.http.trustProxy,
     forceCloseConnections: 'idle',
     // Uploads (the /upload/excel routes): Nest registers @fastify/multipart with these limits.
     multipart: { limits: { fileSize: config.http.uploadLimitBytes, files: 1, fields: 20 } },

@@ -50,6 +50,7 @@ export interface AppConfig {
     bodyLimitBytes: number;
     uploadLimitBytes: number;
     requestTimeoutMs: number;
+    trustProxy: boolean | string[];
   };
   logLevel: string;
   schoolTimezone: string;
@@ -69,6 +70,13 @@ function parseCors(value: string): string[] | '*' | false {
     .split(',')
     .map((o) => o.trim())
     .filter(Boolean);
+}
+
+function parseTrustProxy(value: string): boolean | string[] {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false' || v === '') return false;
+  return value.split(',').map((p) => p.trim()).filter(Boolean);
 }
 
 function assertTimezone(tz: string): void {
@@ -129,6 +137,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
     logLevel: e.LOG_LEVEL,
     schoolTimezone: e.SCHOOL_TIMEZONE,

@@ -93,6 +93,14 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(100)
   REQUEST_TIMEOUT_MS = 30000;
 
+  /**
+   * Whether to believe X-Forwarded-For (client IPs for the event log and login throttling): `false`
+   * (default: a client could otherwise pick its own IP and dodge the per-IP throttle), `true` when the
+   * API is reachable only through a reverse proxy, or a comma-separated list of proxy IPs/CIDRs.
+   */
+  @IsString()
+  TRUST_PROXY = 'false';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
