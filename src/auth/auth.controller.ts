@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Req, Res, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
@@ -8,7 +8,6 @@ import { AuthService } from './auth.service';
 import { LoginDto, LogoutDto, RefreshDto } from './dto/login.dto';
 import { ChangePasswordDto, RegisterDto, UpdateProfileDto } from './dto/user-input.dto';
 import { AccessTokenResponseDto, TokenResponseDto, UserResponseDto } from './dto/user-response.dto';
-import { RetryAfterFilter } from './retry-after.filter';
 import type { ClientInfo } from './session.service';
 import { toUserResponse } from './user.mapper';
 import { UsersService } from './users.service';
@@ -21,7 +20,6 @@ function clientInfo(request: FastifyRequest): ClientInfo {
 /** `/api/auth`: login, tokens and the caller's own account (API.md §2). */
 @ApiTags('auth')
 @Controller('auth')
-@UseFilters(RetryAfterFilter)
 export class AuthController {
   constructor(
     private readonly auth: AuthService,

@@ -52,7 +52,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (problem.status === 401 && !reply.getHeader('www-authenticate')) {
       void reply.header('WWW-Authenticate', 'Bearer');
     }
-    if (problem.status === 503 && !reply.getHeader('retry-after')) void reply.header('Retry-After', '5');
+    // 429 and 503 say when to come back: a domain error may carry `retry_after` (seconds), e.g. a
+    // throttled login; an unavailable database suggests 5 s.
+    if ((problem.status === 429 || problem.status === 503) && !reply.getHeader('retry-after')) {
+      const seconds = typeof problem.retry_after === 'number' ? problem.retry_after : problem.status === 503 ? 5 : undefined;
+      if (seconds !== undefined) void reply.header('Retry-After', String(seconds));
+    }
     void reply
       .status(problem.status)
       .header('Content-Type', 'application/problem+json; charset=utf-8')
