@@ -7,11 +7,15 @@ import { HealthModule } from './health/health.module';
 import { AuthModule } from './auth/auth.module';
 import { EventsModule } from './events/events.module';
 import { MetricsModule } from './metrics/metrics.module';
-import { SchoolRecordsModule } from './common/records/school-records.module';
+import { SiswaModule } from './siswa/siswa.module';
+import { NilaiModule } from './nilai/nilai.module';
+import { PresensiModule } from './presensi/presensi.module';
+import { PenghasilanModule } from './penghasilan/penghasilan.module';
+import { PrestasiModule } from './prestasi/prestasi.module';
 import { PrediksiModule } from './prediksi/prediksi.module';
 import { buildLogDestination, buildPinoHttpOptions } from './common/logging/pino-options';
 
-/** The whole application, built from the boot-validated configuration. */
+/** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -25,7 +29,11 @@ export class AppModule {
         AuthModule,
         EventsModule,
         MetricsModule,
-        SchoolRecordsModule,
+        SiswaModule,
+        NilaiModule,
+        PresensiModule,
+        PenghasilanModule,
+        PrestasiModule,
         PrediksiModule,
       ],
     };

@@ -1,3 +1,19 @@
+/**
+ * The request pipeline, every step in the order a request meets it (main.ts and every e2e test build
+ * the app through createApp, so tests run exactly this):
+ *
+ *  1. Fastify: body limit, request timeout, trailing slashes, trusted proxy (createApp's adapter).
+ *  2. onRequest hooks: X-Request-Id (below), then the event recorder's start (events/event-recorder.ts).
+ *  3. helmet (security headers, CSP) and CORS (below).
+ *  4. Body parsers: JSON with an empty body read as {} (below), multipart for uploads (adapter option).
+ *  5. Global prefix /api (health and metrics stay at the root).
+ *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/.
+ *  7. Interceptor: EventContextInterceptor (the id of a created object) — events/.
+ *  8. ValidationPipe (whitelist, transform; 422/400) — common/http/validation.ts.
+ *  9. Controller → service → TypeORM → PostgreSQL.
+ * 10. ProblemDetailsFilter: any error as problem+json — common/filters/problem-details.filter.ts.
+ * 11. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
+ */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -13,6 +29,11 @@ import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
+import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { RolesGuard } from './auth/roles.guard';
+import { EventContextInterceptor } from './events/event-context.interceptor';
+import { registerEventHooks } from './events/event-recorder';
+import { EventWriter } from './events/event-writer.service';
 
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -72,6 +93,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
     done();
   });
   registerHttpMetrics(fastify);
+  registerEventHooks(fastify, app.get(EventWriter));
   acceptEmptyJsonBodies(app, config.http.bodyLimitBytes);
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -100,6 +122,9 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
+  // Order matters: authentication first, then the role check that needs request.user.
+  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard));
+  app.useGlobalInterceptors(app.get(EventContextInterceptor));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupDocs(app);

@@ -1,6 +1,5 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AdminBootstrapService } from './admin-bootstrap.service';
@@ -16,7 +15,7 @@ import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-/** Users, sessions, tokens and the two global guards (deny by default, then roles). */
+/** Users, sessions, tokens and the two guards setupApp applies globally (deny by default, then roles). */
 @Module({
   imports: [
     JwtModule.registerAsync({
@@ -49,10 +48,10 @@ import { UsersService } from './users.service';
           windowMs: config.auth.loginWindowMinutes * 60_000,
         }),
     },
-    // Order matters: authentication first, then the role check that needs request.user.
-    { provide: APP_GUARD, useClass: JwtAuthGuard },
-    { provide: APP_GUARD, useClass: RolesGuard },
+    // Applied globally, in order, by setupApp (src/app.setup.ts).
+    JwtAuthGuard,
+    RolesGuard,
   ],
-  exports: [TokenService, SessionRevocationService],
+  exports: [TokenService, SessionRevocationService, JwtAuthGuard, RolesGuard],
 })
 export class AuthModule {}

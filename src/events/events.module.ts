@@ -1,14 +1,14 @@
-import { Module, type OnModuleInit } from '@nestjs/common';
-import { APP_INTERCEPTOR, HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
+import { Module } from '@nestjs/common';
 import { EventContextInterceptor } from './event-context.interceptor';
-import { registerEventHooks } from './event-recorder';
 import { EventRetentionService } from './event-retention.service';
 import { DEFAULT_EVENT_WRITER_OPTIONS, EVENT_WRITER_OPTIONS, EventWriter } from './event-writer.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
-/** The event log: one row per request, written in batches, and the admin's read endpoints. */
+/**
+ * The event log: one row per request, written in batches, and the admin's read endpoints. Its Fastify
+ * hooks and interceptor are registered by setupApp (src/app.setup.ts) with the rest of the pipeline.
+ */
 @Module({
   controllers: [EventsController],
   providers: [
@@ -16,18 +16,8 @@ import { EventsService } from './events.service';
     EventWriter,
     EventsService,
     EventRetentionService,
-    { provide: APP_INTERCEPTOR, useClass: EventContextInterceptor },
+    EventContextInterceptor,
   ],
-  exports: [EventWriter],
+  exports: [EventWriter, EventContextInterceptor],
 })
-export class EventsModule implements OnModuleInit {
-  constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly writer: EventWriter,
-  ) {}
-
-  /** Runs before Fastify is ready, so the hooks apply to every route. */
-  onModuleInit(): void {
-    registerEventHooks(this.adapterHost.httpAdapter.getInstance<FastifyInstance>(), this.writer);
-  }
-}
+export class EventsModule {}

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordsController } from '../common/records/records.controller';
+import { RecordsController } from '../records/records.controller';
 import { ACADEMIC_WRITERS } from '../common/role';
 import { CreateNilaiDto } from './dto/create-nilai.dto';
 import { ListNilaiQueryDto } from './dto/list-nilai-query.dto';

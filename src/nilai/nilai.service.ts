@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RecordsEngine } from '../common/records/records.engine';
+import { RecordsEngine } from '../records/records.engine';
 import type { CreateNilaiDto } from './dto/create-nilai.dto';
 import type { NilaiResponseDto } from './dto/nilai-response.dto';
 import { NILAI_RECORD } from './nilai.record';

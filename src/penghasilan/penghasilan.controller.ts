@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordsController } from '../common/records/records.controller';
+import { RecordsController } from '../records/records.controller';
 import { STUDENT_WRITERS } from '../common/role';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
 import { ListPenghasilanQueryDto } from './dto/list-penghasilan-query.dto';

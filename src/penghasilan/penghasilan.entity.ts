@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { bigintAsNumber, SiswaOwnedRecord } from '../common/records/columns';
+import { bigintAsNumber, SiswaOwnedRecord } from '../records/columns';
 
 const rupiah = { type: 'bigint', transformer: bigintAsNumber } as const;
 const optionalText = { type: 'varchar', length: 100, nullable: true } as const;

@@ -1,7 +1,7 @@
 import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
-import type { RecordSpec } from '../common/records/record-spec';
-import { applyOwnedFilters, ownedRecordBase } from '../common/records/siswa-owned';
-import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
+import type { RecordSpec } from '../records/record-spec';
+import { applyOwnedFilters, ownedRecordBase } from '../records/siswa-owned';
+import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RecordsEngine } from '../common/records/records.engine';
-import { applyThresholdsAtStartup } from '../common/records/threshold-recompute';
+import { RecordsEngine } from '../records/records.engine';
+import { applyThresholdsAtStartup } from '../records/threshold-recompute';
 import type { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
 import type { PenghasilanResponseDto } from './dto/penghasilan-response.dto';
 import { penghasilanRecordSpec } from './penghasilan.record';

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { RecordsController } from '../common/records/records.controller';
+import { RecordsController } from '../records/records.controller';
 import { ACADEMIC_WRITERS } from '../common/role';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
 import { ListPresensiQueryDto } from './dto/list-presensi-query.dto';

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { SemesterRecord } from '../common/records/columns';
+import { SemesterRecord } from '../records/columns';
 
 @Entity({ name: 'presensi' })
 export class Presensi extends SemesterRecord {

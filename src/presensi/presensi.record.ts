@@ -1,7 +1,7 @@
 import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
-import type { RecordSpec } from '../common/records/record-spec';
-import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../common/records/siswa-owned';
-import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
+import type { RecordSpec } from '../records/record-spec';
+import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
 import { type ListPresensiQueryDto, PRESENSI_SORT } from './dto/list-presensi-query.dto';

@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RecordsEngine } from '../common/records/records.engine';
-import { applyThresholdsAtStartup } from '../common/records/threshold-recompute';
+import { RecordsEngine } from '../records/records.engine';
+import { applyThresholdsAtStartup } from '../records/threshold-recompute';
 import type { CreatePresensiDto } from './dto/create-presensi.dto';
 import type { PresensiResponseDto } from './dto/presensi-response.dto';
 import { presensiRecordSpec } from './presensi.record';

@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { SemesterRecord } from '../common/records/columns';
+import { SemesterRecord } from '../records/columns';
 
 /** The observed achievement of a student in a semester: the training label of the model. */
 @Entity({ name: 'prestasi' })

@@ -1,6 +1,6 @@
-import type { RecordSpec } from '../common/records/record-spec';
-import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../common/records/siswa-owned';
-import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
+import type { RecordSpec } from '../records/record-spec';
+import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePrestasiDto } from './dto/create-prestasi.dto';
 import { type ListPrestasiQueryDto, PRESTASI_SORT } from './dto/list-prestasi-query.dto';

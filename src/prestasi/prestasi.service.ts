@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { RecordsEngine } from '../common/records/records.engine';
+import { RecordsEngine } from '../records/records.engine';
 import type { CreatePrestasiDto } from './dto/create-prestasi.dto';
 import type { PrestasiResponseDto } from './dto/prestasi-response.dto';
 import { PRESTASI_RECORD } from './prestasi.record';

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
-import { RecordsController } from '../common/records/records.controller';
+import { RecordsController } from '../records/records.controller';
 import { ALL_ROLES, STUDENT_WRITERS } from '../common/role';
 import { CreateSiswaDto } from './dto/create-siswa.dto';
 import { ListSiswaQueryDto } from './dto/list-siswa-query.dto';

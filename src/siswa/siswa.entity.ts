@@ -1,5 +1,5 @@
 import { Column, Entity } from 'typeorm';
-import { RecordBase } from '../common/records/columns';
+import { RecordBase } from '../records/columns';
 
 @Entity({ name: 'siswa' })
 export class Siswa extends RecordBase {

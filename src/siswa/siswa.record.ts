@@ -1,7 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { schoolToday, toSchoolDate } from '../common/dates/school-date';
-import type { RecordSpec } from '../common/records/record-spec';
-import { ID_COLUMN, TIMESTAMP_COLUMNS } from '../common/records/shared-columns';
+import type { RecordSpec } from '../records/record-spec';
+import { ID_COLUMN, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { CreateSiswaDto } from './dto/create-siswa.dto';
 import { SISWA_SORT, type ListSiswaQueryDto } from './dto/list-siswa-query.dto';
 import { type SiswaResponseDto, toSiswaResponse } from './dto/siswa-response.dto';

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { RecordsEngine } from '../common/records/records.engine';
+import { RecordsEngine } from '../records/records.engine';
 import type { CreateSiswaDto } from './dto/create-siswa.dto';
 import type { SiswaCountDto, SiswaDropdownItemDto, SiswaResponseDto } from './dto/siswa-response.dto';
 import { siswaRecordSpec } from './siswa.record';

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber, Max, Min } from 'class-validator';
-import { SemesterRecordInputDto } from '../../common/records/siswa-owned';
+import { SemesterRecordInputDto } from '../../records/siswa-owned';
 
 function Score(field: string): PropertyDecorator {
   return applyDecorators(

@@ -1,6 +1,6 @@
 import { IsSort, type SortMap } from '../../common/query/sort';
-import { SEMESTER_SORT } from '../../common/records/siswa-owned';
-import { SemesterListQueryDto } from '../../common/records/semester-list-query.dto';
+import { SEMESTER_SORT } from '../../records/siswa-owned';
+import { SemesterListQueryDto } from '../../records/semester-list-query.dto';
 import { SUBJECTS } from '../nilai-subjects';
 
 export const NILAI_SORT: SortMap = {

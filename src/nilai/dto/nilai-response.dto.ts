@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { type SiswaJoin } from '../../common/records/record-spec';
-import { SemesterRecordResponseDto, semesterResponse } from '../../common/records/siswa-owned';
+import { type SiswaJoin } from '../../records/record-spec';
+import { SemesterRecordResponseDto, semesterResponse } from '../../records/siswa-owned';
 import type { NilaiRaport } from '../nilai.entity';
 import { SUBJECTS } from '../nilai-subjects';
 

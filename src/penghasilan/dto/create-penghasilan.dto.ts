@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { SiswaIdField } from '../../common/records/record-fields';
+import { SiswaIdField } from '../../records/record-fields';
 
 /** Rupiah per month; the ceiling only keeps sums exact as numbers (well above any real income). */
 const MAX_RUPIAH = 1_000_000_000_000;

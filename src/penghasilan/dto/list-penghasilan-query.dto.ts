@@ -4,9 +4,9 @@ import { IsIn, IsOptional } from 'class-validator';
 import { KATEGORI_PENGHASILAN } from '../../common/derived/derived';
 import { emptyToUndefined } from '../../common/query/list-query.dto';
 import { IsSort, type SortMap } from '../../common/query/sort';
-import { canonicalOf } from '../../common/records/record-fields';
-import { OWNED_SORT } from '../../common/records/siswa-owned';
-import { SiswaRecordListQueryDto } from '../../common/records/semester-list-query.dto';
+import { canonicalOf } from '../../records/record-fields';
+import { OWNED_SORT } from '../../records/siswa-owned';
+import { SiswaRecordListQueryDto } from '../../records/semester-list-query.dto';
 
 export const PENGHASILAN_SORT: SortMap = {
   ...OWNED_SORT,

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { KATEGORI_PENGHASILAN } from '../../common/derived/derived';
-import type { SiswaJoin } from '../../common/records/record-spec';
-import { OwnedRecordResponseDto, ownedResponse } from '../../common/records/siswa-owned';
+import type { SiswaJoin } from '../../records/record-spec';
+import { OwnedRecordResponseDto, ownedResponse } from '../../records/siswa-owned';
 import type { PenghasilanOrangTua } from '../penghasilan.entity';
 
 export class PenghasilanResponseDto extends OwnedRecordResponseDto {

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { SiswaIdField, TahunAjaranField } from '../../common/records/record-fields';
+import { SiswaIdField, TahunAjaranField } from '../../records/record-fields';
 import { MAX_DEMO_STUDENTS } from '../services/demo-data.service';
 
 /** POST /prediksi/generate-dummy [client]. */

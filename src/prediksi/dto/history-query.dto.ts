@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { emptyToUndefined, MAX_LIMIT } from '../../common/query/list-query.dto';
-import { SemesterField, SiswaIdField, TahunAjaranField } from '../../common/records/record-fields';
+import { SemesterField, SiswaIdField, TahunAjaranField } from '../../records/record-fields';
 import { KATEGORI_PRESTASI } from '../domain/feature-catalogue';
 
 /** Filters of the history list and its export. */

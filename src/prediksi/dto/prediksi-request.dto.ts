@@ -3,7 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { emptyToUndefined } from '../../common/query/list-query.dto';
-import { SemesterField, SiswaIdField, TahunAjaranField } from '../../common/records/record-fields';
+import { SemesterField, SiswaIdField, TahunAjaranField } from '../../records/record-fields';
 import { KATEGORI_KEHADIRAN, KATEGORI_PENGHASILAN } from '../../common/derived/derived';
 import type { Semester } from '../domain/semester';
 

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
-import { SemesterRecordInputDto } from '../../common/records/siswa-owned';
+import { SemesterRecordInputDto } from '../../records/siswa-owned';
 
 function DayCount(field: string): PropertyDecorator {
   return applyDecorators(

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { KATEGORI_KEHADIRAN } from '../../common/derived/derived';
-import type { SiswaJoin } from '../../common/records/record-spec';
-import { SemesterRecordResponseDto, semesterResponse } from '../../common/records/siswa-owned';
+import type { SiswaJoin } from '../../records/record-spec';
+import { SemesterRecordResponseDto, semesterResponse } from '../../records/siswa-owned';
 import type { Presensi } from '../presensi.entity';
 
 export class PresensiResponseDto extends SemesterRecordResponseDto {

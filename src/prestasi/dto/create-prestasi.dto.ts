@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { canonicalOf } from '../../common/records/record-fields';
-import { SemesterRecordInputDto } from '../../common/records/siswa-owned';
+import { canonicalOf } from '../../records/record-fields';
+import { SemesterRecordInputDto } from '../../records/siswa-owned';
 
 export const KATEGORI_PRESTASI = ['Tinggi', 'Sedang', 'Rendah'] as const;
 

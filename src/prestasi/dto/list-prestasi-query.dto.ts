@@ -3,9 +3,9 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { emptyToUndefined } from '../../common/query/list-query.dto';
 import { IsSort, type SortMap } from '../../common/query/sort';
-import { canonicalOf } from '../../common/records/record-fields';
-import { SEMESTER_SORT } from '../../common/records/siswa-owned';
-import { SemesterListQueryDto } from '../../common/records/semester-list-query.dto';
+import { canonicalOf } from '../../records/record-fields';
+import { SEMESTER_SORT } from '../../records/siswa-owned';
+import { SemesterListQueryDto } from '../../records/semester-list-query.dto';
 import { KATEGORI_PRESTASI } from './create-prestasi.dto';
 
 export const PRESTASI_SORT: SortMap = {

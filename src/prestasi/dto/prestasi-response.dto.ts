@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { SiswaJoin } from '../../common/records/record-spec';
-import { SemesterRecordResponseDto, semesterResponse } from '../../common/records/siswa-owned';
+import type { SiswaJoin } from '../../records/record-spec';
+import { SemesterRecordResponseDto, semesterResponse } from '../../records/siswa-owned';
 import type { Prestasi } from '../prestasi.entity';
 import { KATEGORI_PRESTASI } from './create-prestasi.dto';
 

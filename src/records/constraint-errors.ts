@@ -1,6 +1,6 @@
 import type { HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { DomainException } from '../http/problem';
+import { DomainException } from '../common/http/problem';
 
 /** What a violated, named constraint means to the client. */
 export interface ConstraintRule {

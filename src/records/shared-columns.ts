@@ -1,4 +1,4 @@
-import type { ExportColumn, ImportColumn } from '../spreadsheet/sheet-columns';
+import type { ExportColumn, ImportColumn } from '../common/spreadsheet/sheet-columns';
 
 interface Stamped {
   id: number;

@@ -1,7 +1,7 @@
 import { HttpStatus, type Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import type { SortMap } from '../query/sort';
+import type { SortMap } from '../common/query/sort';
 import type { SiswaOwnedRecord, SemesterRecord } from './columns';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField } from './record-fields';

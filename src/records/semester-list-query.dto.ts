@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { emptyToUndefined, ListQueryDto } from '../query/list-query.dto';
+import { emptyToUndefined, ListQueryDto } from '../common/query/list-query.dto';
 import { SemesterField, SiswaIdField, TahunAjaranField } from './record-fields';
 
 /** Filters shared by the lists of rows that belong to a student (nilai, presensi, penghasilan, prestasi). */

@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { queryInt } from '../query/list-query.dto';
+import { queryInt } from '../common/query/list-query.dto';
 import { IsIn, IsInt, IsOptional, Min, ValidateBy } from 'class-validator';
 
 export const SEMESTERS = ['Ganjil', 'Genap'] as const;

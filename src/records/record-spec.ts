@@ -1,10 +1,10 @@
 import type { Type } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
-import type { FieldError } from '../http/problem';
-import type { ListQueryDto } from '../query/list-query.dto';
-import type { ListSpec } from '../query/list-page';
-import type { SpreadsheetSpec } from '../spreadsheet/sheet-columns';
+import type { FieldError } from '../common/http/problem';
+import type { ListQueryDto } from '../common/query/list-query.dto';
+import type { ListSpec } from '../common/query/list-page';
+import type { SpreadsheetSpec } from '../common/spreadsheet/sheet-columns';
 import type { ConstraintRule } from './constraint-errors';
 import type { RecordBase } from './columns';
 

@@ -1,9 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { DomainException, type RowFieldError } from '../http/problem';
-import { parseUpload } from '../spreadsheet/upload-parse';
-import type { UploadedSheet } from '../spreadsheet/upload-file';
-import type { UploadQueryDto, UploadResultDto } from '../spreadsheet/upload.dto';
+import { DomainException, type RowFieldError } from '../common/http/problem';
+import { parseUpload } from '../common/spreadsheet/upload-parse';
+import type { UploadedSheet } from '../common/spreadsheet/upload-file';
+import type { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
 import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec } from './record-spec';

@@ -1,13 +1,13 @@
 import { Body, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ApiEndpoint } from '../openapi/api-endpoint.decorator';
-import type { ListQueryDto } from '../query/list-query.dto';
-import { type Page, sendPage } from '../query/total-count';
-import { ALL_ROLES, type Role } from '../role';
-import { ApiUploadBody, XLSX_MIME } from '../spreadsheet/api-upload.decorator';
-import type { ExportFormat } from '../spreadsheet/sheet-columns';
-import { readUploadFile, type UploadedSheet } from '../spreadsheet/upload-file';
-import { UploadQueryDto, UploadResultDto } from '../spreadsheet/upload.dto';
+import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
+import type { ListQueryDto } from '../common/query/list-query.dto';
+import { type Page, sendPage } from '../common/query/total-count';
+import { ALL_ROLES, type Role } from '../common/role';
+import { ApiUploadBody, XLSX_MIME } from '../common/spreadsheet/api-upload.decorator';
+import type { ExportFormat } from '../common/spreadsheet/sheet-columns';
+import { readUploadFile, type UploadedSheet } from '../common/spreadsheet/upload-file';
+import { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
 
 /** What a record controller calls: the RecordsEngine's public face. */
 export interface RecordsApi<C, R> {
