@@ -3,29 +3,36 @@
  * the app through createApp, so tests run exactly this):
  *
  *  1. Fastify: body limit, request timeout, trailing slashes, trusted proxy (createApp's adapter).
- *  2. onRequest hooks: X-Request-Id (below), then the event recorder's start (events/event-recorder.ts).
+ *  2. onRequest hooks: X-Request-Id (below), the event recorder's start (events/event-recorder.ts),
+ *     the event log's back-pressure (503 while its buffer is full, events/), then the URL check (400
+ *     for NUL, bad escapes, non-UTF-8 in path or query — common/http/body-parsers.ts).
  *  3. helmet (security headers, CSP) and CORS (below).
- *  4. Body parsers: JSON with an empty body read as {} (below), multipart for uploads (adapter option).
+ *  4. Body parsers (common/http/body-parsers.ts): JSON (UTF-8, clean text, depth ≤ 32, empty body
+ *     read as {}), the OAuth2 form decoded strictly, multipart for uploads (adapter option).
  *  5. Global prefix /api (health and metrics stay at the root).
  *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/.
- *  7. Interceptor: EventContextInterceptor (the id of a created object) — events/.
- *  8. ValidationPipe (whitelist, transform; 422/400) — common/http/validation.ts.
+ *  7. Interceptors: MediaTypeInterceptor (415 unless the route's @ApiConsumes, default JSON) —
+ *     common/http/; EventContextInterceptor (the id of a created object) — events/.
+ *  8. Pipes: ParseIdPipe on every path id (common/http/parse-id.pipe.ts), ValidationPipe
+ *     (whitelist, transform; 422/400) — common/http/validation.ts.
  *  9. Controller → service → TypeORM → PostgreSQL.
  * 10. ProblemDetailsFilter: any error as problem+json — common/filters/problem-details.filter.ts.
- * 11. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
+ * 11. onSend hook: `Cache-Control: no-store` on every /api answer (tokens, records, exports) (below).
+ * 12. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
-import type { RawServerDefault } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import { registerBodyParsers, registerUrlCheck } from './common/http/body-parsers';
+import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
 import { createValidationPipe } from './common/http/validation';
 import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -69,20 +76,17 @@ export async function createApp(config: AppConfig, options: { bufferLogs?: boole
 }
 
 /**
- * The existing web client POSTs some calls (e.g. the bearer-only token refresh) with a JSON content
- * type and no body. Fastify rejects that as malformed; we read it as `{}` and keep Fastify's own
- * parser (with prototype-poisoning protection) for everything else.
+ * Answers under /api are personal (records, tokens, exports of a school's students): no browser or
+ * proxy cache may keep them. Docs and health stay cacheable.
  */
-function acceptEmptyJsonBodies(app: NestFastifyApplication, bodyLimit: number): void {
-  const defaultJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');
-  app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
-    const text = body.toString('utf8');
-    if (text.trim() === '') {
-      done(null, {});
-      return;
-    }
-    void defaultJson(request, text, done);
-  });
+function noStoreForApi(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', (request, reply, payload, done) => {
+      if (request.url.startsWith('/api') && !reply.hasHeader('cache-control')) void reply.header('Cache-Control', 'no-store');
+      done(null, payload);
+    });
 }
 
 export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
@@ -94,7 +98,9 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
   });
   registerHttpMetrics(fastify);
   registerEventHooks(fastify, app.get(EventWriter));
-  acceptEmptyJsonBodies(app, config.http.bodyLimitBytes);
+  registerUrlCheck(app);
+  registerBodyParsers(app, config.http.bodyLimitBytes);
+  noStoreForApi(app);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -124,7 +130,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
   });
   // Order matters: authentication first, then the role check that needs request.user.
   app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard));
-  app.useGlobalInterceptors(app.get(EventContextInterceptor));
+  app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)), app.get(EventContextInterceptor));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupDocs(app);

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Req, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
@@ -32,8 +32,10 @@ export class AuthController {
     public: true,
     summary: 'Log in (OAuth2 password form, application/x-www-form-urlencoded or JSON) [client]',
     response: TokenResponseDto,
-    errors: [401, 403, 422, 429],
+    errors: [401, 403, 415, 422, 429],
   })
+  // The media types this route takes (MediaTypeInterceptor enforces them; every other route is JSON).
+  @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   token(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {
     return this.auth.login(dto.username, dto.password, clientInfo(request));
   }

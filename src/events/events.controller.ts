@@ -1,4 +1,5 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY } from '../common/role';
@@ -43,7 +44,7 @@ export class EventsController {
 
   @Get('user-activity/:user_id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: "One user's trail, newest first", response: EventPageDto, errors: [400] })
-  userActivity(@Param('user_id', ParseIntPipe) userId: number, @Query() page: PageQueryDto): Promise<EventPageDto> {
+  userActivity(@Param('user_id', ParseIdPipe) userId: number, @Query() page: PageQueryDto): Promise<EventPageDto> {
     return this.events.userActivity(userId, page.skip, page.limit);
   }
 }

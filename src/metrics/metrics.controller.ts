@@ -1,6 +1,6 @@
-import { Controller, Get, Headers, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, ForbiddenException, Get, Headers, Inject, Req, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
@@ -19,7 +19,22 @@ function sameSecret(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-/** `/metrics` (outside /api): Prometheus text; a bearer token is required when METRICS_TOKEN is set. */
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/**
+ * A client on this host talking to us directly: the socket's peer (not request.ip, which follows
+ * X-Forwarded-For when TRUST_PROXY is on) is loopback, and no proxy says it forwards someone else.
+ */
+function isLocalClient(request: FastifyRequest): boolean {
+  const peer = request.socket?.remoteAddress ?? '';
+  return LOOPBACK.has(peer) && request.headers['x-forwarded-for'] === undefined && request.headers.forwarded === undefined;
+}
+
+/**
+ * `/metrics` (outside /api): Prometheus text. With METRICS_TOKEN set, the token is required as a
+ * bearer token; without one, production answers loopback clients only (a scraper on the same host),
+ * since route names, pool sizes and model accuracy are not for the school's network at large.
+ */
 @ApiTags('system')
 @Controller('metrics')
 export class MetricsController {
@@ -31,15 +46,25 @@ export class MetricsController {
   @Get()
   @ApiEndpoint({
     public: true,
-    summary: 'Prometheus metrics (bearer METRICS_TOKEN when configured)',
+    summary: 'Prometheus metrics (bearer METRICS_TOKEN when configured; without one, loopback clients only in production)',
     response: 'binary',
     produces: 'text/plain',
-    errors: [401],
+    errors: [401, 403],
   })
-  async metrics(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
+  async metrics(
+    @Headers('authorization') authorization: string | undefined,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const token = this.config.metricsToken;
     if (token && !sameSecret(authorization ?? '', `Bearer ${token}`)) {
       throw new UnauthorizedException({ detail: 'A valid metrics token is required', code: 'METRICS_TOKEN_REQUIRED' });
+    }
+    if (!token && this.config.env === 'production' && !isLocalClient(request)) {
+      throw new ForbiddenException({
+        detail: 'Without METRICS_TOKEN, /metrics answers only clients on this host; set METRICS_TOKEN to scrape it over the network',
+        code: 'METRICS_LOOPBACK_ONLY',
+      });
     }
     const pool = (this.dataSource.driver as unknown as { master?: PgPoolLike }).master;
     if (pool) {

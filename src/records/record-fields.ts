@@ -20,11 +20,17 @@ export function canonicalOf(words: readonly string[]) {
 
 const canonicalSemester = canonicalOf(SEMESTERS);
 
-/** `2023/2024`: a year and the next. */
+/** School years this API accepts: wide enough for any record, narrow enough to catch typos (`0000/0001`). */
+export const TAHUN_AJARAN_MIN_YEAR = 2000;
+export const TAHUN_AJARAN_MAX_YEAR = 2100;
+
+/** `2023/2024`: a year and the next, both within 2000–2100. */
 export function isTahunAjaran(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   const match = /^(\d{4})\/(\d{4})$/.exec(value);
-  return match !== null && Number(match[2]) === Number(match[1]) + 1;
+  if (match === null) return false;
+  const [first, second] = [Number(match[1]), Number(match[2])];
+  return second === first + 1 && first >= TAHUN_AJARAN_MIN_YEAR && second <= TAHUN_AJARAN_MAX_YEAR;
 }
 
 const ApiField = (optional: boolean, options: Parameters<typeof ApiProperty>[0]): PropertyDecorator =>
@@ -48,7 +54,7 @@ export function TahunAjaranField(optional = false): PropertyDecorator {
       name: 'isTahunAjaran',
       validator: {
         validate: isTahunAjaran,
-        defaultMessage: () => 'tahun_ajaran must be YYYY/YYYY+1, e.g. 2023/2024',
+        defaultMessage: () => `tahun_ajaran must be YYYY/YYYY+1 with years ${TAHUN_AJARAN_MIN_YEAR}–${TAHUN_AJARAN_MAX_YEAR}, e.g. 2023/2024`,
       },
     }),
   );

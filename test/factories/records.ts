@@ -130,7 +130,8 @@ export function csvOf(headers: string[], rows: Array<Array<string | number | nul
 
 /** One valid upload row per domain (the headers of its import), for a student that exists. */
 export function uploadRowFor(domain: string, siswaId: number, n: number): { headers: string[]; row: Array<string | number> } {
-  const year = 1950 + Math.floor(n / 2);
+  // School years are 2000–2100 (record-fields.ts): n and n + 200 share a year.
+  const year = 2000 + (Math.floor(n / 2) % 100);
   const semester = { headers: ['Siswa ID', 'Semester', 'Tahun Ajaran'], row: [siswaId, n % 2 ? 'Genap' : 'Ganjil', `${year}/${year + 1}`] };
   switch (domain) {
     case 'siswa':

@@ -24,6 +24,9 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Path ids are ParseIdPipe's: global pipes run first, and this pipe's primitive conversion
+    // (`+value`) would hand it 16 for `0x10`, hiding the spelling it must refuse.
+    if (metadata.type === 'param') return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {

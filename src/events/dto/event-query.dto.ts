@@ -3,6 +3,10 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { EVENT_CATEGORIES, type EventCategory } from '../event-log.entity';
 
+/** `strict`: the date must exist (no 2026-02-30, no 2025-02-29), not merely look like one. */
+const REAL_DATE = { strict: true, strictSeparator: true };
+const REAL_DATE_MESSAGE = ({ property }: { property: string }): string => `${property} must be a real date or date-time (ISO 8601), e.g. 2026-02-28 or 2026-02-28T07:00:00+07:00`;
+
 export class PageQueryDto {
   @ApiPropertyOptional({ default: 0 })
   @IsOptional() @Type(() => Number) @IsInt() @Min(0)
@@ -31,11 +35,11 @@ export class ListEventsQueryDto extends PageQueryDto {
   status?: number;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional() @IsISO8601()
+  @IsOptional() @IsISO8601(REAL_DATE, { message: REAL_DATE_MESSAGE })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional() @IsISO8601()
+  @IsOptional() @IsISO8601(REAL_DATE, { message: REAL_DATE_MESSAGE })
   to?: string;
 
   @ApiPropertyOptional({ example: 'siswa' })
@@ -59,11 +63,11 @@ export class RecentEventsQueryDto {
 
 export class SummaryQueryDto {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: 7 days before `to`' })
-  @IsOptional() @IsISO8601()
+  @IsOptional() @IsISO8601(REAL_DATE, { message: REAL_DATE_MESSAGE })
   from?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
-  @IsOptional() @IsISO8601()
+  @IsOptional() @IsISO8601(REAL_DATE, { message: REAL_DATE_MESSAGE })
   to?: string;
 }
 

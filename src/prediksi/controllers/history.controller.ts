@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, Param, ParseIntPipe, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Query, type StreamableFile } from '@nestjs/common';
+import { ParseIdPipe } from '../../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY, ALL_ROLES } from '../../common/role';
@@ -37,7 +38,7 @@ export class HistoryController {
 
   @Delete(':id')
   @ApiEndpoint({ summary: 'Delete a history entry', response: 'none', status: 204, roles: ADMIN_ONLY, errors: [400, 404] })
-  async remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  async remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
     await this.history.remove(id);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ParseIdPipe } from '../../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
@@ -39,7 +40,7 @@ export class TrainingController {
 
   @Get('models/:version')
   @ApiEndpoint({ summary: 'One model version with its metrics and printed tree', response: ModelDetailDto, roles: ALL_ROLES, errors: [400, 404] })
-  async get(@Param('version', ParseIntPipe) version: number): Promise<ModelDetailDto> {
+  async get(@Param('version', ParseIdPipe) version: number): Promise<ModelDetailDto> {
     return toModelDetail(await this.registry.get(version));
   }
 
@@ -51,7 +52,7 @@ export class TrainingController {
     roles: ADMIN_ONLY,
     errors: [400, 404],
   })
-  async activate(@Param('version', ParseIntPipe) version: number): Promise<ModelActivatedResponseDto> {
+  async activate(@Param('version', ParseIdPipe) version: number): Promise<ModelActivatedResponseDto> {
     const model = await this.registry.activate(version);
     return { status: 'success', message: `Model versi ${version} aktif`, data: toModelSummary(model) };
   }
