@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventRetentionService } from '../src/events/event-retention.service';
+import { EventWriter } from '../src/events/event-writer.service';
 import request from 'supertest';
 import { bearer, tokenFor } from './utils/auth';
 import { eventsOf, queryDb } from './utils/events';
@@ -123,6 +124,33 @@ describe('Event log: one row per request (e2e)', () => {
     expect(activity.body.data.every((e: { user_id: number }) => e.user_id === me.body.id)).toBe(true);
     await request(t.baseUrl).get('/api/events?limit=5000').set(bearer(admin)).expect(400);
     await request(t.baseUrl).get('/api/events?category=NOPE').set(bearer(admin)).expect(400);
+  });
+
+  it('the writer stores NUL bytes and lone surrogates safely and isolates a row the database refuses (the batch is written)', async () => {
+    const writer = t.app.get(EventWriter);
+    const base = { occurred_at: new Date(), category: 'SYSTEM' as const, action: 'test.poison', user_id: null, role: null, method: 'GET', status: 200, duration_ms: 1, ip: null, user_agent: null, entity_type: null, entity_id: null };
+    const tag = rid();
+    const rejectedBefore = writer.rejected;
+    writer.push({ ...base, request_id: `${tag}-a`, username: 'a\u0000', path: '/nul\ud800', changes: { ['k\u0000']: 'v\u0000' } });
+    writer.push({ ...base, request_id: `${tag}-b`, username: null, path: '/refused', status: 70_000, changes: null });
+    writer.push({ ...base, request_id: `${tag}-c`, username: 'plain', path: '/fine', changes: null });
+    await writer.flush();
+    const rows = await queryDb<{ request_id: string; username: string | null; path: string; changes: unknown }>(
+      t,
+      'SELECT request_id, username, path, changes FROM event_log WHERE request_id LIKE $1 ORDER BY request_id',
+      [`${tag}-%`],
+    );
+    expect(rows).toEqual([
+      { request_id: `${tag}-a`, username: 'a\uFFFD', path: '/nul\uFFFD', changes: { 'k\uFFFD': 'v\uFFFD' } },
+      { request_id: `${tag}-c`, username: 'plain', path: '/fine', changes: null },
+    ]);
+    expect(writer.rejected).toBe(rejectedBefore + 1);
+    const metrics = await request(t.baseUrl).get('/metrics').expect(200);
+    expect(metrics.text).toMatch(/edupro_events_lost_total\{reason="rejected"\} [1-9]/);
+    // Not poisoned: the next request's row is written.
+    const id = rid();
+    await request(t.baseUrl).get('/api/auth/me').set(bearer(admin)).set('X-Request-Id', id).expect(200);
+    await expect(eventsOf(t, id)).resolves.toHaveLength(1);
   });
 
   it('the retention purge deletes rows older than the retention period', async () => {

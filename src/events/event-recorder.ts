@@ -1,4 +1,6 @@
+import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { DomainException } from '../common/http/problem';
 import { type AuditChange, type AuditStore, currentAudit, runWithAudit } from '../common/audit/audit-context';
 import type { AuthUser } from '../common/role';
 import { deriveAction, deriveCategory, routeEntityType } from './event-classifier';
@@ -17,6 +19,8 @@ interface RequestState {
 }
 
 const states = new WeakMap<FastifyRequest, RequestState>();
+/** Requests refused by back-pressure: they did nothing and are not logged. */
+const refused = new WeakSet<FastifyRequest>();
 
 export function rememberResponseEntity(request: FastifyRequest, id: unknown): void {
   const state = states.get(request);
@@ -71,11 +75,22 @@ export function buildEvent(request: FastifyRequest, reply: FastifyReply, state: 
  * validation (422) and unknown routes (404) answer before or around any interceptor. `onRequest`
  * opens the request's audit store (Fastify keeps the async context through body parsing), and
  * `onResponse` — which runs exactly once per answered request — hands one row to the writer.
+ *
+ * Back-pressure: while the writer's buffer is full (the database unreachable or too slow), a new
+ * request is refused with 503 before it does anything, instead of doing its work and then losing its
+ * row. Refused requests never reach a controller and have no row (API.md §7); they are counted in
+ * edupro_events_backpressure_total.
  */
 export function registerEventHooks(fastify: FastifyInstance, writer: EventWriter): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     if (UNLOGGED.test(request.url)) {
       done();
+      return;
+    }
+    if (writer.saturated) {
+      refused.add(request);
+      writer.refuse();
+      done(new DomainException(HttpStatus.SERVICE_UNAVAILABLE, 'EVENT_LOG_BACKLOG', `The server is catching up on its event log: ${writer.saturationCause}; try again in a few seconds`));
       return;
     }
     runWithAudit(() => {
@@ -84,7 +99,8 @@ export function registerEventHooks(fastify: FastifyInstance, writer: EventWriter
     });
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    if (!UNLOGGED.test(request.url)) {
+    if (!UNLOGGED.test(request.url) && !refused.has(request)) {
+      // No state when Fastify answered before the onRequest hooks (e.g. a malformed URL): still one row.
       const state = states.get(request) ?? { store: { changes: [] }, startedAt: new Date(Date.now() - reply.elapsedTime) };
       writer.push(buildEvent(request, reply, state));
     }

@@ -69,9 +69,22 @@ export const eventBufferDepth = new Gauge({
   registers: [metricsRegistry],
 });
 
-export const eventsDropped = new Counter({
-  name: 'edupro_events_dropped_total',
-  help: 'Event-log rows dropped because the buffer was full while the database was unreachable',
+export const eventsWritten = new Counter({
+  name: 'edupro_events_written_total',
+  help: 'Event-log rows written to the database',
+  registers: [metricsRegistry],
+});
+
+export const eventsLost = new Counter({
+  name: 'edupro_events_lost_total',
+  help: 'Event-log rows not written, by reason: rejected (the database refused that row; the rest of its batch was written) or shutdown (the database was unreachable when the process stopped)',
+  labelNames: ['reason'] as const,
+  registers: [metricsRegistry],
+});
+
+export const eventsBackPressure = new Counter({
+  name: 'edupro_events_backpressure_total',
+  help: 'Requests refused with 503 because the event-log buffer was full (the database unreachable or too slow)',
   registers: [metricsRegistry],
 });
 

@@ -29,6 +29,13 @@ export function isCleanText(value: string): boolean {
   return !BAD_TEXT.test(value);
 }
 
+const BAD_TEXT_ALL = new RegExp(BAD_TEXT.source, 'g');
+
+/** The text with each NUL and unpaired surrogate replaced by U+FFFD: storable in PostgreSQL text and jsonb. */
+export function toStorableText(value: string): string {
+  return BAD_TEXT.test(value) ? value.replace(BAD_TEXT_ALL, '\uFFFD') : value;
+}
+
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bytes as UTF-8 text; 400 INVALID_TEXT when they are not UTF-8. */
