@@ -3,6 +3,9 @@
  * the load scenarios with autocannon (load generator on the same machine) and the one-shot timings,
  * and writes the results table to bench/results/ and BENCHMARKS.md (between the LOAD markers).
  *
+ * Every measured request carries an X-Request-Id; after each run the bench counts the event rows
+ * written for them and fails (exit 1) when any request answered at 500 connections has no row.
+ *
  * Settings (env): BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (5), BENCH_RUNS (1; medians over runs),
  * BENCH_CONNECTIONS ("50,500"), BENCH_STUDENTS (2000), BENCH_BIG (1: also batch 10k / train 100k / export 100k).
  */
@@ -12,6 +15,7 @@ import { join } from 'node:path';
 import { type LoadRequest, type LoadResult, median, runAutocannon } from './lib/autocannon-run';
 import { type BenchApp, peakRssMb, resetPeakRss, ROOT, startBenchApp } from './lib/app-process';
 import { type ApiClient, createApiClient } from './lib/api-client';
+import { eventRowsFor } from './lib/event-rows';
 import { seedForBench, type SeedInfo } from './lib/seed';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
@@ -33,6 +37,10 @@ interface Row {
   non2xx: number;
   peakRssMb: number;
   statuses?: Record<string, number>;
+  /** Requests answered vs event rows written for them, summed over the measured runs. */
+  answered?: number;
+  eventRows?: number;
+  eventRowsLost?: number;
 }
 
 type Scenario = { name: string; next: (seed: SeedInfo) => () => LoadRequest; headers: 'admin' | 'none' };
@@ -54,18 +62,17 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'POST /api/nilai',
     headers: 'admin',
-    next: (seed) => {
-      let n = 0;
-      return () => {
-        // Unique (siswa, semester, tahun_ajaran): walk students × semesters × future school years.
-        const i = n++;
-        const siswaId = seed.siswaIds[i % seed.siswaIds.length]!;
-        const round = Math.floor(i / seed.siswaIds.length);
-        const year = 2040 + Math.floor(round / 2) + seed.runOffset;
-        const scores = Object.fromEntries(SUBJECTS.map((s) => [s, 60 + ((i * 7 + s.length) % 40)]));
-        const body = { siswa_id: siswaId, semester: round % 2 ? 'Genap' : 'Ganjil', tahun_ajaran: `${year}/${year + 1}`, ...scores };
-        return { method: 'POST', path: '/api/nilai', body: JSON.stringify(body) };
-      };
+    next: (seed) => () => {
+      // Unique (siswa, semester, tahun_ajaran) across every run: students × semesters × school years
+      // from 2030 on (tahun_ajaran must stay within 2000–2100; the demo school's years are earlier).
+      const i = seed.sequence++;
+      const siswaId = seed.siswaIds[i % seed.siswaIds.length]!;
+      const round = Math.floor(i / seed.siswaIds.length);
+      const year = 2030 + Math.floor(round / 2);
+      if (year >= 2100) throw new Error('the bench ran out of school years for unique nilai keys: use more students');
+      const scores = Object.fromEntries(SUBJECTS.map((s) => [s, 60 + ((i * 7 + s.length) % 40)]));
+      const body = { siswa_id: siswaId, semester: round % 2 ? 'Genap' : 'Ganjil', tahun_ajaran: `${year}/${year + 1}`, ...scores };
+      return { method: 'POST', path: '/api/nilai', body: JSON.stringify(body) };
     },
   },
   {
@@ -85,13 +92,22 @@ async function loadScenario(app: BenchApp, api: ApiClient, seed: SeedInfo, scena
   const headers: Record<string, string> = scenario.headers === 'admin' ? { authorization: `Bearer ${api.token}` } : {};
   const results: LoadResult[] = [];
   let peak = 0;
+  let answered = 0;
+  let eventRows = 0;
+  let eventRowsLost = 0;
   for (let run = 0; run < RUNS; run++) {
-    seed.runOffset = run * 50 + connections;
     await runAutocannon({ baseUrl: app.baseUrl, connections, seconds: WARMUP, headers, next: scenario.next(seed) });
     resetPeakRss(app.pid);
-    seed.runOffset += 25;
-    results.push(await runAutocannon({ baseUrl: app.baseUrl, connections, seconds: SECONDS, headers, next: scenario.next(seed) }));
+    // Every measured request is tagged, so its event row can be counted: zero rows may be lost.
+    const prefix = `bench-${Date.now().toString(36)}-${connections}-${run}`;
+    const result = await runAutocannon({ baseUrl: app.baseUrl, connections, seconds: SECONDS, headers, next: scenario.next(seed), requestIdPrefix: prefix });
+    results.push(result);
     peak = Math.max(peak, peakRssMb(app.pid));
+    const rows = await eventRowsFor(app.databaseUrl, prefix, result.answered);
+    answered += result.answered;
+    eventRows += rows;
+    // More rows than answers is normal (requests still in flight when autocannon stopped were served).
+    eventRowsLost += Math.max(0, result.answered - rows);
   }
   const row: Row = {
     scenario: scenario.name,
@@ -104,6 +120,9 @@ async function loadScenario(app: BenchApp, api: ApiClient, seed: SeedInfo, scena
     non2xx: Math.max(...results.map((r) => r.non2xx)),
     peakRssMb: peak,
     statuses: results[results.length - 1]?.statuses,
+    answered,
+    eventRows,
+    eventRowsLost,
   };
   console.log(JSON.stringify(row));
   return row;
@@ -125,12 +144,14 @@ async function oneShot(app: BenchApp, name: string, action: () => Promise<void>,
 }
 
 function table(rows: Row[]): string {
-  const head = '| scenario | connections | req/s | p50 (ms) | p99 (ms) | errors | timeouts | non-2xx | app peak RSS (MB) |\n|---|---|---|---|---|---|---|---|---|';
+  const head =
+    '| scenario | connections | req/s | p50 (ms) | p99 (ms) | errors | timeouts | non-2xx | answered / event rows (lost) | app peak RSS (MB) |\n|---|---|---|---|---|---|---|---|---|---|';
+  const events = (r: Row): string => (r.answered === undefined ? '—' : `${r.answered} / ${r.eventRows} (${r.eventRowsLost})`);
   const non2xx = (r: Row): string => {
     const other = Object.entries(r.statuses ?? {}).filter(([code]) => !code.startsWith('2'));
     return other.length ? `${r.non2xx} (${other.map(([code, n]) => `${code}×${n}`).join(', ')})` : String(r.non2xx);
   };
-  return [head, ...rows.map((r) => `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${non2xx(r)} | ${r.peakRssMb} |`)].join('\n');
+  return [head, ...rows.map((r) => `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${non2xx(r)} | ${events(r)} | ${r.peakRssMb} |`)].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -173,6 +194,14 @@ async function main(): Promise<void> {
     : `${doc.trimEnd()}\n\n## Load (npm run bench)\n\n${block}\n`;
   writeFileSync(file, doc);
   console.log(`\n${markdown}`);
+  // The event-log target: every request answered at 500 connections has its row, in every scenario.
+  const losing = rows.filter((r) => r.connections === 500 && (r.eventRowsLost ?? 0) > 0);
+  if (losing.length > 0) {
+    console.error(`Event rows lost at 500 connections: ${losing.map((r) => `${r.scenario} (${r.eventRowsLost})`).join(', ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('Event log: zero rows lost at 500 connections in every scenario.');
+  }
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,8 @@ export function freePort(): Promise<number> {
 export interface BenchApp {
   child: ChildProcess;
   baseUrl: string;
+  /** The embedded PostgreSQL the app started (the bench reads event_log there). */
+  databaseUrl: string;
   pid: number;
   stop(): Promise<number | null>;
 }
@@ -30,6 +32,7 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
   const parent = mkdtempSync(join(tmpdir(), 'edupro-bench-'));
   chmodSync(parent, 0o755);
   const port = await freePort();
+  const pgPort = await freePort();
   const logFile = join(parent, 'app.log');
   writeFileSync(logFile, '');
   const { DATABASE_URL: _drop, ...inherited } = process.env;
@@ -44,7 +47,7 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
       LOG_LEVEL: 'info',
       PORT: String(port),
       EMBEDDED_PG_DATA_DIR: join(parent, 'postgres'),
-      EMBEDDED_PG_PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(pgPort),
       ...env,
     },
     stdio: ['ignore', openSync(logFile, 'a'), openSync(logFile, 'a')],
@@ -58,6 +61,8 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
   return {
     child,
     baseUrl: `http://127.0.0.1:${port}`,
+    // src/database/embedded-postgres.ts: user postgres, password edupro; the app's database is edupro.
+    databaseUrl: `postgres://postgres:edupro@127.0.0.1:${pgPort}/edupro`,
     pid: child.pid ?? 0,
     stop: async () => {
       child.kill('SIGTERM');

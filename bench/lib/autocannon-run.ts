@@ -16,6 +16,8 @@ export interface LoadResult {
   total: number;
   /** Responses by status code, e.g. {"200": 9000, "503": 3}. */
   statuses: Record<string, number>;
+  /** Responses received (every status): each is a request the app answered and must have logged. */
+  answered: number;
 }
 
 /** One autocannon run: `connections` clients for `seconds`, each request built by `next()`. */
@@ -25,7 +27,10 @@ export async function runAutocannon(options: {
   seconds: number;
   headers: Record<string, string>;
   next: () => LoadRequest;
+  /** When given, each request carries X-Request-Id `<prefix>-<n>`, so its event row can be found. */
+  requestIdPrefix?: string;
 }): Promise<LoadResult> {
+  let sent = 0;
   const result = await autocannon({
     url: options.baseUrl,
     connections: options.connections,
@@ -36,11 +41,15 @@ export async function runAutocannon(options: {
       {
         setupRequest: (req: Record<string, unknown>) => {
           const r = options.next();
-          return { ...req, method: r.method, path: r.path, body: r.body };
+          const headers = options.requestIdPrefix
+            ? { ...(req.headers as Record<string, string>), 'x-request-id': `${options.requestIdPrefix}-${sent++}` }
+            : req.headers;
+          return { ...req, method: r.method, path: r.path, body: r.body, headers };
         },
       },
     ],
   });
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
   return {
     rps: Math.round(result.requests.average),
     p50: result.latency.p50,
@@ -49,7 +58,8 @@ export async function runAutocannon(options: {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     total: result.requests.total,
-    statuses: Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])),
+    statuses,
+    answered: Object.values(statuses).reduce((a, b) => a + b, 0),
   };
 }
 

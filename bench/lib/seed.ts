@@ -4,8 +4,8 @@ export interface SeedInfo {
   siswaIds: number[];
   semester: string;
   tahunAjaran: string;
-  /** Shifts generated natural keys between runs so POST scenarios never collide. */
-  runOffset: number;
+  /** Counts generated natural keys across all runs, so POST scenarios never collide. */
+  sequence: number;
 }
 
 /** Reads what the demo school holds: student ids and a semester that has grades for prediction. */
@@ -19,5 +19,5 @@ export async function seedForBench(api: ApiClient): Promise<SeedInfo> {
   const latest = await api.get<Array<{ semester: string; tahun_ajaran: string }>>('/api/nilai?limit=1&sort=-tahun_ajaran');
   const first = latest.body[0];
   if (!first || siswaIds.length === 0) throw new Error('the demo school is empty: is DEMO_DATA on?');
-  return { siswaIds, semester: first.semester, tahunAjaran: first.tahun_ajaran, runOffset: 0 };
+  return { siswaIds, semester: first.semester, tahunAjaran: first.tahun_ajaran, sequence: 0 };
 }
