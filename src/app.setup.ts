@@ -13,8 +13,8 @@
  *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/.
  *  7. Interceptors: MediaTypeInterceptor (415 unless the route's @ApiConsumes, default JSON) —
  *     common/http/; EventContextInterceptor (the id of a created object) — events/.
- *  8. Pipes: ParseIdPipe on every path id (common/http/parse-id.pipe.ts), ValidationPipe
- *     (whitelist, transform; 422/400) — common/http/validation.ts.
+ *  8. Pipes: the global ValidationPipe (whitelist, transform; 422/400; leaves path params alone) —
+ *     common/http/validation.ts; then ParseIdPipe on every path id — common/http/parse-id.pipe.ts.
  *  9. Controller → service → TypeORM → PostgreSQL.
  * 10. ProblemDetailsFilter: any error as problem+json — common/filters/problem-details.filter.ts.
  * 11. onSend hook: `Cache-Control: no-store` on every /api answer (tokens, records, exports) (below).
