@@ -56,7 +56,7 @@ export interface AppConfig {
   schoolTimezone: string;
   thresholds: CategoryThresholds;
   demo: { enabled: boolean; students: number };
-  events: { retentionDays: number };
+  events: { retentionDays: number; bufferMaxRows: number };
   metricsToken?: string;
 }
 
@@ -148,7 +148,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       incomeMediumMin: e.INCOME_MEDIUM_MIN,
     },
     demo: { enabled: e.DEMO_DATA, students: e.DEMO_STUDENTS },
-    events: { retentionDays: e.EVENT_RETENTION_DAYS },
+    events: { retentionDays: e.EVENT_RETENTION_DAYS, bufferMaxRows: e.EVENT_BUFFER_MAX_ROWS },
     metricsToken: e.METRICS_TOKEN,
   };
 }

@@ -137,6 +137,10 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(1)
   EVENT_RETENTION_DAYS = 365;
 
+  /** Event rows held while the database is unreachable or slow; beyond this requests get 503. */
+  @Transform(toNumber) @IsInt() @Min(10) @Max(1_000_000)
+  EVENT_BUFFER_MAX_ROWS = 10_000;
+
   @IsOptional() @IsString()
   METRICS_TOKEN?: string;
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EventContextInterceptor } from './event-context.interceptor';
 import { EventRetentionService } from './event-retention.service';
-import { DEFAULT_EVENT_WRITER_OPTIONS, EVENT_WRITER_OPTIONS, EventWriter } from './event-writer.service';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DEFAULT_EVENT_WRITER_OPTIONS, EVENT_WRITER_OPTIONS, EventWriter, type EventWriterOptions } from './event-writer.service';
 import { EventsController } from './events.controller';
 import { EventsService } from './events.service';
 
@@ -12,7 +13,11 @@ import { EventsService } from './events.service';
 @Module({
   controllers: [EventsController],
   providers: [
-    { provide: EVENT_WRITER_OPTIONS, useValue: DEFAULT_EVENT_WRITER_OPTIONS },
+    {
+      provide: EVENT_WRITER_OPTIONS,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig): EventWriterOptions => ({ ...DEFAULT_EVENT_WRITER_OPTIONS, maxBuffered: config.events.bufferMaxRows }),
+    },
     EventWriter,
     EventsService,
     EventRetentionService,
