@@ -137,6 +137,10 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(1)
   EVENT_RETENTION_DAYS = 365;
 
+  /** Deleted records stay restorable this long in the recycle bin (/api/trash), then a daily purge removes them. */
+  @Transform(toNumber) @IsInt() @Min(1) @Max(3650)
+  TRASH_RETENTION_DAYS = 30;
+
   @IsOptional() @IsString()
   METRICS_TOKEN?: string;
 }
