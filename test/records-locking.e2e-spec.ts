@@ -58,11 +58,23 @@ describe('Concurrent partial updates (e2e)', () => {
     const siswa = (await admin.post('/api/siswa').send(makeSiswa()).expect(201)).body as { id: number };
     const initial = (await admin.post('/api/nilai').send(makeNilai(siswa.id)).expect(201)).body as Nilai;
     const tag = `chain-${initial.id}`;
-    await Promise.all(SUBJECTS.map((subject, i) => admin.put(`/api/nilai/${initial.id}`).set('X-Request-Id', `${tag}-${i}`).send({ [subject]: 50 + i }).expect(200)));
+    await Promise.all(
+      SUBJECTS.map((subject, i) =>
+        admin
+          .put(`/api/nilai/${initial.id}`)
+          .set('X-Request-Id', `${tag}-${i}`)
+          .send({ [subject]: 50 + i })
+          .expect(200),
+      ),
+    );
     const final = (await admin.get(`/api/nilai/${initial.id}`).expect(200)).body as Nilai;
 
     await t.app.get(EventWriter).flush();
-    const events = await queryDb<{ changes: { before: Nilai; after: Nilai } }>(t, `SELECT changes FROM event_log WHERE request_id LIKE $1`, [`${tag}-%`]);
+    const events = await queryDb<{ changes: { before: Nilai; after: Nilai } }>(
+      t,
+      `SELECT changes FROM event_log WHERE request_id LIKE $1`,
+      [`${tag}-%`],
+    );
     expect(events).toHaveLength(SUBJECTS.length);
     // Serial updates form one chain initial → … → final: every `before` is the initial state or
     // another update's `after`, and every `after` but the final one is some update's `before`.

@@ -13,7 +13,12 @@ export const TrashErrors = {
     }),
 
   unknownTable: (id: number, table: string): DomainException =>
-    new DomainException(HttpStatus.CONFLICT, 'TRASH_RESTORE_CONFLICT', `Trash item ${id} cannot be restored: table ${table} no longer exists`, {
-      constraint: null,
-    }),
+    new DomainException(
+      HttpStatus.CONFLICT,
+      'TRASH_RESTORE_CONFLICT',
+      `Trash item ${id} cannot be restored: table ${table} no longer exists`,
+      {
+        constraint: null,
+      },
+    ),
 };

@@ -58,7 +58,13 @@ export class TrashService {
       return locked;
     });
     recordChange({ entity_type: item.entityType, entity_id: item.entityId, before: { trash_id: item.id }, after: item.record });
-    return { trash_id: item.id, entity_type: item.entityType, entity_id: item.entityId, restored: rowCounts(item.archive), record: item.record };
+    return {
+      trash_id: item.id,
+      entity_type: item.entityType,
+      entity_id: item.entityId,
+      restored: rowCounts(item.archive),
+      record: item.record,
+    };
   }
 
   /** Deletes an item for good, before its retention ends. */
@@ -69,12 +75,18 @@ export class TrashService {
     ];
     const [row] = removed[0];
     if (!row) throw TrashErrors.notFound(id);
-    recordChange({ entity_type: 'trash', entity_id: id, before: { entity_type: row.entity_type, entity_id: row.entity_id, record: row.record }, after: null });
+    recordChange({
+      entity_type: 'trash',
+      entity_id: id,
+      before: { entity_type: row.entity_type, entity_id: row.entity_id, record: row.record },
+      after: null,
+    });
   }
 
   private asConflict(id: number, error: unknown): unknown {
     if (!(error instanceof QueryFailedError)) return error;
-    const pg = (error as unknown as { driverError?: { code?: string; constraint?: string; detail?: string; message?: string } }).driverError;
+    const pg = (error as unknown as { driverError?: { code?: string; constraint?: string; detail?: string; message?: string } })
+      .driverError;
     if (!pg?.code || !CONFLICT_CODES.has(pg.code)) return error;
     return TrashErrors.restoreConflict(id, pg.detail ?? pg.message ?? 'the rows no longer fit the data', pg.constraint);
   }
