@@ -26,6 +26,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
+import { answerFrameworkError } from './common/http/framework-errors';
 import { createValidationPipe } from './common/http/validation';
 import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -56,6 +57,8 @@ export async function createApp(config: AppConfig, options: { bufferLogs?: boole
     genReqId: requestId,
     requestTimeout: config.http.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
+    // A path that does not decode fails in the router, before hooks and filters: problem+json too.
+    frameworkErrors: answerFrameworkError,
     trustProxy: config.http.trustProxy,
     forceCloseConnections: 'idle',
     // Uploads (the /upload/excel routes): Nest registers @fastify/multipart with these limits.
