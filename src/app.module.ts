@@ -13,6 +13,7 @@ import { PresensiModule } from './presensi/presensi.module';
 import { PenghasilanModule } from './penghasilan/penghasilan.module';
 import { PrestasiModule } from './prestasi/prestasi.module';
 import { PrediksiModule } from './prediksi/prediksi.module';
+import { TrashModule } from './trash/trash.module';
 import { buildLogDestination, buildPinoHttpOptions } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
@@ -35,6 +36,7 @@ export class AppModule {
         PenghasilanModule,
         PrestasiModule,
         PrediksiModule,
+        TrashModule,
       ],
     };
   }

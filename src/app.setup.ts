@@ -36,6 +36,7 @@ import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
 import { createValidationPipe } from './common/http/validation';
 import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
+import { answerFrameworkError } from './common/http/framework-errors';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { EventContextInterceptor } from './events/event-context.interceptor';
@@ -63,6 +64,8 @@ export async function createApp(config: AppConfig, options: { bufferLogs?: boole
     genReqId: requestId,
     requestTimeout: config.http.requestTimeoutMs,
     routerOptions: { ignoreTrailingSlash: true },
+    // A path that does not decode fails in the router, before hooks and filters: problem+json too.
+    frameworkErrors: answerFrameworkError,
     trustProxy: config.http.trustProxy,
     forceCloseConnections: 'idle',
     // Uploads (the /upload/excel routes): Nest registers @fastify/multipart with these limits.

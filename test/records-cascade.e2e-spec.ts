@@ -48,7 +48,7 @@ describe('Deleting a student (e2e)', () => {
     return id;
   }
 
-  it('removes their nilai, presensi, penghasilan, prestasi and prediction history, and nobody else’s', async () => {
+  it('moves their nilai, presensi, penghasilan, prestasi and prediction history to the trash, and nobody else’s', async () => {
     const doomed = await studentWithEverything();
     const kept = await studentWithEverything();
     await expect(rowsOf(doomed)).resolves.toEqual({
@@ -76,9 +76,12 @@ describe('Deleting a student (e2e)', () => {
       prediksi_history: 1,
     });
     await admin.get(`/api/nilai?siswa_id=${doomed}`).expect(200).expect('x-total-count', '0');
+    // Not lost: one trash item holds the student and every row that cascaded.
+    const { rows: trash } = await db.query<{ row_count: number }>(`SELECT row_count FROM trash WHERE entity_type = 'siswa' AND entity_id = $1`, [doomed]);
+    expect(trash).toEqual([{ row_count: 7 }]);
   });
 
-  it('the foreign keys cascade in the database itself (one statement, one transaction)', async () => {
+  it('the foreign keys cascade in the database itself (what cascades is what the trash archives)', async () => {
     const { rows } = await db.query<{ conname: string; confdeltype: string }>(
       `SELECT conname, confdeltype FROM pg_constraint WHERE contype = 'f' AND confrelid = 'siswa'::regclass ORDER BY conname`,
     );

@@ -1,11 +1,16 @@
-import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
+import { User } from './user.entity';
 
 /** One login. Access tokens carry its id as `sid`; revoking it refuses them all. */
 @Entity({ name: 'user_session' })
+@Index('ix_user_session_user_id', ['userId'])
+// Every process loads the revoked, not yet expired sessions at start.
+@Index('ix_user_session_revoked', ['expiresAt'], { where: '"revoked_at" IS NOT NULL' })
 export class UserSession {
   @PrimaryColumn({ type: 'uuid' })
   id: string;
 
+  @ForeignKey(() => User, { name: 'fk_user_session_user', onDelete: 'CASCADE' })
   @Column({ type: 'integer' })
   userId: number;
 
@@ -15,7 +20,7 @@ export class UserSession {
   @Column({ type: 'timestamptz' })
   expiresAt: Date;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', default: () => 'now()' })
   lastUsedAt: Date;
 
   @Column({ type: 'timestamptz', nullable: true })
@@ -33,10 +38,13 @@ export class UserSession {
 
 /** A refresh token of a session, stored as its SHA-256; rotated (never reused) on every refresh. */
 @Entity({ name: 'refresh_token' })
+@Unique('uq_refresh_token_token_hash', ['tokenHash'])
+@Index('ix_refresh_token_session_id', ['sessionId'])
 export class RefreshToken {
   @PrimaryColumn({ type: 'bigint', generated: 'identity' })
   id: string;
 
+  @ForeignKey(() => UserSession, { name: 'fk_refresh_token_session', onDelete: 'CASCADE' })
   @Column({ type: 'uuid' })
   sessionId: string;
 

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../common/role';
 
 /** Free-form staff details the client edits (merged on update, never replaced wholesale). */
@@ -11,6 +11,11 @@ export interface UserProfile {
 }
 
 @Entity({ name: 'users' })
+@Check('ck_users_role', `"role" IN ('admin', 'guru', 'staf')`)
+// Case-insensitive uniqueness, on lower(username) and lower(email): expression indexes TypeORM cannot
+// describe, so they are named here and left to migration 1764230500000.
+@Index('uq_users_username', { synchronize: false })
+@Index('uq_users_email', { synchronize: false })
 export class User {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -27,7 +32,7 @@ export class User {
   @Column({ type: 'varchar', length: 10 })
   role: Role;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: {} })
   profile: UserProfile;
 
   @Column({ type: 'boolean', default: true })

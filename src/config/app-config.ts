@@ -57,6 +57,7 @@ export interface AppConfig {
   thresholds: CategoryThresholds;
   demo: { enabled: boolean; students: number };
   events: { retentionDays: number; bufferMaxRows: number };
+  trash: { retentionDays: number };
   metricsToken?: string;
 }
 
@@ -149,6 +150,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     },
     demo: { enabled: e.DEMO_DATA, students: e.DEMO_STUDENTS },
     events: { retentionDays: e.EVENT_RETENTION_DAYS, bufferMaxRows: e.EVENT_BUFFER_MAX_ROWS },
+    trash: { retentionDays: e.TRASH_RETENTION_DAYS },
     metricsToken: e.METRICS_TOKEN,
   };
 }

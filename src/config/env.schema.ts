@@ -140,6 +140,9 @@ export class EnvironmentVariables {
   /** Event rows held while the database is unreachable or slow; beyond this requests get 503. */
   @Transform(toNumber) @IsInt() @Min(10) @Max(1_000_000)
   EVENT_BUFFER_MAX_ROWS = 10_000;
+  /** Deleted records stay restorable this long in the recycle bin (/api/trash), then a daily purge removes them. */
+  @Transform(toNumber) @IsInt() @Min(1) @Max(3650)
+  TRASH_RETENTION_DAYS = 30;
 
   @IsOptional() @IsString()
   METRICS_TOKEN?: string;

@@ -1,15 +1,20 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 export const EVENT_CATEGORIES = ['AUTH', 'CRUD', 'ML', 'FILE', 'SYSTEM', 'SECURITY'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
 /** One request, as the event writer inserted it (API.md §7). Read-only for the app otherwise. */
 @Entity({ name: 'event_log' })
+@Check('ck_event_log_category', `"category" IN ('AUTH', 'CRUD', 'ML', 'FILE', 'SYSTEM', 'SECURITY')`)
+@Index('ix_event_log_occurred_at', ['occurredAt'])
+@Index('ix_event_log_category_occurred_at', ['category', 'occurredAt'])
+@Index('ix_event_log_user_id', ['userId', 'occurredAt'])
+@Index('ix_event_log_entity', ['entityType', 'entityId'])
 export class EventLog {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 
   @Column({ type: 'varchar', length: 128, nullable: true })

@@ -1,10 +1,18 @@
-import { Column, Entity } from 'typeorm';
-import { bigintAsNumber, SiswaOwnedRecord } from '../records/columns';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
+import { belongsToSiswa, bigintAsNumber, SiswaOwnedRecord } from '../records/columns';
+import { Siswa } from '../siswa/siswa.entity';
 
 const rupiah = { type: 'bigint', transformer: bigintAsNumber } as const;
 const optionalText = { type: 'varchar', length: 100, nullable: true } as const;
 
+/** One row per student (uq_penghasilan_orang_tua_siswa). */
 @Entity({ name: 'penghasilan_orang_tua' })
+@belongsToSiswa('penghasilan_orang_tua', () => Siswa)
+@Unique('uq_penghasilan_orang_tua_siswa', ['siswaId'])
+@Check('ck_penghasilan_orang_tua_incomes', `"penghasilan_ayah" >= 0 AND "penghasilan_ibu" >= 0`)
+@Check('ck_penghasilan_orang_tua_total', `"total_penghasilan" = "penghasilan_ayah" + "penghasilan_ibu"`)
+@Check('ck_penghasilan_orang_tua_kategori', `"kategori_penghasilan" IN ('Tinggi', 'Menengah', 'Rendah')`)
+@Index('ix_penghasilan_orang_tua_kategori', ['kategoriPenghasilan'])
 export class PenghasilanOrangTua extends SiswaOwnedRecord {
   @Column(rupiah) penghasilanAyah: number;
   @Column(rupiah) penghasilanIbu: number;

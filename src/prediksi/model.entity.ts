@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { User } from '../auth/user.entity';
 import type { TreeJson } from './c45';
 import type { ConfusionMatrix, CvSummary, EvaluationSummary } from './domain/metrics';
 import type { LabelSource } from './domain/feature-catalogue';
@@ -13,6 +14,12 @@ export interface TrainingOptions {
 
 /** One trained model version (API.md §6). Exactly one row is active (partial unique index). */
 @Entity({ name: 'model' })
+@Unique('uq_model_version', ['version'])
+@Check('ck_model_version', `"version" >= 1`)
+@Check('ck_model_label_source', `"label_source" IN ('prestasi', 'rule')`)
+@Check('ck_model_training_set_size', `"training_set_size" >= 0`)
+@Index('uq_model_one_active', ['isActive'], { unique: true, where: '"is_active"' })
+@Index('ix_model_trained_by', ['trainedBy'])
 export class PrediksiModel {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
@@ -20,7 +27,7 @@ export class PrediksiModel {
   @Column({ type: 'integer' })
   version: number;
 
-  @Column({ type: 'boolean' })
+  @Column({ type: 'boolean', default: false })
   isActive: boolean;
 
   @Column({ type: 'varchar', length: 40 })
@@ -59,10 +66,12 @@ export class PrediksiModel {
   @Column({ type: 'varchar', length: 64 })
   trainingSetHash: string;
 
+  /** Kept when the user is deleted (the model stays, its trainer becomes unknown). */
+  @ForeignKey(() => User, { name: 'fk_model_trained_by', onDelete: 'SET NULL' })
   @Column({ type: 'integer', nullable: true })
   trainedBy: number | null;
 
-  @Column({ type: 'timestamptz' })
+  @Column({ type: 'timestamptz', default: () => 'now()' })
   trainedAt: Date;
 
   @Column({ type: 'integer' })

@@ -1,4 +1,15 @@
-import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, type ValueTransformer } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  ForeignKey,
+  Index,
+  type ObjectLiteral,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+  type ValueTransformer,
+} from 'typeorm';
 
 /**
  * pg hands bigint back as a string (it may exceed 2^53). Rupiah amounts stay far below that, so they
@@ -34,4 +45,40 @@ export abstract class SemesterRecord extends SiswaOwnedRecord {
 
   @Column({ type: 'varchar', length: 9 })
   tahunAjaran: string;
+}
+
+// The constraint declarations below repeat, with the same names and expressions, what migration
+// 1764230700000 builds; test/schema-parity.e2e-spec.ts fails when the two drift apart.
+
+/** `semester` is Ganjil or Genap (every per-semester table, prediction history included). */
+export function semesterCheck(table: string): ClassDecorator {
+  return Check(`ck_${table}_semester`, `"semester" IN ('Ganjil', 'Genap')`);
+}
+
+/** A school year is `2023/2024`; the CASE keeps the casts from running on a malformed value. */
+export function tahunAjaranCheck(table: string): ClassDecorator {
+  return Check(
+    `ck_${table}_tahun_ajaran`,
+    `CASE WHEN "tahun_ajaran" ~ '^[0-9]{4}/[0-9]{4}$' THEN substr("tahun_ajaran", 6, 4)::int = substr("tahun_ajaran", 1, 4)::int + 1 ELSE false END`,
+  );
+}
+
+/**
+ * The student a row belongs to: `fk_<table>_siswa`, ON DELETE CASCADE. The student entity is passed in
+ * because this folder knows no domain. Deleting a student archives everything a cascading foreign
+ * key ties to it (src/trash), so this declaration is also what "belongs to a student" means.
+ */
+export function belongsToSiswa(table: string, siswa: () => new () => ObjectLiteral): ClassDecorator {
+  return ForeignKey(siswa, ['siswaId'], ['id'], { name: `fk_${table}_siswa`, onDelete: 'CASCADE' });
+}
+
+/** What every per-semester record table has: its student, one row per semester, valid semester and year, a semester index. */
+export function semesterRecordConstraints(table: string, siswa: () => new () => ObjectLiteral): ClassDecorator {
+  return (target) => {
+    belongsToSiswa(table, siswa)(target);
+    Unique(`uq_${table}_siswa_semester`, ['siswaId', 'semester', 'tahunAjaran'])(target);
+    semesterCheck(table)(target);
+    tahunAjaranCheck(table)(target);
+    Index(`ix_${table}_semester`, ['tahunAjaran', 'semester'])(target);
+  };
 }

@@ -1,7 +1,7 @@
 import { HttpStatus, type StreamableFile } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { DataSource, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import { DomainException, type FieldError } from '../common/http/problem';
 import { flattenValidationErrors } from '../common/http/validation';
@@ -16,6 +16,7 @@ import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec, SiswaJoin } from './record-spec';
 import { runUpload } from './upload-runner';
+import { moveToTrash } from '../trash/archive';
 
 function validationFailed(errors: FieldError[]): DomainException {
   return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', errors.map((e) => e.message).join('; '), {
@@ -53,8 +54,8 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     };
   }
 
-  async get(id: number): Promise<R> {
-    const { entities, raw } = await this.baseQuery().where('r.id = :id', { id }).getRawAndEntities();
+  async get(id: number, manager?: EntityManager): Promise<R> {
+    const { entities, raw } = await this.baseQuery(manager).where('r.id = :id', { id }).getRawAndEntities();
     const [row] = this.toResponses(entities, raw);
     if (row === undefined) throw this.notFound(id);
     return row;
@@ -74,17 +75,23 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     return created;
   }
 
-  /** PUT and PATCH: a partial body merged over the stored row, validated whole, derived fields recomputed. */
+  /**
+   * PUT and PATCH: a partial body merged over the stored row, validated whole, derived fields
+   * recomputed. Read, merge and write happen in one transaction holding the row's lock, so two
+   * concurrent partial updates (each changing another field) both survive, and the event's
+   * before/after are exactly the states this update went from and to.
+   */
   async update(id: number, body: Partial<C>): Promise<R> {
-    const existing = await this.repo.findOneBy({ id } as never);
-    if (!existing) throw this.notFound(id);
-    const before = await this.get(id);
-    const merged = { ...this.spec.toInput(existing), ...definedOnly(body) };
-    const checked = this.validateInput(merged);
-    if ('errors' in checked) throw validationFailed(checked.errors);
-    const values = this.prepareOrThrow(checked.input);
-    await withConstraintRules(this.spec.constraints, () => this.repo.update(id, values));
-    const after = await this.get(id);
+    const { before, after } = await this.dataSource.transaction(async (manager) => {
+      const existing = await this.lockRow(manager, id);
+      const before = await this.get(id, manager);
+      const merged = { ...this.spec.toInput(existing), ...definedOnly(body) };
+      const checked = this.validateInput(merged);
+      if ('errors' in checked) throw validationFailed(checked.errors);
+      const values = this.prepareOrThrow(checked.input);
+      await withConstraintRules(this.spec.constraints, () => manager.getRepository(this.spec.entity).update(id, values));
+      return { before, after: await this.get(id, manager) };
+    });
     recordChange({
       entity_type: this.spec.entityType,
       entity_id: id,
@@ -94,16 +101,27 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     return after;
   }
 
+  /**
+   * Moves the row, and every row a cascading foreign key ties to it (a student's nilai, presensi, …),
+   * into the recycle bin in one transaction; `POST /api/trash/{id}/restore` puts them back.
+   */
   async remove(id: number): Promise<void> {
-    const before = await this.get(id);
-    // Rows that belong to a student go with it through ON DELETE CASCADE, in this one statement.
-    const result = await this.repo.delete(id);
-    if (!result.affected) throw this.notFound(id);
+    const { before, trashId } = await this.dataSource.transaction(async (manager) => {
+      await this.lockRow(manager, id);
+      const before = await this.get(id, manager);
+      const trashId = await moveToTrash(manager, this.repo.metadata, {
+        entityType: this.spec.entityType,
+        entityId: id,
+        record: before as object,
+      });
+      if (trashId === undefined) throw this.notFound(id);
+      return { before, trashId };
+    });
     recordChange({
       entity_type: this.spec.entityType,
       entity_id: id,
       before,
-      after: null,
+      after: { trash_id: trashId },
     });
   }
 
@@ -156,13 +174,23 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     return prepared.values;
   }
 
+  /** The stored row, locked (FOR UPDATE) until the transaction ends; 404 when there is none. */
+  protected async lockRow(manager: EntityManager, id: number): Promise<E> {
+    const row = await manager.getRepository(this.spec.entity).findOne({
+      where: { id } as FindOptionsWhere<E>,
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row) throw this.notFound(id);
+    return row;
+  }
+
   protected notFound(id: number): DomainException {
     return new DomainException(HttpStatus.NOT_FOUND, this.spec.notFoundCode, `${this.spec.entityType} ${id} not found`);
   }
 
   /** The root query: the domain's rows, with the owning student's name and class joined in. */
-  protected baseQuery(): SelectQueryBuilder<E> {
-    const qb = this.repo.createQueryBuilder('r');
+  protected baseQuery(manager?: EntityManager): SelectQueryBuilder<E> {
+    const qb = (manager ? manager.getRepository(this.spec.entity) : this.repo).createQueryBuilder('r');
     if (this.spec.owner) {
       qb.innerJoin(this.spec.owner.entity, 's', 's.id = r.siswaId').addSelect('s.nama', 'nama_siswa').addSelect('s.kelas', 'kelas');
     }

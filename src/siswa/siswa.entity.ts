@@ -1,7 +1,17 @@
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
 import { RecordBase } from '../records/columns';
 
+/** Constraints and indexes as migration 1764230700000 names them (the 409 on a taken NIS is uq_siswa_nis). */
 @Entity({ name: 'siswa' })
+@Unique('uq_siswa_nis', ['nis'])
+@Check('ck_siswa_nis', `"nis" ~ '^[A-Za-z0-9]{5,20}$'`)
+@Check('ck_siswa_nama', `char_length("nama") >= 2`)
+@Check('ck_siswa_kelas', `char_length("kelas") >= 1`)
+@Check('ck_siswa_jenis_kelamin', `"jenis_kelamin" IN ('L', 'P')`)
+@Check('ck_siswa_tanggal_lahir', `"tanggal_lahir" >= DATE '1900-01-01'`)
+@Index('ix_siswa_kelas', ['kelas'])
+@Index('ix_siswa_nama', ['nama', 'id'])
+@Index('ix_siswa_jenis_kelamin', ['jenisKelamin'])
 export class Siswa extends RecordBase {
   @Column({ type: 'varchar', length: 20 })
   nis: string;
