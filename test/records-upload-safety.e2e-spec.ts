@@ -1,13 +1,15 @@
+import type { Response } from 'supertest';
 import { EventWriter } from '../src/events/event-writer.service';
 import { type ApiClient, clientAs, csvOf, makePenghasilan, makeSiswa, uploadRowFor } from './factories/records';
 import { type EventRow, queryDb } from './utils/events';
 import { createTestApp, type TestApp } from './utils/test-app';
 
-const binary = (res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (e: Error | null, b: Buffer) => void) => {
+/** Collects a download as bytes (supertest's parser signature). */
+function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
 
 describe('Upload safety: upsert without data loss, event log, bad text, CSV injection (e2e)', () => {
   let t: TestApp;

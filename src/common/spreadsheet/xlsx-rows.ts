@@ -1,6 +1,5 @@
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
 import yauzl from 'yauzl';
 import { unwrapExcelCell, type RawCell } from './cell-values';
 import type { UploadLimits } from './upload-limits';
@@ -37,6 +36,8 @@ const WORKBOOK = 'xl/workbook.xml';
 const WORKBOOK_RELS = 'xl/_rels/workbook.xml.rels';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
 const STYLES = 'xl/styles.xml';
+/** The parts an upload may read, all counted against UPLOAD_MAX_INFLATED_BYTES before parsing. */
+const READ_PARTS = /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|sharedStrings\.xml|styles\.xml|worksheets\/[^/]+\.xml)$/;
 
 /** Counts inflated bytes across every part read; crossing the limit stops the read at once. */
 class InflateBudget {
@@ -111,6 +112,19 @@ function sheetPath(target: string): string {
 export async function* xlsxRows(buffer: Buffer, file: string, limits: UploadLimits): AsyncGenerator<SheetRow> {
   const { zip, entries } = await openZip(buffer, file);
   try {
+    const workbook = entries.get(WORKBOOK);
+    const rels = entries.get(WORKBOOK_RELS);
+    if (!workbook || !rels) throw unreadable(file, 'not an .xlsx workbook (xl/workbook.xml is missing)');
+    // Everything that may be read counts, every worksheet included (which one is first is only known
+    // after parsing the workbook): declared sizes first, then the real bytes, before any XML is parsed.
+    const parts = [...entries.values()].filter((e) => READ_PARTS.test(e.fileName));
+    const declared = parts.reduce((sum, e) => sum + e.uncompressedSize, 0);
+    if (declared > limits.maxInflatedBytes) throw limitExceeded(file, 'maxInflatedBytes', limits.maxInflatedBytes);
+    const counted = new InflateBudget(file, limits.maxInflatedBytes);
+    for (const entry of parts) await measure(zip, entry, counted, file);
+
+    // Loaded only now (it takes a while): a worker refusing a zip bomb never loads it.
+    const { default: ExcelJS } = await import('exceljs');
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([]), {
       sharedStrings: 'cache',
       styles: 'cache', // date-formatted number cells come back as dates
@@ -119,18 +133,6 @@ export async function* xlsxRows(buffer: Buffer, file: string, limits: UploadLimi
       entries: 'ignore',
     }) as unknown as ExcelReaderParts;
     const text = (path: string, budget: InflateBudget) => Readable.from(partText(zip, entries.get(path)!, budget, file));
-
-    const workbook = entries.get(WORKBOOK);
-    const rels = entries.get(WORKBOOK_RELS);
-    if (!workbook || !rels) throw unreadable(file, 'not an .xlsx workbook (xl/workbook.xml is missing)');
-    const counted = new InflateBudget(file, limits.maxInflatedBytes);
-    let declared = 0;
-    const check = async (parts: yauzl.Entry[]): Promise<void> => {
-      declared += parts.reduce((sum, e) => sum + e.uncompressedSize, 0);
-      if (declared > limits.maxInflatedBytes) throw limitExceeded(file, 'maxInflatedBytes', limits.maxInflatedBytes);
-      for (const entry of parts) await measure(zip, entry, counted, file);
-    };
-    await check([workbook, rels]);
     const head = new InflateBudget(file, limits.maxInflatedBytes);
     await reader._parseRels(text(WORKBOOK_RELS, head));
     await reader._parseWorkbook(text(WORKBOOK, head));
@@ -138,8 +140,6 @@ export async function* xlsxRows(buffer: Buffer, file: string, limits: UploadLimi
     const target = reader.workbookRels?.find((r) => r.Id === firstSheet?.rId)?.Target;
     const sheet = target ? entries.get(sheetPath(target)) : undefined;
     if (!sheet) throw unreadable(file, 'the workbook has no worksheet');
-    const parts = [SHARED_STRINGS, STYLES].flatMap((p) => entries.get(p) ?? []);
-    await check([sheet, ...parts]);
 
     const budget = new InflateBudget(file, limits.maxInflatedBytes);
     if (entries.has(SHARED_STRINGS)) for await (const _ of reader._parseSharedStrings(text(SHARED_STRINGS, budget)));
