@@ -7,7 +7,7 @@ import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec } from './record-spec';
 import { RowErrors, timeSlicer } from './upload/row-errors';
-import { ROWS_PER_EVENT, type RowChange, snakeCase, writeRowEvents } from './upload/upload-events';
+import { ROWS_PER_EVENT, type RowChange, rowEventPages, snakeCase, writeRowEvent } from './upload/upload-events';
 import { type MatchedRow, planUpdates, type RowUpdate } from './upload/upsert-merge';
 
 const INSERT_CHUNK = 500;
@@ -154,21 +154,24 @@ export async function runUpload<E extends RecordBase>(
     else if (upsert) matched.push({ id, row: r.row, file: r.file ?? {} });
     else errors.add('existing', { row: r.row, field: spec.naturalKeyField, message: `${spec.entityType} already exists (use mode=upsert to update it)` });
   }
-  valid = [];
   const updates: Array<RowUpdate<E>> = upsert ? await planUpdates(dataSource, spec, matched, present, validate, errors, pause) : [];
   if (errors.size > 0) throw errors.reject(rowCount);
 
-  let logged = { rows: inserts.length + updates.length, pages: Math.ceil((inserts.length + updates.length) / ROWS_PER_EVENT) };
+  // Written a page at a time (1,000 rows, then their event), so the row events never pile up in memory.
+  const logged = { rows: inserts.length + updates.length, pages: rowEventPages(inserts.length, updates.length) };
   if (!options.dry_run) {
-    logged = await withConstraintRules(spec.constraints, () =>
+    await withConstraintRules(spec.constraints, () =>
       dataSource.transaction(async (manager) => {
-        const created = await insertRows(manager, spec, inserts);
-        for (const u of updates) await manager.update(spec.entity, u.id, u.set);
-        const changes = [...created, ...updates.map((u) => u.change)];
-        const pages = await writeRowEvents(manager, file.origin, spec.entityType, changes.length, (page) =>
-          changes.slice((page - 1) * ROWS_PER_EVENT, page * ROWS_PER_EVENT),
-        );
-        return { rows: changes.length, pages };
+        let page = 0;
+        for (let i = 0; i < inserts.length; i += ROWS_PER_EVENT) {
+          const created = await insertRows(manager, spec, inserts.slice(i, i + ROWS_PER_EVENT));
+          await writeRowEvent(manager, file.origin, spec.entityType, { page: ++page, pages: logged.pages }, created);
+        }
+        for (let i = 0; i < updates.length; i += ROWS_PER_EVENT) {
+          const chunk = updates.slice(i, i + ROWS_PER_EVENT);
+          for (const u of chunk) await manager.update(spec.entity, u.id, u.set);
+          await writeRowEvent(manager, file.origin, spec.entityType, { page: ++page, pages: logged.pages }, chunk.map((u) => u.change));
+        }
       }),
     );
   }

@@ -4,6 +4,7 @@
  */
 
 // A NUL, a UTF-16 half without its partner, or U+FFFD (what invalid UTF-8 decodes to).
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
 
 /** Why a cell's text cannot be stored, or undefined when it can. */

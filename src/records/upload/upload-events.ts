@@ -10,7 +10,7 @@ export interface RowChange {
   after: Record<string, unknown>;
 }
 
-/** Rows per `upload.rows` event: a 100,000-row upload is 100 event rows of about 200 KB of JSON. */
+/** Rows per `upload.rows` event: a 100,000-row upload is 100 event rows of about 150 KB of JSON. */
 export const ROWS_PER_EVENT = 1000;
 export const ROWS_EVENT_ACTION = 'upload.rows';
 
@@ -21,41 +21,43 @@ export function snakeCase(values: Record<string, unknown>): Record<string, unkno
   return out;
 }
 
+/** Pages an upload's row events take: creates and updates are paged separately, as they are written. */
+export function rowEventPages(creates: number, updates: number): number {
+  return Math.ceil(creates / ROWS_PER_EVENT) + Math.ceil(updates / ROWS_PER_EVENT);
+}
+
 /**
- * Writes the rows an upload created or changed into event_log, inside the upload's transaction (so
- * they exist exactly when the data does): `upload.rows` events, page k of n, `ROWS_PER_EVENT` rows
- * each, with the request id of the upload's own event, which carries the summary. Incomes are redacted
- * like every other event. `changes` is `{page, pages, rows: [{id, row, before, after}]}`.
+ * Writes one page of the rows an upload created or changed into event_log, inside the upload's
+ * transaction (so they exist exactly when the data does): an `upload.rows` event, page k of n, at
+ * most `ROWS_PER_EVENT` rows, with the request id of the upload's own event, which carries the
+ * summary. Incomes are redacted like every other event. `changes` is
+ * `{page, pages, rows: [{id, row, before, after}]}`.
  */
-export async function writeRowEvents(
+export async function writeRowEvent(
   manager: EntityManager,
   origin: UploadOrigin | undefined,
   entityType: string,
-  total: number,
-  pageOf: (page: number) => RowChange[],
-): Promise<number> {
-  const pages = Math.ceil(total / ROWS_PER_EVENT);
-  for (let page = 1; page <= pages; page++) {
-    const changes = redact({ page, pages, rows: pageOf(page) });
-    await manager.query(
-      `INSERT INTO event_log (occurred_at, request_id, category, action, user_id, username, role, method, path, status,
-         duration_ms, ip, user_agent, entity_type, entity_id, changes)
-       VALUES (now(), $1, 'FILE', $2, $3, $4, $5, $6, $7, 200, $8, $9, $10, $11, NULL, $12::jsonb)`,
-      [
-        origin?.requestId ?? null,
-        ROWS_EVENT_ACTION,
-        origin?.userId ?? null,
-        origin?.username ?? null,
-        origin?.role ?? null,
-        origin?.method ?? 'POST',
-        origin?.path ?? '',
-        origin ? Date.now() - origin.receivedAt : 0,
-        origin?.ip ?? null,
-        origin?.userAgent ?? null,
-        entityType,
-        JSON.stringify(changes),
-      ],
-    );
-  }
-  return pages;
+  page: { page: number; pages: number },
+  rows: RowChange[],
+): Promise<void> {
+  const changes = redact({ page: page.page, pages: page.pages, rows });
+  await manager.query(
+    `INSERT INTO event_log (occurred_at, request_id, category, action, user_id, username, role, method, path, status,
+       duration_ms, ip, user_agent, entity_type, entity_id, changes)
+     VALUES (now(), $1, 'FILE', $2, $3, $4, $5, $6, $7, 200, $8, $9, $10, $11, NULL, $12::jsonb)`,
+    [
+      origin?.requestId ?? null,
+      ROWS_EVENT_ACTION,
+      origin?.userId ?? null,
+      origin?.username ?? null,
+      origin?.role ?? null,
+      origin?.method ?? 'POST',
+      origin?.path ?? '',
+      origin ? Date.now() - origin.receivedAt : 0,
+      origin?.ip ?? null,
+      origin?.userAgent ?? null,
+      entityType,
+      JSON.stringify(changes),
+    ],
+  );
 }
