@@ -10,7 +10,8 @@ import { RowErrors, timeSlicer } from './upload/row-errors';
 import { ROWS_PER_EVENT, type RowChange, rowEventPages, snakeCase, writeRowEvent } from './upload/upload-events';
 import { type MatchedRow, planUpdates, type RowUpdate } from './upload/upsert-merge';
 
-const INSERT_CHUNK = 500;
+// Small enough that building one INSERT (TypeORM, synchronous) never holds the event loop for long.
+const INSERT_CHUNK = 200;
 
 interface ValidRow<E> {
   row: number;
