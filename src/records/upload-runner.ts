@@ -6,12 +6,12 @@ import type { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/uplo
 import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec } from './record-spec';
+import { bulkInsert } from './upload/bulk-insert';
 import { RowErrors, timeSlicer } from './upload/row-errors';
 import { ROWS_PER_EVENT, type RowChange, rowEventPages, snakeCase, writeRowEvent } from './upload/upload-events';
 import { type MatchedRow, planUpdates, type RowUpdate } from './upload/upsert-merge';
 
-// Small enough that building one INSERT (TypeORM, synchronous) never holds the event loop for long.
-const INSERT_CHUNK = 200;
+const INSERT_CHUNK = 1000;
 
 interface ValidRow<E> {
   row: number;
@@ -78,18 +78,13 @@ async function existingKeys<E extends RecordBase>(dataSource: DataSource, spec: 
   return new Map(stored.map((e) => [keyOf(spec, e), e.id]));
 }
 
-/** Inserts in chunks; returns the created rows' changes (id and values) for the event log. */
+/** Inserts in chunks (one unnest statement each); returns the created rows' changes for the event log. */
 async function insertRows<E extends RecordBase>(manager: EntityManager, spec: AnySpec<E>, inserts: Array<ValidRow<E>>): Promise<RowChange[]> {
   const created: RowChange[] = [];
   for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
     const chunk = inserts.slice(i, i + INSERT_CHUNK);
-    const result = await manager.insert(
-      spec.entity,
-      chunk.map((r) => r.values),
-    );
-    chunk.forEach((r, j) =>
-      created.push({ id: (result.identifiers[j] as { id: number }).id, row: r.row, before: null, after: snakeCase(r.values as ObjectLiteral) }),
-    );
+    const ids = await bulkInsert(manager, spec.entity, spec.naturalKey, chunk.map((r) => r.values as ObjectLiteral));
+    for (const r of chunk) created.push({ id: ids.get(r.key)!, row: r.row, before: null, after: snakeCase(r.values as ObjectLiteral) });
   }
   return created;
 }
