@@ -16,6 +16,22 @@ const WORKER_FILE = join(__dirname, 'upload-worker.js');
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 16 };
 
+/** Readers at once per process: each may use WORKER_LIMITS of memory; more uploads wait their turn. */
+const MAX_READERS = 2;
+let readers = 0;
+const queue: Array<() => void> = [];
+
+async function acquireReader(): Promise<() => void> {
+  if (readers >= MAX_READERS) await new Promise<void>((resolve) => queue.push(resolve));
+  else readers += 1;
+  // The slot passes straight to the next waiter (the count stays), or is given back.
+  return () => {
+    const next = queue.shift();
+    if (next) next();
+    else readers -= 1;
+  };
+}
+
 function toDomain(problem: UploadProblem): DomainException {
   return new DomainException(problem.status, problem.code, problem.detail, problem.extra);
 }
@@ -38,6 +54,15 @@ export async function* readUpload(file: UploadSource, columns: readonly ImportCo
 }
 
 async function* fromWorker(file: UploadSource, columns: readonly ImportColumn[], limits: UploadLimits): AsyncGenerator<UploadChunk> {
+  const release = await acquireReader();
+  try {
+    yield* inWorker(file, columns, limits);
+  } finally {
+    release();
+  }
+}
+
+async function* inWorker(file: UploadSource, columns: readonly ImportColumn[], limits: UploadLimits): AsyncGenerator<UploadChunk> {
   const workerData: UploadWorkerData = { filename: file.filename, buffer: file.buffer, columns: [...columns], limits };
   const worker = new Worker(WORKER_FILE, { workerData, resourceLimits: WORKER_LIMITS });
   let failure: Error | undefined;
