@@ -13,6 +13,7 @@ describe('loadConfig', () => {
       incomeMediumMin: 2_300_000,
     });
     expect(config.http.uploadLimitBytes).toBe(5 * 1024 * 1024);
+    expect(config.upload).toEqual({ maxRows: 100_000, maxInflatedBytes: 100 * 1024 * 1024, maxColumns: 100, maxCellChars: 32_767 });
     expect(config.database.url).toBeUndefined();
   });
 
@@ -24,6 +25,8 @@ describe('loadConfig', () => {
     ['JWT_ACCESS_TTL_MINUTES', '0'],
     ['INCOME_HIGH_MIN', '-1'],
     ['NODE_ENV', 'staging'],
+    ['UPLOAD_MAX_ROWS', '0'],
+    ['UPLOAD_MAX_INFLATED_BYTES', 'lots'],
   ])('an invalid %s=%s stops the boot with a message naming it', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}=`));
   });

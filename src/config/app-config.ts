@@ -52,6 +52,8 @@ export interface AppConfig {
     requestTimeoutMs: number;
     trustProxy: boolean | string[];
   };
+  /** What one upload may cost (UPLOAD_MAX_*): crossing any of these is 413 naming the setting. */
+  upload: { maxRows: number; maxInflatedBytes: number; maxColumns: number; maxCellChars: number };
   logLevel: string;
   schoolTimezone: string;
   thresholds: CategoryThresholds;
@@ -139,6 +141,12 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
+    },
+    upload: {
+      maxRows: e.UPLOAD_MAX_ROWS,
+      maxInflatedBytes: e.UPLOAD_MAX_INFLATED_BYTES,
+      maxColumns: e.UPLOAD_MAX_COLUMNS,
+      maxCellChars: e.UPLOAD_MAX_CELL_CHARS,
     },
     logLevel: e.LOG_LEVEL,
     schoolTimezone: e.SCHOOL_TIMEZONE,

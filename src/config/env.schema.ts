@@ -90,6 +90,20 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(1024)
   UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
+  /** Data rows one upload may have (more → 413 naming this setting). */
+  @Transform(toNumber) @IsInt() @Min(1)
+  UPLOAD_MAX_ROWS = 100_000;
+
+  /** Bytes the parts of an uploaded .xlsx may inflate to; reading stops the moment this is crossed. */
+  @Transform(toNumber) @IsInt() @Min(1024)
+  UPLOAD_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
+
+  @Transform(toNumber) @IsInt() @Min(1)
+  UPLOAD_MAX_COLUMNS = 100;
+
+  @Transform(toNumber) @IsInt() @Min(1)
+  UPLOAD_MAX_CELL_CHARS = 32_767;
+
   @Transform(toNumber) @IsInt() @Min(100)
   REQUEST_TIMEOUT_MS = 30000;
 

@@ -140,14 +140,15 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     return streamExport(format, this.spec.spreadsheet, rows());
   }
 
+  /** See runUpload. The request's own event carries the summary; the rows are in `upload.rows` events. */
   async upload(file: UploadedSheet, options: UploadQueryDto): Promise<UploadResultDto> {
-    const result = await runUpload(this.dataSource, this.spec, file, options, (values) => this.validateAndPrepare(values));
+    const { result, logged } = await runUpload(this.dataSource, this.spec, file, options, (values) => this.validateAndPrepare(values));
     if (!options.dry_run) {
       recordChange({
         entity_type: this.spec.entityType,
         entity_id: null,
         before: null,
-        after: { ...result, file: file.filename },
+        after: { ...result, file: file.filename, rows_logged: logged.rows, row_event_pages: logged.pages },
       });
     }
     return result;

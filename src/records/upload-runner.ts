@@ -1,30 +1,40 @@
-import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
-import { DomainException, type RowFieldError } from '../common/http/problem';
-import { parseUpload } from '../common/spreadsheet/upload-parse';
+import { readUpload } from '../common/spreadsheet/upload-reader';
+import { uploadLimits } from '../common/spreadsheet/upload-limits';
 import type { UploadedSheet } from '../common/spreadsheet/upload-file';
 import type { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
 import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec } from './record-spec';
+import { bulkInsert } from './upload/bulk-insert';
+import { RowErrors, timeSlicer } from './upload/row-errors';
+import { ROWS_PER_EVENT, type RowChange, rowEventPages, snakeCase, writeRowEvent } from './upload/upload-events';
+import { type MatchedRow, planUpdates, type RowUpdate } from './upload/upsert-merge';
 
-const INSERT_CHUNK = 500;
-/** The answer lists at most this many row errors; the detail says how many there were. */
-const MAX_REPORTED_ERRORS = 1000;
+const INSERT_CHUNK = 1000;
 
 interface ValidRow<E> {
   row: number;
   values: QueryDeepPartialEntity<E>;
   key: string;
+  /** The file's values as read (mode=upsert only: merged over the stored row if the key exists). */
+  file?: Record<string, unknown>;
 }
 
 /** The part of a domain's spec an upload needs. */
 type AnySpec<E extends RecordBase> = Pick<
   RecordSpec<E, object, unknown>,
-  'entity' | 'entityType' | 'constraints' | 'owner' | 'naturalKey' | 'naturalKeyField'
+  'entity' | 'entityType' | 'constraints' | 'owner' | 'naturalKey' | 'naturalKeyField' | 'toInput'
 > & {
   spreadsheet: Pick<RecordSpec<E, object, unknown>['spreadsheet'], 'importColumns'>;
 };
+
+/** What the event log's summary of an upload adds to the answer. */
+export interface UploadOutcome {
+  result: UploadResultDto;
+  /** Rows created or changed, listed in `upload.rows` events, and how many such events. */
+  logged: { rows: number; pages: number };
+}
 
 function keyOf<E extends RecordBase>(spec: AnySpec<E>, values: ObjectLiteral): string {
   return JSON.stringify(spec.naturalKey.map((k) => values[k]));
@@ -35,7 +45,7 @@ async function checkOwners<E extends RecordBase>(
   dataSource: DataSource,
   spec: AnySpec<E>,
   rows: Array<ValidRow<E>>,
-  errors: RowFieldError[],
+  errors: RowErrors,
 ): Promise<Array<ValidRow<E>>> {
   if (!spec.owner || rows.length === 0) return rows;
   const ids = [...new Set(rows.map((r) => Number((r.values as ObjectLiteral).siswaId)))];
@@ -49,21 +59,13 @@ async function checkOwners<E extends RecordBase>(
   return rows.filter((r) => {
     const id = Number((r.values as ObjectLiteral).siswaId);
     if (existing.has(id)) return true;
-    errors.push({
-      row: r.row,
-      field: 'siswa_id',
-      message: `siswa ${id} not found`,
-    });
+    errors.add('owner', { row: r.row, field: 'siswa_id', message: `siswa ${id} not found` });
     return false;
   });
 }
 
 /** Stored rows sharing a natural key with the upload: key → id. */
-async function existingKeys<E extends RecordBase>(
-  dataSource: DataSource,
-  spec: AnySpec<E>,
-  rows: Array<ValidRow<E>>,
-): Promise<Map<string, number>> {
+async function existingKeys<E extends RecordBase>(dataSource: DataSource, spec: AnySpec<E>, rows: Array<ValidRow<E>>): Promise<Map<string, number>> {
   const [first] = spec.naturalKey;
   if (!first || rows.length === 0) return new Map();
   const firstValues = [...new Set(rows.map((r) => (r.values as ObjectLiteral)[first] as unknown))];
@@ -76,38 +78,25 @@ async function existingKeys<E extends RecordBase>(
   return new Map(stored.map((e) => [keyOf(spec, e), e.id]));
 }
 
-async function write<E extends RecordBase>(
-  manager: EntityManager,
-  spec: AnySpec<E>,
-  inserts: Array<ValidRow<E>>,
-  updates: Array<[number, ValidRow<E>]>,
-): Promise<void> {
+/** Inserts in chunks (one unnest statement each); returns the created rows' changes for the event log. */
+async function insertRows<E extends RecordBase>(manager: EntityManager, spec: AnySpec<E>, inserts: Array<ValidRow<E>>): Promise<RowChange[]> {
+  const created: RowChange[] = [];
   for (let i = 0; i < inserts.length; i += INSERT_CHUNK) {
-    await manager.insert(
-      spec.entity,
-      inserts.slice(i, i + INSERT_CHUNK).map((r) => r.values),
-    );
+    const chunk = inserts.slice(i, i + INSERT_CHUNK);
+    const ids = await bulkInsert(manager, spec.entity, spec.naturalKey, chunk.map((r) => r.values as ObjectLiteral));
+    for (const r of chunk) created.push({ id: ids.get(r.key)!, row: r.row, before: null, after: snakeCase(r.values as ObjectLiteral) });
   }
-  for (const [id, r] of updates) await manager.update(spec.entity, id, r.values);
-}
-
-function rejectRows(errors: RowFieldError[], rowCount: number): DomainException {
-  const sorted = [...errors].sort((a, b) => a.row - b.row);
-  const rows = [...new Set(sorted.map((e) => e.row))];
-  const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
-  return new DomainException(
-    HttpStatus.UNPROCESSABLE_ENTITY,
-    'UPLOAD_INVALID',
-    `${rows.length} of ${rowCount} rows are invalid (rows ${shown}); nothing was imported`,
-    { errors: sorted.slice(0, MAX_REPORTED_ERRORS), invalid_rows: rows.length },
-  );
+  return created;
 }
 
 /**
- * An upload, all or nothing: every row is validated first (request rules, derived-field rules, the
- * student exists, no key twice in the file, no existing key unless mode=upsert); any error → 422
- * listing `{row, field, message}` and nothing is written. Otherwise all rows are written in one
+ * An upload, all or nothing. The file is read as a stream (in a worker thread in the built app) with
+ * the UPLOAD_MAX_* limits; every row is validated first (request rules, derived-field rules, the
+ * student exists, no key twice in the file, no existing key unless mode=upsert, and for upsert the
+ * row merged over the stored one); any error → 422 listing `{row, field, message}` and nothing is
+ * written. Otherwise all rows, and the `upload.rows` events listing them, are written in one
  * transaction (a race with another writer ends in the unique constraint: 409, nothing written).
+ * Validation gives the event loop a turn every 10 ms, so other requests keep being answered.
  */
 export async function runUpload<E extends RecordBase>(
   dataSource: DataSource,
@@ -115,58 +104,82 @@ export async function runUpload<E extends RecordBase>(
   file: UploadedSheet,
   options: UploadQueryDto,
   validate: (values: object) => Prepared<E>,
-): Promise<UploadResultDto> {
-  const parsed = await parseUpload(file, spec.spreadsheet.importColumns);
-  if (parsed.length === 0) {
-    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'EMPTY_FILE', `"${file.filename}" has a header row but no data rows`);
-  }
-  const errors: RowFieldError[] = [];
+): Promise<UploadOutcome> {
+  const errors = new RowErrors();
+  const pause = timeSlicer();
+  const upsert = options.mode === 'upsert';
   let valid: Array<ValidRow<E>> = [];
+  let present: string[] = [];
+  let rowCount = 0;
   const seen = new Map<string, number>();
-  for (const { row, values } of parsed) {
-    const result = validate(values);
-    if ('errors' in result) {
-      errors.push(...result.errors.map((e) => ({ row, ...e })));
+  for await (const chunk of readUpload(file, spec.spreadsheet.importColumns, uploadLimits())) {
+    if ('present' in chunk) {
+      present = chunk.present;
       continue;
     }
-    const key = keyOf(spec, result.values as ObjectLiteral);
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      errors.push({
-        row,
-        field: spec.naturalKeyField,
-        message: `the same ${spec.entityType} key already appears in row ${earlier}`,
-      });
-      continue;
+    for (const { row, values, errors: cellErrors } of chunk.rows) {
+      rowCount += 1;
+      await pause();
+      if (cellErrors) {
+        for (const e of cellErrors) errors.add('cells', { row, ...e });
+        continue;
+      }
+      const result = validate(values);
+      if ('errors' in result) {
+        for (const e of result.errors) errors.add('rules', { row, ...e });
+        continue;
+      }
+      const key = keyOf(spec, result.values as ObjectLiteral);
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        errors.add('duplicates', { row, field: spec.naturalKeyField, message: `the same ${spec.entityType} key already appears in row ${earlier}` });
+        continue;
+      }
+      seen.set(key, row);
+      valid.push({ row, values: result.values, key, ...(upsert ? { file: values } : {}) });
     }
-    seen.set(key, row);
-    valid.push({ row, values: result.values, key });
   }
+  seen.clear();
   valid = await checkOwners(dataSource, spec, valid, errors);
   const stored = await existingKeys(dataSource, spec, valid);
   const inserts: Array<ValidRow<E>> = [];
-  const updates: Array<[number, ValidRow<E>]> = [];
+  const matched: MatchedRow[] = [];
   for (const r of valid) {
     const id = stored.get(r.key);
     if (id === undefined) inserts.push(r);
-    else if (options.mode === 'upsert') updates.push([id, r]);
-    else
-      errors.push({
-        row: r.row,
-        field: spec.naturalKeyField,
-        message: `${spec.entityType} already exists (use mode=upsert to update it)`,
-      });
+    else if (upsert) matched.push({ id, row: r.row, file: r.file ?? {} });
+    else errors.add('existing', { row: r.row, field: spec.naturalKeyField, message: `${spec.entityType} already exists (use mode=upsert to update it)` });
   }
-  if (errors.length > 0) throw rejectRows(errors, parsed.length);
+  const updates: Array<RowUpdate<E>> = upsert ? await planUpdates(dataSource, spec, matched, present, validate, errors, pause) : [];
+  if (errors.size > 0) throw errors.reject(rowCount);
+
+  // Written a page at a time (1,000 rows, then their event), so the row events never pile up in memory.
+  const logged = { rows: inserts.length + updates.length, pages: rowEventPages(inserts.length, updates.length) };
   if (!options.dry_run) {
-    await withConstraintRules(spec.constraints, () => dataSource.transaction((manager) => write(manager, spec, inserts, updates)));
+    await withConstraintRules(spec.constraints, () =>
+      dataSource.transaction(async (manager) => {
+        let page = 0;
+        for (let i = 0; i < inserts.length; i += ROWS_PER_EVENT) {
+          const created = await insertRows(manager, spec, inserts.slice(i, i + ROWS_PER_EVENT));
+          await writeRowEvent(manager, file.origin, spec.entityType, { page: ++page, pages: logged.pages }, created);
+        }
+        for (let i = 0; i < updates.length; i += ROWS_PER_EVENT) {
+          const chunk = updates.slice(i, i + ROWS_PER_EVENT);
+          for (const u of chunk) await manager.update(spec.entity, u.id, u.set);
+          await writeRowEvent(manager, file.origin, spec.entityType, { page: ++page, pages: logged.pages }, chunk.map((u) => u.change));
+        }
+      }),
+    );
   }
   const verb = options.dry_run ? 'would be imported' : 'imported';
   return {
-    status: 'success',
-    message: `${parsed.length} rows ${verb}: ${inserts.length} created, ${updates.length} updated`,
-    created: inserts.length,
-    updated: updates.length,
-    dry_run: options.dry_run,
+    result: {
+      status: 'success',
+      message: `${rowCount} rows ${verb}: ${inserts.length} created, ${matched.length} updated`,
+      created: inserts.length,
+      updated: matched.length,
+      dry_run: options.dry_run,
+    },
+    logged,
   };
 }

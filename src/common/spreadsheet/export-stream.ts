@@ -3,7 +3,8 @@ import { PassThrough, type Writable } from 'node:stream';
 import { Logger, StreamableFile } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify';
-import type { ExportFormat, SpreadsheetSpec } from './sheet-columns';
+import { neutralizeCsvText } from './safe-text';
+import type { CellValue, ExportFormat, SpreadsheetSpec } from './sheet-columns';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const logger = new Logger('SpreadsheetExport');
@@ -35,6 +36,12 @@ async function writeXlsx<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches:
   await workbook.commit();
 }
 
+/** Text that a spreadsheet would run as a formula gets a ' in front; numbers (also negative) stay numbers. */
+function csvCell(value: CellValue): string | number {
+  if (value === null) return '';
+  return typeof value === 'string' ? neutralizeCsvText(value) : value;
+}
+
 async function writeCsv<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches: AsyncIterable<T[]>): Promise<void> {
   // The BOM makes Excel open the UTF-8 file with the right encoding (names with diacritics).
   const csv = stringify({
@@ -45,7 +52,7 @@ async function writeCsv<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches: 
   csv.pipe(out);
   for await (const batch of batches) {
     for (const row of batch) {
-      if (!csv.write(spec.exportColumns.map((c) => c.value(row) ?? ''))) await once(csv, 'drain');
+      if (!csv.write(spec.exportColumns.map((c) => csvCell(c.value(row))))) await once(csv, 'drain');
     }
     await drained(out);
   }

@@ -2,11 +2,45 @@ import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { HttpStatus } from '@nestjs/common';
 import { DomainException } from '../http/problem';
+import type { AuthUser } from '../role';
+import { safeFileName } from './safe-text';
+
+/** Who sent an upload, for the event rows the upload writes in its own transaction. */
+export interface UploadOrigin {
+  requestId: string | null;
+  userId: number | null;
+  username: string | null;
+  role: string | null;
+  method: string;
+  path: string;
+  ip: string | null;
+  userAgent: string | null;
+  /** Date.now() when the file was read; the rows' events record the time taken since. */
+  receivedAt: number;
+}
 
 export interface UploadedSheet {
+  /** The name as sent, reduced to a safe, short form (safeFileName): messages and logs show this. */
   filename: string;
   mimetype: string;
   buffer: Buffer;
+  origin?: UploadOrigin;
+}
+
+function originOf(request: FastifyRequest): UploadOrigin {
+  const user = (request as FastifyRequest & { user?: AuthUser }).user;
+  const agent = request.headers['user-agent'];
+  return {
+    requestId: String(request.id ?? '').slice(0, 128) || null,
+    userId: user?.id ?? null,
+    username: user?.username?.slice(0, 100) ?? null,
+    role: user?.role ?? null,
+    method: request.method.slice(0, 10),
+    path: request.url.split('?')[0]!.slice(0, 2048),
+    ip: request.ip?.slice(0, 64) ?? null,
+    userAgent: typeof agent === 'string' ? agent.slice(0, 512) : null,
+    receivedAt: Date.now(),
+  };
 }
 
 /**
@@ -28,5 +62,5 @@ export async function readUploadFile(request: FastifyRequest): Promise<UploadedS
     });
   }
   const buffer = await part.toBuffer();
-  return { filename: part.filename, mimetype: part.mimetype, buffer };
+  return { filename: safeFileName(part.filename), mimetype: part.mimetype, buffer, origin: originOf(request) };
 }

@@ -1,109 +1,113 @@
-import { HttpStatus } from '@nestjs/common';
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
-import { DomainException } from '../http/problem';
-import { coerceCell, type RawCell, unwrapExcelCell } from './cell-values';
+import type { FieldError } from '../http/problem';
+import { coerceCell, type RawCell } from './cell-values';
+import { csvRows } from './csv-rows';
+import { textProblem, unneutralizeCsvText } from './safe-text';
 import { type ImportColumn, normalizeHeader } from './sheet-columns';
-import type { UploadedSheet } from './upload-file';
+import type { UploadLimits } from './upload-limits';
+import { emptyFile, limitExceeded, missingColumns, unreadable, unsupportedType } from './upload-problem';
+import { type SheetRow, xlsxRows } from './xlsx-rows';
 
 /** A data row of an upload: its number (1 = first row under the header) and request-shaped values. */
 export interface ParsedRow {
   row: number;
   values: Record<string, unknown>;
+  /** Cells that cannot be stored as text (NUL, invalid UTF-8, lone surrogates), by request field. */
+  errors?: FieldError[];
+}
+
+/** What a reader hands on: first the header (which request fields the file has), then rows in batches. */
+export type UploadChunk = { present: string[] } | { rows: ParsedRow[] };
+
+export interface UploadSource {
+  filename: string;
+  buffer: Buffer;
 }
 
 type Kind = 'xlsx' | 'csv';
 
-function kindOf(file: UploadedSheet): Kind {
+function kindOf(file: UploadSource): Kind {
   const name = file.filename.toLowerCase();
   const isZip = file.buffer.subarray(0, 2).toString('latin1') === 'PK';
   if (name.endsWith('.xlsx') && isZip) return 'xlsx';
   if (name.endsWith('.csv') && !isZip) return 'csv';
-  throw new DomainException(
-    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    'UNSUPPORTED_FILE_TYPE',
-    `Unsupported file "${file.filename}": upload an Excel workbook (.xlsx) or a CSV file (.csv)`,
-  );
-}
-
-function unreadable(file: UploadedSheet, reason: string): DomainException {
-  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNREADABLE_FILE', `Cannot read "${file.filename}": ${reason}`);
-}
-
-async function readXlsx(file: UploadedSheet): Promise<RawCell[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer);
-  } catch (error) {
-    throw unreadable(file, error instanceof Error ? error.message : 'not a valid workbook');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable(file, 'the workbook has no worksheet');
-  const rows: RawCell[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const cells: RawCell[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = unwrapExcelCell(cell.value);
-    });
-    rows[rowNumber - 1] = cells;
-  });
-  return Array.from(rows, (r) => r ?? []);
-}
-
-function readCsv(file: UploadedSheet): RawCell[][] {
-  const text = file.buffer.toString('utf8');
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  // Excel in the Indonesian locale saves CSV with semicolons; our exports use commas.
-  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
-  try {
-    return parse(text, {
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    throw unreadable(file, error instanceof Error ? error.message : 'malformed CSV');
-  }
+  throw unsupportedType(file.filename);
 }
 
 function isBlank(cells: RawCell[]): boolean {
-  return cells.every((c) => c === null || c === undefined || (typeof c === 'string' && c.trim() === ''));
+  for (const c of cells) if (c !== null && c !== undefined && !(typeof c === 'string' && c.trim() === '')) return false;
+  return true;
 }
 
 /**
- * Reads an uploaded .xlsx (first worksheet) or .csv: the first non-empty row is the header, matched to
- * the import columns by name (extra columns such as ID or Dibuat are ignored, so an export uploads
- * back); a missing required column is 422 naming it. Blank rows are skipped but keep their numbers.
+ * Reads an uploaded .xlsx (first worksheet) or .csv as a stream of row batches: the first non-empty
+ * row is the header, matched to the import columns by name (extra columns such as ID or Dibuat are
+ * ignored, so an export uploads back); a missing required column is 422 naming it. Blank rows are
+ * skipped but keep their numbers. The limits are checked on every row as it is read.
  */
-export async function parseUpload(file: UploadedSheet, columns: readonly ImportColumn[]): Promise<ParsedRow[]> {
+export async function* parseUpload(
+  file: UploadSource,
+  columns: readonly ImportColumn[],
+  limits: UploadLimits,
+  batchSize = 1000,
+): AsyncGenerator<UploadChunk> {
   const kind = kindOf(file);
-  const table = kind === 'xlsx' ? await readXlsx(file) : readCsv(file);
-  const headerIndex = table.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) throw unreadable(file, 'the file is empty');
+  const source: AsyncGenerator<SheetRow> = kind === 'xlsx' ? xlsxRows(file.buffer, file.filename, limits) : csvRows(file.buffer, file.filename);
+  let header: { number: number; positions: Array<[ImportColumn, number]> } | undefined;
+  let batch: ParsedRow[] = [];
+  let count = 0;
+  for await (const { number, cells } of source) {
+    if (cells.length > limits.maxColumns) throw limitExceeded(file.filename, 'maxColumns', limits.maxColumns, `row ${number}`);
+    for (const cell of cells) {
+      if (typeof cell === 'string' && cell.length > limits.maxCellChars)
+        throw limitExceeded(file.filename, 'maxCellChars', limits.maxCellChars, `row ${number}`);
+    }
+    if (isBlank(cells)) continue;
+    if (!header) {
+      header = { number, positions: matchHeader(cells, columns) };
+      yield { present: header.positions.map(([c]) => c.field) };
+      continue;
+    }
+    count += 1;
+    if (count > limits.maxRows) throw limitExceeded(file.filename, 'maxRows', limits.maxRows);
+    batch.push(toParsedRow(number - header.number, cells, header.positions, kind));
+    if (batch.length >= batchSize) {
+      yield { rows: batch };
+      batch = [];
+    }
+  }
+  if (!header) throw unreadable(file.filename, 'the file is empty');
+  if (count === 0) throw emptyFile(file.filename);
+  if (batch.length > 0) yield { rows: batch };
+}
+
+function matchHeader(cells: RawCell[], columns: readonly ImportColumn[]): Array<[ImportColumn, number]> {
   const positions = new Map<string, number>();
-  table[headerIndex]!.forEach((cell, i) => {
+  cells.forEach((cell, i) => {
     if (typeof cell === 'string' && !positions.has(normalizeHeader(cell))) positions.set(normalizeHeader(cell), i);
   });
   const missing = columns.filter((c) => c.required && !positions.has(normalizeHeader(c.header)));
-  if (missing.length > 0) {
-    const names = missing.map((c) => c.header);
-    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'MISSING_COLUMNS', `Missing columns: ${names.join(', ')}`, {
-      errors: names.map((name) => ({
-        field: name,
-        message: `column "${name}" is missing from the header row`,
-      })),
-    });
-  }
-  const rows: ParsedRow[] = [];
-  table.slice(headerIndex + 1).forEach((cells, i) => {
-    if (isBlank(cells)) return;
-    const values: Record<string, unknown> = {};
-    for (const column of columns) {
-      const at = positions.get(normalizeHeader(column.header));
-      if (at !== undefined) values[column.field] = coerceCell(cells[at] ?? null, column.type);
-    }
-    rows.push({ row: i + 1, values });
+  if (missing.length > 0) throw missingColumns(missing.map((c) => c.header));
+  return columns.flatMap((c): Array<[ImportColumn, number]> => {
+    const at = positions.get(normalizeHeader(c.header));
+    return at === undefined ? [] : [[c, at]];
   });
-  return rows;
+}
+
+function toParsedRow(row: number, cells: RawCell[], positions: Array<[ImportColumn, number]>, kind: Kind): ParsedRow {
+  const values: Record<string, unknown> = {};
+  let errors: FieldError[] | undefined;
+  for (const [column, at] of positions) {
+    let cell = cells[at] ?? null;
+    if (typeof cell === 'string') {
+      const problem = textProblem(cell);
+      if (problem) {
+        (errors ??= []).push({ field: column.field, message: `${column.field} ${problem}` });
+        continue;
+      }
+      // Our CSV exports put ' before text that would start a formula; the upload takes it off again.
+      if (kind === 'csv') cell = unneutralizeCsvText(cell);
+    }
+    values[column.field] = coerceCell(cell, column.type);
+  }
+  return errors ? { row, values, errors } : { row, values };
 }

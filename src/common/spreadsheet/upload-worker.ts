@@ -1,0 +1,39 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ImportColumn } from './sheet-columns';
+import type { UploadLimits } from './upload-limits';
+import { parseUpload } from './upload-parse';
+import { UploadProblem } from './upload-problem';
+
+export interface UploadWorkerData {
+  filename: string;
+  buffer: Uint8Array;
+  columns: ImportColumn[];
+  limits: UploadLimits;
+}
+
+/** Worker → API thread, one answer per `next` request. */
+export type UploadWorkerReply =
+  | { type: 'chunk'; chunk: import('./upload-parse').UploadChunk }
+  | { type: 'done' }
+  | { type: 'problem'; status: number; code: string; detail: string; extra: Record<string, unknown> }
+  | { type: 'failed'; message: string };
+
+/**
+ * Reads one upload in a worker thread: the parsing (unzip, XML, CSV) costs the API thread nothing,
+ * and its memory is this isolate's, capped by resourceLimits and returned when the worker exits.
+ * Pull-based: a batch is read only when the API thread asks for it, so batches never pile up.
+ */
+const data = workerData as UploadWorkerData;
+const chunks = parseUpload({ filename: data.filename, buffer: Buffer.from(data.buffer) }, data.columns, data.limits);
+
+parentPort?.on('message', () => {
+  void chunks.next().then(
+    (next) => parentPort?.postMessage(next.done ? { type: 'done' } : { type: 'chunk', chunk: next.value }),
+    (error: unknown) =>
+      parentPort?.postMessage(
+        error instanceof UploadProblem
+          ? { type: 'problem', status: error.status, code: error.code, detail: error.detail, extra: error.extra }
+          : { type: 'failed', message: error instanceof Error ? error.message : String(error) },
+      ),
+  );
+});
