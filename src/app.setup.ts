@@ -7,7 +7,8 @@
  *  3. helmet (security headers, CSP) and CORS (below).
  *  4. Body parsers: JSON with an empty body read as {} (below), multipart for uploads (adapter option).
  *  5. Global prefix /api (health and metrics stay at the root).
- *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/.
+ *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/;
+ *     then RateLimitGuard (@RateLimited: per-user limits of expensive routes, in PostgreSQL) — common/rate-limit/.
  *  7. Interceptor: EventContextInterceptor (the id of a created object) — events/.
  *  8. ValidationPipe (whitelist, transform; 422/400) — common/http/validation.ts.
  *  9. Controller → service → TypeORM → PostgreSQL.
@@ -31,6 +32,7 @@ import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { EventContextInterceptor } from './events/event-context.interceptor';
 import { registerEventHooks } from './events/event-recorder';
 import { EventWriter } from './events/event-writer.service';
@@ -122,8 +124,9 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  // Order matters: authentication first, then the role check that needs request.user.
-  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard));
+  // Order matters: authentication first, then the role check that needs request.user, then the
+  // per-user rate limit (only permitted calls count).
+  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard), app.get(RateLimitGuard));
   app.useGlobalInterceptors(app.get(EventContextInterceptor));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '../common/role';
 
 /** Free-form staff details the client edits (merged on update, never replaced wholesale). */
@@ -15,8 +15,18 @@ export class User {
   @PrimaryGeneratedColumn({ type: 'integer' })
   id: number;
 
+  /** As the user (or an admin) spelled it; shown, never compared. */
   @Column({ type: 'varchar', length: 50 })
   username: string;
+
+  /**
+   * normalizeUsername(username): what login, the throttle and uniqueness compare. Null only for an
+   * account the 1764231200000 migration found clashing with an older one; it cannot log in until an
+   * admin renames it.
+   */
+  @Index('uq_users_username_normalized', { unique: true })
+  @Column({ type: 'text', nullable: true })
+  usernameNormalized: string | null;
 
   @Column({ type: 'varchar', length: 254 })
   email: string;

@@ -3,7 +3,7 @@ import { buildApp, type RunningApp, startApp, waitForOutput } from '../utils/pro
 import { login } from './support/load';
 import { OwnedPostgres } from './support/pg-server';
 
-const ADMIN_PASSWORD = 'fault-admin-password-1';
+const ADMIN_PASSWORD = 'fault-root-password-1';
 
 /** Polls `check` every 50 ms until it returns true; resolves with the elapsed milliseconds. */
 async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
