@@ -134,7 +134,7 @@ describe('Users: management, last-admin rules, self-service (e2e)', () => {
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    // Even the right password waits until the window has passed.
+    // Even the right password waits (from this address) until the pair's delay has passed.
     await request(t.baseUrl).post('/api/auth/login').send({ username: 'target', password: USER_PASSWORD }).expect(429);
     const [throttled] = await eventsOf(t, 'throttle-5');
     expect(throttled).toMatchObject({ category: 'SECURITY', action: 'auth.login_throttled', username: 'target', status: 429, ip: expect.any(String) });

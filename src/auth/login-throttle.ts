@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
-import type { RateLimitStore } from '../common/rate-limit/rate-limit.store';
+import type { RateLimiterPostgres } from 'rate-limiter-flexible';
+import type { CounterReading, RateLimitStore } from '../common/rate-limit/rate-limit.store';
 import { normalizeUsername } from './username';
 
 /**
@@ -15,7 +15,7 @@ import { normalizeUsername } from './username';
  *   or a password spray from one address, gets one try per pair; the admin typing the right
  *   password, or a teacher behind the same school NAT address who has not been failing, gets in.
  *
- * Checked before the password is verified, so a held pair learns nothing about its guesses. A
+ * Checked (one query) before the password is verified, so a held pair learns nothing about its guesses. A
  * success clears the pair (never the username's or address's counts).
  */
 export interface LoginThrottle {
@@ -66,7 +66,7 @@ export class PgLoginThrottle implements LoginThrottle {
   private readonly ipFailures: RateLimiterPostgres;
 
   constructor(
-    store: RateLimitStore,
+    private readonly store: RateLimitStore,
     private readonly limits: ThrottleLimits,
   ) {
     this.pairFailures = store.counter({ prefix: 'login_pair', points: Number.MAX_SAFE_INTEGER, durationSeconds: PAIR_MEMORY_SECONDS });
@@ -79,15 +79,12 @@ export class PgLoginThrottle implements LoginThrottle {
   async check(username: string, ip: string): Promise<ThrottleState> {
     const user = userKey(username);
     const pair = `${user}|${ip}`;
-    const [failures, delay, byUser, byIp] = await Promise.all([
-      this.pairFailures.get(pair),
-      this.pairDelay.get(pair),
-      this.userFailures.get(user),
-      this.ipFailures.get(ip),
-    ]);
-    const pairFailures = failures?.consumedPoints ?? 0;
+    const keys = [this.pairFailures.getKey(pair), this.pairDelay.getKey(pair), this.userFailures.getKey(user), this.ipFailures.getKey(ip)];
+    const read = await this.store.peek(keys);
+    const [failures, delay, byUser, byIp] = keys.map((k) => read.get(k));
+    const pairFailures = failures?.points ?? 0;
     const waitsMs: number[] = [];
-    if (delay && delay.consumedPoints > 1) waitsMs.push(delay.msBeforeNext);
+    if (delay && delay.points > 1) waitsMs.push(delay.msBeforeNext);
     if (pairFailures > 0) {
       if (exceeded(byUser, this.limits.maxPerUser)) waitsMs.push(byUser.msBeforeNext);
       if (exceeded(byIp, this.limits.maxPerIp)) waitsMs.push(byIp.msBeforeNext);
@@ -115,6 +112,6 @@ export class PgLoginThrottle implements LoginThrottle {
   }
 }
 
-function exceeded(res: RateLimiterRes | null, max: number): res is RateLimiterRes {
-  return res !== null && res.consumedPoints >= max;
+function exceeded(reading: CounterReading | undefined, max: number): reading is CounterReading {
+  return reading !== undefined && reading.points >= max;
 }
