@@ -24,7 +24,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,500').split(',').map(Number);
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const BIG = process.env.BENCH_BIG !== '0';
-const ADMIN_PASSWORD = 'bench-admin-password-1';
+const ADMIN_PASSWORD = 'bench-root-password-1';
 
 interface Row {
   scenario: string;

@@ -10,7 +10,8 @@
  *  4. Body parsers (common/http/body-parsers.ts): JSON (UTF-8, clean text, depth ≤ 32, empty body
  *     read as {}), the OAuth2 form decoded strictly, multipart for uploads (adapter option).
  *  5. Global prefix /api (health and metrics stay at the root).
- *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/.
+ *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/;
+ *     then RateLimitGuard (@RateLimited: per-user limits of expensive routes, in PostgreSQL) — common/rate-limit/.
  *  7. Interceptors: MediaTypeInterceptor (415 unless the route's @ApiConsumes, default JSON) —
  *     common/http/; EventContextInterceptor (the id of a created object) — events/.
  *  8. Pipes: the global ValidationPipe (whitelist, transform; 422/400; leaves path params alone) —
@@ -39,6 +40,7 @@ import { registerHttpMetrics } from './metrics/http-metrics';
 import { answerFrameworkError } from './common/http/framework-errors';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
+import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
 import { EventContextInterceptor } from './events/event-context.interceptor';
 import { registerEventHooks } from './events/event-recorder';
 import { EventWriter } from './events/event-writer.service';

@@ -130,24 +130,24 @@ describe('Auth: token validation, refresh rotation, logout (e2e)', () => {
     await request(t.baseUrl)
       .post('/api/auth/register')
       .set(bearer(admin))
-      .send({ username: 'changer', email: 'changer@school.test', password: 'changer-pass-1', role: 'guru' })
+      .send({ username: 'changer', email: 'changer@school.test', password: 'ganti-kunci-1', role: 'guru' })
       .expect(201);
-    const current = await login(t, 'changer', 'changer-pass-1');
-    const other = await login(t, 'changer', 'changer-pass-1');
+    const current = await login(t, 'changer', 'ganti-kunci-1');
+    const other = await login(t, 'changer', 'ganti-kunci-1');
     await request(t.baseUrl)
       .put('/api/auth/me/password')
       .set(bearer(current.access_token))
-      .send({ current_password: 'wrong-password', new_password: 'changer-pass-2' })
+      .send({ current_password: 'wrong-password', new_password: 'ganti-kunci-2' })
       .expect(400);
     await request(t.baseUrl)
       .put('/api/auth/me/password')
       .set(bearer(current.access_token))
-      .send({ current_password: 'changer-pass-1', new_password: 'changer-pass-2' })
+      .send({ current_password: 'ganti-kunci-1', new_password: 'ganti-kunci-2' })
       .expect(204);
     await expect401(t, other.access_token);
     await request(t.baseUrl).get('/api/auth/me').set(bearer(current.access_token)).expect(200);
-    await request(t.baseUrl).post('/api/auth/login').send({ username: 'changer', password: 'changer-pass-1' }).expect(401);
-    await login(t, 'changer', 'changer-pass-2');
+    await request(t.baseUrl).post('/api/auth/login').send({ username: 'changer', password: 'ganti-kunci-1' }).expect(401);
+    await login(t, 'changer', 'ganti-kunci-2');
   });
 });
 

@@ -4,11 +4,14 @@ import { bearer, tokenFor } from './utils/auth';
 import { eventsOf, queryDb } from './utils/events';
 import { createTestApp, type TestApp } from './utils/test-app';
 
+/** Every user these tests create gets this password (the policy refuses one containing the username). */
+const USER_PASSWORD = 'kapur-tulis-papan-9';
+
 async function register(t: TestApp, admin: string, username: string, role = 'guru', extra: Record<string, unknown> = {}): Promise<{ id: number }> {
   const res = await request(t.baseUrl)
     .post('/api/auth/register')
     .set(bearer(admin))
-    .send({ username, email: `${username}@school.test`, password: `${username}-pass-1`, role, ...extra })
+    .send({ username, email: `${username}@school.test`, password: USER_PASSWORD, role, ...extra })
     .expect(201);
   return res.body;
 }
@@ -73,7 +76,7 @@ describe('Users: management, last-admin rules, self-service (e2e)', () => {
     await request(t.baseUrl).put(`/api/auth/users/${me.id}`).set(bearer(admin)).send({ is_active: false }).expect(409);
 
     const second = await register(t, admin, 'second_admin', 'admin');
-    const secondToken = (await request(t.baseUrl).post('/api/auth/login').send({ username: 'second_admin', password: 'second_admin-pass-1' }).expect(200)).body.access_token;
+    const secondToken = (await request(t.baseUrl).post('/api/auth/login').send({ username: 'second_admin', password: USER_PASSWORD }).expect(200)).body.access_token;
     // With two admins, one may demote the other; then the remaining one is the last again.
     await request(t.baseUrl).put(`/api/auth/users/${second.id}`).set(bearer(admin)).send({ role: 'staf' }).expect(200);
     await request(t.baseUrl).get('/api/auth/users').set(bearer(secondToken)).expect(401); // role change ended the session
@@ -85,14 +88,14 @@ describe('Users: management, last-admin rules, self-service (e2e)', () => {
   it('PUT /auth/users/{id}: empty password leaves it unchanged; a new one works', async () => {
     const user = await register(t, admin, 'pw_user', 'staf');
     await request(t.baseUrl).put(`/api/auth/users/${user.id}`).set(bearer(admin)).send({ password: '', email: 'pw2@school.test' }).expect(200);
-    await request(t.baseUrl).post('/api/auth/login').send({ username: 'pw_user', password: 'pw_user-pass-1' }).expect(200);
+    await request(t.baseUrl).post('/api/auth/login').send({ username: 'pw_user', password: USER_PASSWORD }).expect(200);
     await request(t.baseUrl).put(`/api/auth/users/${user.id}`).set(bearer(admin)).send({ password: 'brand-new-pass' }).expect(200);
     await request(t.baseUrl).post('/api/auth/login').send({ username: 'pw_user', password: 'brand-new-pass' }).expect(200);
   });
 
   it('PUT /auth/me/profile merges the profile and ignores role and is_active', async () => {
     await register(t, admin, 'climber', 'guru', { profile: { nip: '123', jabatan: 'Guru' } });
-    const token = (await request(t.baseUrl).post('/api/auth/login').send({ username: 'climber', password: 'climber-pass-1' }).expect(200)).body.access_token;
+    const token = (await request(t.baseUrl).post('/api/auth/login').send({ username: 'climber', password: USER_PASSWORD }).expect(200)).body.access_token;
     const res = await request(t.baseUrl)
       .put('/api/auth/me/profile')
       .set(bearer(token))
@@ -104,7 +107,7 @@ describe('Users: management, last-admin rules, self-service (e2e)', () => {
 
   it('a legacy bcrypt user logs in and afterwards has an argon2id hash', async () => {
     const hash = bcrypt.hashSync('legacy-pass-1', 4);
-    await queryDb(t, `INSERT INTO users (username, email, password_hash, role) VALUES ('legacy', 'legacy@school.test', $1, 'staf')`, [hash]);
+    await queryDb(t, `INSERT INTO users (username, username_normalized, email, password_hash, role) VALUES ('legacy', 'legacy', 'legacy@school.test', $1, 'staf')`, [hash]);
     await request(t.baseUrl).post('/api/auth/login').send({ username: 'legacy', password: 'wrong-password' }).expect(401);
     const [before] = await queryDb<{ password_hash: string }>(t, `SELECT password_hash FROM users WHERE username = 'legacy'`);
     expect(before.password_hash).toMatch(/^\$2[ab]\$/);
@@ -131,8 +134,8 @@ describe('Users: management, last-admin rules, self-service (e2e)', () => {
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     expect(Number(last!.headers['retry-after'])).toBeGreaterThan(0);
-    // Even the right password waits until the window has passed.
-    await request(t.baseUrl).post('/api/auth/login').send({ username: 'target', password: 'target-pass-1' }).expect(429);
+    // Even the right password waits (from this address) until the pair's delay has passed.
+    await request(t.baseUrl).post('/api/auth/login').send({ username: 'target', password: USER_PASSWORD }).expect(429);
     const [throttled] = await eventsOf(t, 'throttle-5');
     expect(throttled).toMatchObject({ category: 'SECURITY', action: 'auth.login_throttled', username: 'target', status: 429, ip: expect.any(String) });
     const [failed] = await eventsOf(t, 'throttle-0');
@@ -150,7 +153,7 @@ describe('Self-registration (e2e)', () => {
     try {
       await request(t.baseUrl)
         .post('/api/auth/register')
-        .send({ username: 'walkin', email: 'walkin@school.test', password: 'walkin-pass-1', role: 'guru' })
+        .send({ username: 'walkin', email: 'walkin@school.test', password: 'pintu-masuk-9', role: 'guru' })
         .expect(401);
     } finally {
       await t.close();
@@ -162,17 +165,17 @@ describe('Self-registration (e2e)', () => {
     try {
       const res = await request(t.baseUrl)
         .post('/api/auth/register')
-        .send({ username: 'walkin', email: 'walkin@school.test', password: 'walkin-pass-1', role: 'guru', is_active: true })
+        .send({ username: 'walkin', email: 'walkin@school.test', password: 'pintu-masuk-9', role: 'guru', is_active: true })
         .expect(201);
       expect(res.body).toMatchObject({ role: 'guru', is_active: false });
-      await request(t.baseUrl).post('/api/auth/login').send({ username: 'walkin', password: 'walkin-pass-1' }).expect(403);
+      await request(t.baseUrl).post('/api/auth/login').send({ username: 'walkin', password: 'pintu-masuk-9' }).expect(403);
       await request(t.baseUrl)
         .post('/api/auth/register')
-        .send({ username: 'sneaky', email: 'sneaky@school.test', password: 'sneaky-pass-1', role: 'admin' })
+        .send({ username: 'sneaky', email: 'sneaky@school.test', password: 'jalan-belakang-9', role: 'admin' })
         .expect(403);
       const admin = await tokenFor(t, 'admin');
       await request(t.baseUrl).put(`/api/auth/users/${res.body.id}`).set(bearer(admin)).send({ is_active: true }).expect(200);
-      await request(t.baseUrl).post('/api/auth/login').send({ username: 'walkin', password: 'walkin-pass-1' }).expect(200);
+      await request(t.baseUrl).post('/api/auth/login').send({ username: 'walkin', password: 'pintu-masuk-9' }).expect(200);
     } finally {
       await t.close();
     }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { passwordProblem } from './password-policy';
 import { UsersService } from './users.service';
 
 /**
@@ -28,6 +29,11 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       if (await this.users.findByUsername(adminUsername, manager)) {
         this.logger.warn(`No admin exists, and the username ${adminUsername} is taken by a non-admin; set ADMIN_USERNAME`);
         return false;
+      }
+      const weakness = adminPassword ? passwordProblem(adminPassword, adminUsername) : undefined;
+      if (weakness) {
+        // Only when the admin is about to be created: an existing one keeps logging in with it.
+        throw new Error(`ADMIN_PASSWORD is refused: ${weakness}. Set a stronger one to create the first admin`);
       }
       await this.users.create(
         { username: adminUsername, email: adminEmail, password: adminPassword ?? (generated as string), role: 'admin', isActive: true },

@@ -1,12 +1,14 @@
 import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { RateLimitModule } from '../common/rate-limit/rate-limit.module';
+import { RateLimitStore } from '../common/rate-limit/rate-limit.store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { AdminBootstrapService } from './admin-bootstrap.service';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtAuthGuard } from './jwt-auth.guard';
-import { InMemoryLoginThrottle, LOGIN_THROTTLE } from './login-throttle';
+import { LOGIN_THROTTLE, PgLoginThrottle } from './login-throttle';
 import { PasswordService } from './password.service';
 import { RolesGuard } from './roles.guard';
 import { SessionRevocationService } from './session-revocation.service';
@@ -15,9 +17,10 @@ import { TokenService } from './token.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-/** Users, sessions, tokens and the two guards setupApp applies globally (deny by default, then roles). */
+/** Users, sessions, tokens, the login throttle and the two guards setupApp applies globally (deny by default, then roles). */
 @Module({
   imports: [
+    RateLimitModule,
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => {
@@ -40,12 +43,15 @@ import { UsersService } from './users.service';
     AdminBootstrapService,
     {
       provide: LOGIN_THROTTLE,
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) =>
-        new InMemoryLoginThrottle({
+      inject: [APP_CONFIG, RateLimitStore],
+      useFactory: (config: AppConfig, store: RateLimitStore) =>
+        new PgLoginThrottle(store, {
+          freeFailures: config.auth.loginFreeFailures,
+          delaySeconds: config.auth.loginDelaySeconds,
+          maxDelaySeconds: config.auth.loginMaxDelayMinutes * 60,
           maxPerUser: config.auth.loginMaxFailuresPerUser,
           maxPerIp: config.auth.loginMaxFailuresPerIp,
-          windowMs: config.auth.loginWindowMinutes * 60_000,
+          windowSeconds: config.auth.loginWindowMinutes * 60,
         }),
     },
     // Applied globally, in order, by setupApp (src/app.setup.ts).

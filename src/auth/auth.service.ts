@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AccessTokenResponseDto, TokenResponseDto } from './dto/user-response.dto';
 import type { ChangePasswordDto, UpdateProfileDto } from './dto/user-input.dto';
 import { LOGIN_THROTTLE, type LoginThrottle } from './login-throttle';
+import { assertPasswordAllowed } from './password-policy';
 import { PasswordService } from './password.service';
 import { type ClientInfo, SessionService } from './session.service';
 import { TokenService } from './token.service';
@@ -61,16 +62,16 @@ export class AuthService {
     const ip = client.ip ?? 'unknown';
     const audit = currentAudit();
     if (audit) audit.username = username.slice(0, 100);
-    const wait = this.throttle.retryAfter(username, ip);
-    if (wait !== undefined) {
+    const throttle = await this.throttle.check(username, ip);
+    if (throttle.retryAfter !== undefined) {
       setAuditAction('auth.login_throttled');
-      throw new LoginThrottledException(wait);
+      throw new LoginThrottledException(throttle.retryAfter);
     }
     const user = await this.users.findByUsername(username);
     const check = user ? await this.passwords.check(user.passwordHash, password) : undefined;
     if (!user) await this.passwords.checkDummy(password);
     if (!user || !check?.ok) {
-      this.throttle.recordFailure(username, ip);
+      await this.throttle.recordFailure(username, ip);
       setAuditAction('auth.login_failed');
       throw new DomainException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', BAD_CREDENTIALS);
     }
@@ -79,7 +80,7 @@ export class AuthService {
       setAuditAction('auth.login_inactive');
       throw new DomainException(HttpStatus.FORBIDDEN, 'USER_INACTIVE', 'This account is not active; ask an admin to activate it');
     }
-    this.throttle.reset(username);
+    await this.throttle.recordSuccess(username, ip, throttle);
     const newHash = check.needsRehash ? await this.passwords.hash(password) : undefined;
     const { sessionId, refreshToken } = await this.dataSource.transaction(async (manager) => {
       // Legacy bcrypt hashes are upgraded the first time we see the password they protect.
@@ -143,6 +144,7 @@ export class AuthService {
         errors: [{ field: 'current_password', message: 'current password is incorrect' }],
       });
     }
+    assertPasswordAllowed(dto.new_password, user.username, 'new_password');
     const hash = await this.passwords.hash(dto.new_password);
     const revoked = await this.dataSource.transaction(async (manager) => {
       await manager.update(User, { id: user.id }, { passwordHash: hash });

@@ -1,36 +1,12 @@
-import { InMemoryLoginThrottle } from './login-throttle';
+import { delayAfter, type ThrottleLimits } from './login-throttle';
 
-describe('InMemoryLoginThrottle', () => {
-  let now = 1_000_000;
-  const throttle = (): InMemoryLoginThrottle => new InMemoryLoginThrottle({ maxPerUser: 5, maxPerIp: 50, windowMs: 15 * 60_000 }, () => now);
+describe('delayAfter (growing delays per username and address)', () => {
+  const limits: ThrottleLimits = { freeFailures: 5, delaySeconds: 30, maxDelaySeconds: 900, maxPerUser: 20, maxPerIp: 100, windowSeconds: 900 };
 
-  beforeEach(() => {
-    now = 1_000_000;
-  });
-
-  it('allows five failures per username, then asks to wait until the oldest leaves the window', () => {
-    const t = throttle();
-    for (let i = 0; i < 5; i++) {
-      expect(t.retryAfter('Budi', '10.0.0.1')).toBeUndefined();
-      t.recordFailure('budi', '10.0.0.1');
-      now += 1000;
-    }
-    expect(t.retryAfter('BUDI', '10.0.0.2')).toBe(15 * 60 - 5);
-    now += 15 * 60_000;
-    expect(t.retryAfter('budi', '10.0.0.1')).toBeUndefined();
-  });
-
-  it('limits one IP guessing many usernames', () => {
-    const t = throttle();
-    for (let i = 0; i < 50; i++) t.recordFailure(`user${i}`, '10.0.0.9');
-    expect(t.retryAfter('someone-new', '10.0.0.9')).toBeGreaterThan(0);
-    expect(t.retryAfter('someone-new', '10.0.0.10')).toBeUndefined();
-  });
-
-  it('a success resets the username but not the IP', () => {
-    const t = throttle();
-    for (let i = 0; i < 5; i++) t.recordFailure('budi', '10.0.0.1');
-    t.reset('budi');
-    expect(t.retryAfter('budi', '10.0.0.1')).toBeUndefined();
+  it('costs nothing for the free failures, then doubles from the first delay up to the cap', () => {
+    expect([0, 1, 4].map((n) => delayAfter(n, limits))).toEqual([0, 0, 0]);
+    expect([5, 6, 7, 8, 9].map((n) => delayAfter(n, limits))).toEqual([30, 60, 120, 240, 480]);
+    expect(delayAfter(10, limits)).toBe(900);
+    expect(delayAfter(10_000, limits)).toBe(900);
   });
 });

@@ -31,7 +31,7 @@ export class TokenService {
     return { access_token: token, token_type: 'bearer', expires_in: ttlSeconds };
   }
 
-  /** The caller of a valid access token, or undefined for anything else (bad signature, alg none, expired, wrong kind). */
+  /** The caller of a valid access token, or undefined for anything else (bad signature, alg none, expired or no exp, wrong kind). */
   verifyAccess(token: string): AuthUser | undefined {
     let claims: Partial<AccessTokenClaims>;
     try {
@@ -40,6 +40,8 @@ export class TokenService {
     } catch {
       return undefined;
     }
+    // jsonwebtoken checks exp only when present: a token without one would never expire.
+    if (typeof claims.exp !== 'number') return undefined;
     const id = Number(claims.sub);
     if (claims.typ !== 'access' || !Number.isInteger(id) || id <= 0) return undefined;
     if (typeof claims.sid !== 'string' || typeof claims.username !== 'string') return undefined;

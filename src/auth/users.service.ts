@@ -6,10 +6,12 @@ import type { AuthUser, Role } from '../common/role';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto';
 import type { ProfileInputDto, RegisterDto, UpdateUserDto } from './dto/user-input.dto';
+import { assertPasswordAllowed } from './password-policy';
 import { PasswordService } from './password.service';
 import { SessionService } from './session.service';
 import { toUserAudit } from './user.mapper';
 import { User, type UserProfile } from './user.entity';
+import { normalizeUsername } from './username';
 
 export interface NewUser {
   username: string;
@@ -46,7 +48,7 @@ export class UsersService {
   }
 
   findByUsername(username: string, manager: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return manager.getRepository(User).createQueryBuilder('u').where('lower(u.username) = lower(:username)', { username }).getOne();
+    return manager.getRepository(User).findOne({ where: { usernameNormalized: normalizeUsername(username) } });
   }
 
   /**
@@ -68,11 +70,13 @@ export class UsersService {
   }
 
   async create(input: NewUser, manager: EntityManager = this.dataSource.manager): Promise<User> {
+    assertPasswordAllowed(input.password, input.username);
     await this.assertUnique(manager, input.username, input.email);
     const repo = manager.getRepository(User);
     const user = await repo.save(
       repo.create({
         username: input.username,
+        usernameNormalized: normalizeUsername(input.username),
         email: input.email,
         passwordHash: await this.passwords.hash(input.password),
         role: input.role,
@@ -107,13 +111,19 @@ export class UsersService {
       const before = toUserAudit(user);
       const losesAdmin = user.role === 'admin' && user.isActive && ((dto.role !== undefined && dto.role !== 'admin') || dto.is_active === false);
       if (losesAdmin) await this.assertAnotherActiveAdmin(manager, id, 'demote or deactivate');
-      if (dto.username !== undefined || dto.email !== undefined) {
-        await this.assertUnique(manager, dto.username, dto.email, id);
+      // An account left without a normalized name by the migration gets one on its next update (or a 409 to rename it).
+      const username = dto.username ?? (user.usernameNormalized === null ? user.username : undefined);
+      if (username !== undefined || dto.email !== undefined) {
+        await this.assertUnique(manager, username, dto.email, id);
       }
       const passwordChanged = typeof dto.password === 'string' && dto.password !== '';
+      if (passwordChanged) assertPasswordAllowed(dto.password as string, username ?? user.username);
       const endsSessions =
         passwordChanged || (dto.role !== undefined && dto.role !== user.role) || (dto.is_active === false && user.isActive);
-      if (dto.username !== undefined) user.username = dto.username;
+      if (username !== undefined) {
+        user.username = username;
+        user.usernameNormalized = normalizeUsername(username);
+      }
       if (dto.email !== undefined) user.email = dto.email;
       if (dto.role !== undefined) user.role = dto.role;
       if (dto.is_active !== undefined) user.isActive = dto.is_active;
@@ -163,14 +173,15 @@ export class UsersService {
   private async assertUnique(manager: EntityManager, username?: string, email?: string, exceptId?: number): Promise<void> {
     const qb = manager.getRepository(User).createQueryBuilder('u');
     const clauses: string[] = [];
-    if (username) clauses.push('lower(u.username) = lower(:username)');
+    const normalized = username ? normalizeUsername(username) : undefined;
+    if (normalized) clauses.push('u.username_normalized = :normalized');
     if (email) clauses.push('lower(u.email) = lower(:email)');
     if (clauses.length === 0) return;
-    qb.where(`(${clauses.join(' OR ')})`, { username, email });
+    qb.where(`(${clauses.join(' OR ')})`, { normalized, email });
     if (exceptId !== undefined) qb.andWhere('u.id <> :exceptId', { exceptId });
     const clash = await qb.getOne();
     if (!clash) return;
-    const field = username && clash.username.toLowerCase() === username.toLowerCase() ? 'username' : 'email';
+    const field = normalized && clash.usernameNormalized === normalized ? 'username' : 'email';
     // The unique indexes still decide a race; this only gives the usual case a clear message.
     throw new DomainException(HttpStatus.CONFLICT, 'USER_DUPLICATE', `A user with this ${field} already exists`, {
       errors: [{ field, message: `${field} already taken` }],

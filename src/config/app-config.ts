@@ -41,10 +41,15 @@ export interface AppConfig {
     adminUsername: string;
     adminPassword?: string;
     adminEmail: string;
+    loginFreeFailures: number;
+    loginDelaySeconds: number;
+    loginMaxDelayMinutes: number;
     loginMaxFailuresPerUser: number;
     loginMaxFailuresPerIp: number;
     loginWindowMinutes: number;
   };
+  /** Per-user limits of the expensive routes (`@RateLimited(bucket)`); 0 = unlimited. */
+  rateLimits: { windowSeconds: number; perUser: Record<RateLimitBucket, number> };
   http: {
     corsOrigins: string[] | '*' | false;
     bodyLimitBytes: number;
@@ -62,6 +67,10 @@ export interface AppConfig {
   trash: { retentionDays: number };
   metricsToken?: string;
 }
+
+/** The expensive routes' rate-limit buckets: training, batch prediction, exports, tree images, uploads. */
+export const RATE_LIMIT_BUCKETS = ['train', 'batch', 'export', 'tree', 'upload'] as const;
+export type RateLimitBucket = (typeof RATE_LIMIT_BUCKETS)[number];
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
 
@@ -131,9 +140,22 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       adminUsername: e.ADMIN_USERNAME,
       adminPassword: e.ADMIN_PASSWORD,
       adminEmail: e.ADMIN_EMAIL,
+      loginFreeFailures: e.LOGIN_FREE_FAILURES,
+      loginDelaySeconds: e.LOGIN_DELAY_SECONDS,
+      loginMaxDelayMinutes: e.LOGIN_MAX_DELAY_MINUTES,
       loginMaxFailuresPerUser: e.LOGIN_MAX_FAILURES_PER_USER,
       loginMaxFailuresPerIp: e.LOGIN_MAX_FAILURES_PER_IP,
       loginWindowMinutes: e.LOGIN_WINDOW_MINUTES,
+    },
+    rateLimits: {
+      windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+      perUser: {
+        train: e.RATE_LIMIT_TRAIN,
+        batch: e.RATE_LIMIT_BATCH,
+        export: e.RATE_LIMIT_EXPORT,
+        tree: e.RATE_LIMIT_TREE,
+        upload: e.RATE_LIMIT_UPLOAD,
+      },
     },
     http: {
       corsOrigins: parseCors(e.CORS_ORIGINS),

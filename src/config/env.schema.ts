@@ -139,14 +139,46 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(0) @Max(100000)
   DEMO_STUDENTS = 120;
 
+  /** Failed logins of one username from one address before delays start (OWASP: per pair). */
   @Transform(toNumber) @IsInt() @Min(1)
-  LOGIN_MAX_FAILURES_PER_USER = 5;
+  LOGIN_FREE_FAILURES = 5;
+
+  /** The first delay after the free failures; it doubles with each further failure of the pair. */
+  @Transform(toNumber) @IsInt() @Min(1)
+  LOGIN_DELAY_SECONDS = 30;
 
   @Transform(toNumber) @IsInt() @Min(1)
-  LOGIN_MAX_FAILURES_PER_IP = 50;
+  LOGIN_MAX_DELAY_MINUTES = 15;
+
+  /** Failures of one username (all addresses) per window beyond which only its failing addresses are held. */
+  @Transform(toNumber) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES_PER_USER = 20;
+
+  /** Failures from one address (all usernames) per window beyond which its failing usernames are held. */
+  @Transform(toNumber) @IsInt() @Min(1)
+  LOGIN_MAX_FAILURES_PER_IP = 100;
 
   @Transform(toNumber) @IsInt() @Min(1)
   LOGIN_WINDOW_MINUTES = 15;
+
+  /** Expensive routes: requests per user per window (0 = unlimited). */
+  @Transform(toNumber) @IsInt() @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(toNumber) @IsInt() @Min(0)
+  RATE_LIMIT_TRAIN = 10;
+
+  @Transform(toNumber) @IsInt() @Min(0)
+  RATE_LIMIT_BATCH = 30;
+
+  @Transform(toNumber) @IsInt() @Min(0)
+  RATE_LIMIT_EXPORT = 60;
+
+  @Transform(toNumber) @IsInt() @Min(0)
+  RATE_LIMIT_TREE = 120;
+
+  @Transform(toNumber) @IsInt() @Min(0)
+  RATE_LIMIT_UPLOAD = 60;
 
   @Transform(toNumber) @IsInt() @Min(1)
   EVENT_RETENTION_DAYS = 365;

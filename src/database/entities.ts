@@ -10,6 +10,7 @@ import { Prestasi } from '../prestasi/prestasi.entity';
 import { PrediksiHistory } from '../prediksi/prediksi-history.entity';
 import { PrediksiModel } from '../prediksi/model.entity';
 import { TrashItem } from '../trash/trash-item.entity';
+import { RateLimitCounter } from '../common/rate-limit/rate-limit-counter.entity';
 
 /** Every TypeORM entity; listed explicitly so the app, the CLI and tests agree. Add new entities here. */
-export const ENTITIES = [AppSetting, User, UserSession, RefreshToken, EventLog, Siswa, NilaiRaport, Presensi, PenghasilanOrangTua, Prestasi, PrediksiModel, PrediksiHistory, TrashItem];
+export const ENTITIES = [AppSetting, User, UserSession, RefreshToken, EventLog, Siswa, NilaiRaport, Presensi, PenghasilanOrangTua, Prestasi, PrediksiModel, PrediksiHistory, TrashItem, RateLimitCounter];

@@ -9,6 +9,7 @@ import { ApiUploadBody, XLSX_MIME } from '../common/spreadsheet/api-upload.decor
 import type { ExportFormat } from '../common/spreadsheet/sheet-columns';
 import { readUploadFile, type UploadedSheet } from '../common/spreadsheet/upload-file';
 import { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
+import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 
 /** What a record controller calls: the RecordsEngine's public face. */
 export interface RecordsApi<C, R> {
@@ -63,6 +64,7 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
     }
 
     @Get('export/excel')
+    @RateLimited('export')
     @ApiEndpoint({
       summary: `Export ${routes.many} as ${routes.fileBase}.xlsx (list filters apply)`,
       response: 'binary',
@@ -75,6 +77,7 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
     }
 
     @Get('export/csv')
+    @RateLimited('export')
     @ApiEndpoint({
       summary: `Export ${routes.many} as ${routes.fileBase}.csv (UTF-8 with BOM)`,
       response: 'binary',
@@ -87,6 +90,7 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
     }
 
     @Post('upload/excel')
+    @RateLimited('upload')
     @ApiUploadBody(routes.uploadHeaders)
     @ApiEndpoint({
       summary: `Import ${routes.many} from .xlsx or .csv (all rows or none)`,

@@ -3,7 +3,7 @@ import { buildApp, type RunningApp, startApp, waitForOutput } from '../utils/pro
 import { login } from './support/load';
 import { OwnedPostgres } from './support/pg-server';
 
-const ADMIN_PASSWORD = 'fault-admin-password-1';
+const ADMIN_PASSWORD = 'fault-root-password-1';
 
 /** Polls `check` every 50 ms until it returns true; resolves with the elapsed milliseconds. */
 async function within(ms: number, check: () => Promise<boolean>): Promise<number> {
@@ -17,7 +17,8 @@ async function within(ms: number, check: () => Promise<boolean>): Promise<number
 
 /**
  * Two app instances on one database behind a round-robin: logout and model activation take effect on
- * both within one second, and concurrent training requests on both yield one new model version.
+ * both within one second, concurrent training requests on both yield one new model version, and the
+ * login throttle and the expensive-route limits count across both.
  */
 describe('Two instances on one database (fault)', () => {
   let pg: OwnedPostgres;
@@ -44,6 +45,8 @@ describe('Two instances on one database (fault)', () => {
         ADMIN_PASSWORD,
         DEMO_DATA: i === 0 ? 'true' : 'false',
         DEMO_STUDENTS: '150',
+        // Low enough to reach in a test; the counters live in PostgreSQL, shared by both instances.
+        RATE_LIMIT_EXPORT: '4',
       });
       await waitForOutput(app, /listening on/, 120_000);
       apps.push(app);
@@ -94,5 +97,26 @@ describe('Two instances on one database (fault)', () => {
     expect(statuses.every((s) => s === 200 || s === 201 || s === 409)).toBe(true);
     const after = await versions();
     expect(after.length).toBe(before.length + 1);
+  });
+
+  it('failed logins spread over both instances add up to one throttle', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await fetch(`${next()}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'intruder', password: `guess-${i}` }),
+      });
+      statuses.push(res.status);
+      if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('an expensive-route limit holds across both instances', async () => {
+    const token = await login(next(), 'admin', ADMIN_PASSWORD);
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await call(next(), '/api/siswa/export/csv', token)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 429]);
   });
 });

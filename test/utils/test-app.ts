@@ -6,7 +6,7 @@ import { createApp } from '../../src/app.setup';
 import { type AppConfig, loadConfig } from '../../src/config/app-config';
 import { withDatabase } from '../setup/pg-url';
 
-export const TEST_ADMIN = { username: 'admin', password: 'admin-password-1' };
+export const TEST_ADMIN = { username: 'admin', password: 'sekolah-test-kunci-1' };
 
 export interface TestApp {
   app: NestFastifyApplication;

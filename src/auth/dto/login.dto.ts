@@ -9,7 +9,7 @@ export class LoginDto {
   @MaxLength(254)
   username: string;
 
-  @ApiProperty({ example: 'admin-password-1', format: 'password' })
+  @ApiProperty({ example: 'kunci-sekolah-2024', format: 'password' })
   @IsString()
   @IsNotEmpty()
   @MaxLength(1024)

@@ -7,6 +7,7 @@ import { HistoryFilterDto, HistoryQueryDto } from '../dto/history-query.dto';
 import { HistoryPageDto } from '../dto/history-response.dto';
 import { toHistoryItem } from '../prediksi.mapper';
 import { HistoryService } from '../services/history.service';
+import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,6 +26,7 @@ export class HistoryController {
   }
 
   @Get('export/excel')
+  @RateLimited('export')
   @ApiEndpoint({
     summary: 'Export the history as Riwayat_Prediksi_Prestasi.xlsx (filters apply)',
     response: 'binary',

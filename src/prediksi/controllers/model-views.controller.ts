@@ -14,6 +14,7 @@ import {
 import { toModelMetrics } from '../prediksi.mapper';
 import { FeatureStatisticsService } from '../services/feature-statistics.service';
 import { ModelViewsService } from '../services/model-views.service';
+import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
 
 /** Read-only views of the active model and of the training data, for every role. */
 @ApiTags('prediksi')
@@ -66,12 +67,14 @@ export class ModelViewsController {
   }
 
   @Get('visualization')
+  @RateLimited('tree')
   @ApiEndpoint({ summary: 'The active tree drawn as a base64 PNG', response: VisualizationResponseDto, roles: ALL_ROLES, errors: [404] })
   visualization(): VisualizationResponseDto {
     return { status: 'success', data: { image: this.views.png().toString('base64'), format: 'base64', type: 'png' } };
   }
 
   @Get('tree.svg')
+  @RateLimited('tree')
   @Header('Content-Type', 'image/svg+xml; charset=utf-8')
   @ApiEndpoint({ summary: 'The active tree as SVG', response: 'binary', produces: 'image/svg+xml', roles: ALL_ROLES, errors: [404] })
   svg(): string {
@@ -79,6 +82,7 @@ export class ModelViewsController {
   }
 
   @Get('tree.png')
+  @RateLimited('tree')
   @Header('Content-Type', 'image/png')
   @ApiEndpoint({ summary: 'The active tree as PNG', response: 'binary', produces: 'image/png', roles: ALL_ROLES, errors: [404] })
   png(): Buffer {

@@ -6,6 +6,7 @@ import { BatchPredictRequestDto, PredictRequestDto, WhatIfRequestDto } from '../
 import { BatchPredictionResponseDto, PredictionResponseDto } from '../dto/prediction-response.dto';
 import { toBatchResponse, toPredictionResponse } from '../prediksi.mapper';
 import { PredictionService } from '../services/prediction.service';
+import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
 
 /** Predictions (API.md §5): single, what-if and batch, for every role. */
 @ApiTags('prediksi')
@@ -35,6 +36,7 @@ export class PredictionController {
   }
 
   @Post('batch')
+  @RateLimited('batch')
   @HttpCode(200)
   @ApiEndpoint({
     summary: 'Predict every student (or one kelas) from one semester’s records (stored in the history)',

@@ -9,6 +9,7 @@ import { TrainRequestDto } from '../dto/train-request.dto';
 import { toModelDetail, toModelSummary, toTrainResponse } from '../prediksi.mapper';
 import { ModelRegistryService } from '../services/model-registry.service';
 import { TrainingService } from '../services/training.service';
+import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
 
 /** Training and the model registry (API.md §5–§6): training and activation are admin-only. */
 @ApiTags('prediksi')
@@ -20,6 +21,7 @@ export class TrainingController {
   ) {}
 
   @Post('train')
+  @RateLimited('train')
   @ApiEndpoint({
     summary: 'Train a new model version from the school’s records, cross-validate it and activate it',
     response: TrainResponseDto,

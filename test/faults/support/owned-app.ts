@@ -2,7 +2,7 @@ import { findFreePort } from '../../../src/database/embedded-postgres';
 import { buildApp, type RunningApp, startApp, waitForOutput } from '../../utils/process';
 import { OwnedPostgres } from './pg-server';
 
-export const FAULT_ADMIN_PASSWORD = 'fault-admin-password-1';
+export const FAULT_ADMIN_PASSWORD = 'fault-root-password-1';
 
 export interface OwnedStack {
   pg: OwnedPostgres;
