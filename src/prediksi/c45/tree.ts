@@ -9,6 +9,7 @@ import type { C45Dataset } from './dataset';
 import { Distribution } from './distribution';
 import type { C45Tree, ResolvedOptions, SplitModel, TreeNode } from './model';
 import { collapse, prune } from './prune';
+import type { TrainContext } from './train-context';
 import { missingFractions, whichSubset } from './route';
 import { binaryNominalCandidate, nominalCandidate } from './split-nominal';
 import type { Candidate } from './split-nominal';
@@ -22,14 +23,6 @@ interface NodeData {
   w: Float64Array;
   /** Per attribute: sorted list for numeric attributes, null for nominal ones. */
   sorted: (SortedList | null)[];
-}
-
-export interface TrainContext {
-  readonly ds: C45Dataset;
-  readonly opts: ResolvedOptions;
-  readonly k: number;
-  readonly cls: Int32Array;
-  readonly cf: number;
 }
 
 class Grower {
