@@ -1,3 +1,4 @@
+// What a nilai record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; nilai.service.ts and nilai.controller.ts only wire it up.
 import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';

@@ -1,3 +1,4 @@
+// What a penghasilan record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; penghasilan.service.ts and penghasilan.controller.ts only wire it up.
 import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import { applyOwnedFilters, ownedRecordBase } from '../records/siswa-owned';

@@ -1,3 +1,4 @@
+// What a presensi record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; presensi.service.ts and presensi.controller.ts only wire it up.
 import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
