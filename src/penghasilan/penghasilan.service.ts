@@ -4,24 +4,13 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { CategorizedRecordsEngine } from '../records/categorized-records.engine';
 import type { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
 import type { PenghasilanResponseDto } from './dto/penghasilan-response.dto';
-import { penghasilanRecordSpec } from './penghasilan.record';
+import { penghasilanCategoryColumn, penghasilanRecordSpec } from './penghasilan.record';
 import type { PenghasilanOrangTua } from './penghasilan.entity';
 
 /** Parents' income: the shared record mechanics; INCOME_HIGH_MIN / INCOME_MEDIUM_MIN changed → stored categories re-derived. */
 @Injectable()
 export class PenghasilanService extends CategorizedRecordsEngine<PenghasilanOrangTua, CreatePenghasilanDto, PenghasilanResponseDto> {
   constructor(dataSource: DataSource, @Inject(APP_CONFIG) config: AppConfig) {
-    const t = config.thresholds;
-    super(dataSource, penghasilanRecordSpec(t), {
-      settingKey: 'thresholds.penghasilan',
-      table: 'penghasilan_orang_tua',
-      source: 'total_penghasilan',
-      target: 'kategori_penghasilan',
-      bands: [
-        ['Tinggi', t.incomeHighMin],
-        ['Menengah', t.incomeMediumMin],
-      ],
-      fallback: 'Rendah',
-    });
+    super(dataSource, penghasilanRecordSpec(config.thresholds), penghasilanCategoryColumn(config.thresholds));
   }
 }

@@ -100,7 +100,7 @@ class Grower {
         c = numericCandidate(data.sorted[a] as SortedList, ds.columns[a], ds.classes, k, minNumObj, sumOfWeights);
       } else {
         const f = this.binary ? binaryNominalCandidate : nominalCandidate;
-        c = f(data.rows, data.w, ds.columns[a], ds.classes, attr.values.length, k, minNumObj, sumOfWeights);
+        c = f({ rows: data.rows, w: data.w, col: ds.columns[a], cls: ds.classes, numValues: attr.values.length, k, minNoObj: minNumObj, sumOfWeights });
       }
       cands.push(c);
       if (c.valid && (attr.kind === 'numeric' || this.multiVal || sm(attr.values.length, 0.3 * this.allCount))) {
