@@ -20,6 +20,24 @@ export default tseslint.config(
     },
   },
   {
+    // Shared code never imports a feature (STYLE.md): common/ knows no domain, and the records engine
+    // is imported by the domains, not the other way round.
+    files: ['src/common/**/*.ts', 'src/records/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['siswa', 'nilai', 'presensi', 'penghasilan', 'prestasi', 'prediksi', 'auth', 'events'].flatMap((d) => [`**/${d}`, `**/${d}/**`]),
+              message: 'src/common and src/records must not import a domain folder: move the shared part here, or pass it in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.spec.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

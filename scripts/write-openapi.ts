@@ -3,7 +3,8 @@ import { writeFileSync } from 'node:fs';
 import { createApp } from '../src/app.setup';
 import { loadConfig } from '../src/config/app-config';
 import { buildOpenApiDocument } from '../src/docs/openapi';
-import { ensureDevJwtSecret, resolveDatabase } from '../src/database/resolve-database';
+import { ensureDevJwtSecret } from '../src/config/dev-jwt-secret';
+import { resolveDatabase } from '../src/database/resolve-database';
 
 /**
  * `npm run openapi`: writes openapi.json. Building the document needs the app's modules, which need a

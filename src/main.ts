@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app.setup';
 import { loadConfig } from './config/app-config';
-import { ensureDevJwtSecret, resolveDatabase } from './database/resolve-database';
+import { ensureDevJwtSecret } from './config/dev-jwt-secret';
+import { resolveDatabase } from './database/resolve-database';
 
 const say = (message: string): void => {
   process.stdout.write(`${message}\n`);

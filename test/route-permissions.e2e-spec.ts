@@ -1,21 +1,11 @@
 import 'reflect-metadata';
-import { type ExecutionContext, HttpException, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { type ExecutionContext, HttpException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import request from 'supertest';
-import { IS_PUBLIC_KEY } from '../src/common/decorators/public.decorator';
-import { ROLES_KEY } from '../src/common/decorators/roles.decorator';
 import { ROLES, type Role } from '../src/common/role';
 import { RolesGuard } from '../src/auth/roles.guard';
+import { enumerateRoutes, type RouteInfo } from './utils/routes';
 import { createTestApp, type TestApp } from './utils/test-app';
-
-interface RouteInfo {
-  method: string;
-  path: string;
-  isPublic: boolean;
-  roles: Role[] | undefined;
-  handler: string;
-}
 
 /** The only public routes API.md allows (§1, §2, §8). Adding one here is a security decision. */
 const PUBLIC_ROUTES = new Set([
@@ -28,38 +18,6 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/health/ready',
   'GET /metrics',
 ]);
-/** Outside the /api prefix (app.setup.ts excludes exactly these paths). */
-const UNPREFIXED = new Set(['/health', '/metrics']);
-
-const join = (...parts: string[]): string => `/${parts.flatMap((p) => p.split('/')).filter(Boolean).join('/')}`;
-
-/** Every controller route Nest registers, with its permission metadata. */
-function enumerateRoutes(t: TestApp): RouteInfo[] {
-  const scanner = new MetadataScanner();
-  const routes: RouteInfo[] = [];
-  for (const module of t.app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const type = wrapper.metatype as (new (...args: unknown[]) => unknown) | undefined;
-      if (!type) continue;
-      const base = String(Reflect.getMetadata(PATH_METADATA, type) ?? '');
-      for (const name of scanner.getAllMethodNames(type.prototype)) {
-        const handler = (type.prototype as Record<string, unknown>)[name] as object;
-        const sub = Reflect.getMetadata(PATH_METADATA, handler) as string | string[] | undefined;
-        if (sub === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod];
-        const isPublic = Boolean(Reflect.getMetadata(IS_PUBLIC_KEY, handler) ?? Reflect.getMetadata(IS_PUBLIC_KEY, type));
-        const roles = (Reflect.getMetadata(ROLES_KEY, handler) ?? Reflect.getMetadata(ROLES_KEY, type)) as Role[] | undefined;
-        for (const s of Array.isArray(sub) ? sub : [sub]) {
-          const raw = join(base, s);
-          const path = UNPREFIXED.has(raw) ? raw : join('api', raw);
-          routes.push({ method, path, isPublic, roles, handler: `${type.name}.${name}` });
-        }
-      }
-    }
-  }
-  return routes;
-}
-
 describe('Route permissions: deny by default (e2e)', () => {
   let t: TestApp;
   let routes: RouteInfo[];

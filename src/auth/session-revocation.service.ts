@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { Client } from 'pg';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { PgListener } from '../database/pg-listener';
 
 export const REVOCATION_CHANNEL = 'edupro_session_revoked';
 /** NOTIFY payloads are limited to 8000 bytes; uuids are 36 characters. */
@@ -14,30 +14,36 @@ const MAX_KNOWN_VALID = 50_000;
  * commit) and received by every process on a dedicated LISTEN connection, typically within
  * milliseconds. A session seen for the first time is looked up once (this also refuses the sessions
  * of deleted users, whose rows are gone). If the LISTEN connection drops, notifications may have been
- * missed, so the cache forgets what it knew and reloads after reconnecting.
+ * missed, so the cache forgets what it knew and reloads after reconnecting (PgListener reconnects).
  */
 @Injectable()
 export class SessionRevocationService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(SessionRevocationService.name);
   private readonly revoked = new Set<string>();
   private readonly knownValid = new Set<string>();
-  private listener?: Client;
-  private stopped = false;
-  private reconnectTimer?: NodeJS.Timeout;
+  private readonly listener: PgListener;
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    await this.connect();
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.listener = new PgListener({
+      url: config.database.url!,
+      channel: REVOCATION_CHANNEL,
+      applicationName: 'edupro-api-revocations',
+      connectTimeoutMs: config.database.connectTimeoutMs,
+      onNotification: (payload) => this.markRevoked(payload.split(',').filter(Boolean)),
+      onSubscribed: () => this.reload(),
+      // What we knew to be valid may be revoked while we are deaf.
+      onLost: () => this.knownValid.clear(),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.reconnectTimer);
-    await this.listener?.end().catch(() => undefined);
+  onApplicationBootstrap(): Promise<void> {
+    return this.listener.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.listener.stop();
   }
 
   /** Whether the session may still be used. Usually answered from memory. */
@@ -53,7 +59,7 @@ export class SessionRevocationService implements OnApplicationBootstrap, OnAppli
     // A NOTIFY may have arrived while we were asking: the revocation wins.
     if (this.revoked.has(sessionId)) return false;
     // While the listener is down we could miss a revocation, so nothing is remembered as valid.
-    if (ok && this.listener) {
+    if (ok && this.listener.listening) {
       if (this.knownValid.size >= MAX_KNOWN_VALID) this.knownValid.clear();
       this.knownValid.add(sessionId);
     } else if (!ok) {
@@ -76,41 +82,6 @@ export class SessionRevocationService implements OnApplicationBootstrap, OnAppli
       const chunk = sessionIds.slice(i, i + IDS_PER_NOTIFY).join(',');
       await manager.query('SELECT pg_notify($1, $2)', [REVOCATION_CHANNEL, chunk]);
     }
-  }
-
-  private async connect(): Promise<void> {
-    const client = new Client({ connectionString: this.config.database.url, application_name: 'edupro-api-revocations' });
-    client.on('notification', (message) => {
-      if (message.channel === REVOCATION_CHANNEL && message.payload) this.markRevoked(message.payload.split(','));
-    });
-    client.on('error', (error) => {
-      this.logger.warn(`Revocation listener lost its connection: ${error.message}`);
-      this.scheduleReconnect(client);
-    });
-    client.on('end', () => this.scheduleReconnect(client));
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${REVOCATION_CHANNEL}`);
-      this.listener = client;
-      await this.reload();
-    } catch (error) {
-      this.logger.warn(`Revocation listener could not connect: ${(error as Error).message}`);
-      this.scheduleReconnect(client);
-    }
-  }
-
-  private scheduleReconnect(client: Client): void {
-    if (this.stopped || this.reconnectTimer || (this.listener && this.listener !== client)) return;
-    this.listener = undefined;
-    // What we knew to be valid may have been revoked while we were deaf.
-    this.knownValid.clear();
-    client.removeAllListeners();
-    void client.end().catch(() => undefined);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      void this.connect();
-    }, 1000);
-    this.reconnectTimer.unref();
   }
 
   private async reload(): Promise<void> {

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 
 /** Parses the usual spellings of a boolean environment value; anything else stays a string and fails validation. */
-const toBoolean = ({ value }: { value: unknown }): unknown => {
+const envBoolean = ({ value }: { value: unknown }): unknown => {
   if (typeof value !== 'string') return value;
   const v = value.trim().toLowerCase();
   if (['true', '1', 'yes', 'on'].includes(v)) return true;
@@ -56,7 +56,7 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(100)
   DB_CONNECT_TIMEOUT_MS = 10000;
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   MIGRATIONS_RUN = true;
 
   @IsOptional() @IsString()
@@ -81,7 +81,7 @@ export class EnvironmentVariables {
   @IsString()
   ADMIN_EMAIL = 'admin@edupro.local';
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   SELF_REGISTRATION = false;
 
   @Transform(toNumber) @IsInt() @Min(1024)
@@ -133,7 +133,7 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsNumber() @Min(0)
   INCOME_MEDIUM_MIN = 2_300_000;
 
-  @Transform(toBoolean) @IsBoolean()
+  @Transform(envBoolean) @IsBoolean()
   DEMO_DATA = true;
 
   @Transform(toNumber) @IsInt() @Min(0) @Max(100000)

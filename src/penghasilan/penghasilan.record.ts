@@ -1,12 +1,14 @@
+// What a penghasilan record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; penghasilan.service.ts and penghasilan.controller.ts only wire it up.
 import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
+import type { CategoryColumn } from '../records/threshold-recompute';
 import { applyOwnedFilters, ownedRecordBase } from '../records/siswa-owned';
 import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
 import { type ListPenghasilanQueryDto, PENGHASILAN_SORT } from './dto/list-penghasilan-query.dto';
-import { type PenghasilanResponseDto, toPenghasilanResponse } from './dto/penghasilan-response.dto';
+import { penghasilanFields, type PenghasilanResponseDto, toPenghasilanResponse } from './dto/penghasilan-response.dto';
 import { PenghasilanOrangTua } from './penghasilan.entity';
 
 const text = (header: string, field: string): ImportColumn => ({
@@ -41,12 +43,7 @@ export function penghasilanRecordSpec(
     createDto: CreatePenghasilanDto,
     toInput: (p) => ({
       siswa_id: p.siswaId,
-      penghasilan_ayah: p.penghasilanAyah,
-      penghasilan_ibu: p.penghasilanIbu,
-      pekerjaan_ayah: p.pekerjaanAyah,
-      pekerjaan_ibu: p.pekerjaanIbu,
-      pendidikan_ayah: p.pendidikanAyah,
-      pendidikan_ibu: p.pendidikanIbu,
+      ...penghasilanFields(p),
     }),
     prepare(input) {
       const total = totalPenghasilan(input.penghasilan_ayah, input.penghasilan_ibu);
@@ -117,4 +114,10 @@ export function penghasilanRecordSpec(
       ],
     },
   };
+}
+
+/** The stored kategori_penghasilan re-derived at start-up when the configured thresholds change (CategorizedRecordsEngine). */
+export function penghasilanCategoryColumn(t: IncomeThresholds): CategoryColumn {
+  const bands: CategoryColumn['bands'] = [['Tinggi', t.incomeHighMin], ['Menengah', t.incomeMediumMin]];
+  return { settingKey: 'thresholds.penghasilan', table: 'penghasilan_orang_tua', source: 'total_penghasilan', target: 'kategori_penghasilan', bands, fallback: 'Rendah' };
 }

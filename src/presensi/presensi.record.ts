@@ -1,5 +1,7 @@
+// What a presensi record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; presensi.service.ts and presensi.controller.ts only wire it up.
 import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
+import type { CategoryColumn } from '../records/threshold-recompute';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
@@ -106,4 +108,10 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
       ],
     },
   };
+}
+
+/** The stored kategori_kehadiran re-derived at start-up when the configured thresholds change (CategorizedRecordsEngine). */
+export function presensiCategoryColumn(t: AttendanceThresholds): CategoryColumn {
+  const bands: CategoryColumn['bands'] = [['Tinggi', t.attendanceHighMin], ['Sedang', t.attendanceMediumMin]];
+  return { settingKey: 'thresholds.kehadiran', table: 'presensi', source: 'persentase_kehadiran', target: 'kategori_kehadiran', bands, fallback: 'Rendah' };
 }

@@ -1,3 +1,4 @@
+// What a prestasi record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; prestasi.service.ts and prestasi.controller.ts only wire it up.
 import type { RecordSpec } from '../records/record-spec';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';

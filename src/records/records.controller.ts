@@ -1,6 +1,7 @@
-import { Body, Delete, Get, Param, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
+import { Delete, Get, Param, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ValidBody, ValidQuery } from '../common/http/validated-params';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import type { ListQueryDto } from '../common/query/list-query.dto';
 import { type Page, sendPage } from '../common/query/total-count';
@@ -22,7 +23,7 @@ export interface RecordsApi<C, R> {
   upload(file: UploadedSheet, options: UploadQueryDto): Promise<UploadResultDto>;
 }
 
-export interface RecordsRoutes {
+export interface RecordsRoutes<Q extends ListQueryDto = ListQueryDto> {
   /** For summaries: `a report card`, `report cards`. */
   one: string;
   many: string;
@@ -32,7 +33,7 @@ export interface RecordsRoutes {
   writers: readonly Role[];
   createDto: Type<object>;
   updateDto: Type<object>;
-  queryDto: Type<ListQueryDto>;
+  queryDto: Type<Q>;
   responseDto: Type<unknown>;
 }
 
@@ -40,11 +41,11 @@ export interface RecordsRoutes {
  * The eleven routes every record domain answers (API.md §3–§4), built once. A domain controller
  * extends the returned class under its own @Controller path and adds its own routes.
  *
- * The request types differ per domain, so the methods are declared with the shared base types and
- * their `design:paramtypes` are set to the domain's DTO classes below: the global ValidationPipe
- * validates and whitelists against those classes, and the OpenAPI document describes them.
+ * The request types differ per domain, so TypeScript cannot name them on the parameters (a generic
+ * `body: C` is `Object` at run time): each body and list query states its DTO with @ValidBody /
+ * @ValidQuery, which validate, whitelist and document it.
  */
-export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
+export function RecordsController<C extends object, R, Q extends ListQueryDto = ListQueryDto>(routes: RecordsRoutes<Q>) {
   const writers = [...routes.writers];
   const readErrors = [400];
   const writeErrors = [400, 404, 409, 422];
@@ -59,7 +60,7 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
       roles: ALL_ROLES,
       errors: readErrors,
     })
-    async list(@Query() query: ListQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<R[]> {
+    async list(@ValidQuery(routes.queryDto) query: Q, @Res({ passthrough: true }) reply: FastifyReply): Promise<R[]> {
       return sendPage(reply, await this.records.list(query));
     }
 
@@ -72,7 +73,7 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
       roles: ALL_ROLES,
       errors: readErrors,
     })
-    exportExcel(@Query() query: ListQueryDto): StreamableFile {
+    exportExcel(@ValidQuery(routes.queryDto) query: Q): StreamableFile {
       return this.records.exportFile('xlsx', query);
     }
 
@@ -85,7 +86,7 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
       roles: ALL_ROLES,
       errors: readErrors,
     })
-    exportCsv(@Query() query: ListQueryDto): StreamableFile {
+    exportCsv(@ValidQuery(routes.queryDto) query: Q): StreamableFile {
       return this.records.exportFile('csv', query);
     }
 
@@ -110,19 +111,19 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
 
     @Post()
     @ApiEndpoint({ summary: `Create ${routes.one}`, response: routes.responseDto, status: 201, roles: writers, errors: [404, 409, 422] })
-    create(@Body() body: C): Promise<R> {
+    create(@ValidBody(routes.createDto) body: C): Promise<R> {
       return this.records.create(body);
     }
 
     @Put(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (partial)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    update(@Param('id', ParseIdPipe) id: number, @Body() body: Partial<C>): Promise<R> {
+    update(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>): Promise<R> {
       return this.records.update(id, body);
     }
 
     @Patch(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (alias of PUT)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    patch(@Param('id', ParseIdPipe) id: number, @Body() body: Partial<C>): Promise<R> {
+    patch(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>): Promise<R> {
       return this.records.update(id, body);
     }
 
@@ -133,16 +134,5 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
     }
   }
 
-  const paramTypes: Record<string, unknown[]> = {
-    list: [routes.queryDto, Object],
-    exportExcel: [routes.queryDto],
-    exportCsv: [routes.queryDto],
-    create: [routes.createDto],
-    update: [Number, routes.updateDto],
-    patch: [Number, routes.updateDto],
-  };
-  for (const [method, types] of Object.entries(paramTypes)) {
-    Reflect.defineMetadata('design:paramtypes', types, RecordsControllerBase.prototype, method);
-  }
   return RecordsControllerBase;
 }

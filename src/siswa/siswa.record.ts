@@ -1,3 +1,4 @@
+// What a siswa record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; siswa.service.ts and siswa.controller.ts only wire it up.
 import { HttpStatus } from '@nestjs/common';
 import { schoolToday, toSchoolDate } from '../common/dates/school-date';
 import type { RecordSpec } from '../records/record-spec';

@@ -1,4 +1,5 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY } from '../common/role';
@@ -20,7 +21,7 @@ export class TrashController {
 
   @Get(':id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: 'One deletion with every archived row', response: TrashItemDto, errors: [400, 404] })
-  get(@Param('id', ParseIntPipe) id: number): Promise<TrashItemDto> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<TrashItemDto> {
     return this.trash.get(id);
   }
 
@@ -32,13 +33,13 @@ export class TrashController {
     response: TrashRestoreResultDto,
     errors: [400, 404, 409],
   })
-  restore(@Param('id', ParseIntPipe) id: number): Promise<TrashRestoreResultDto> {
+  restore(@Param('id', ParseIdPipe) id: number): Promise<TrashRestoreResultDto> {
     return this.trash.restore(id);
   }
 
   @Delete(':id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: 'Purge a deletion now (cannot be undone)', response: 'none', status: 204, errors: [400, 404] })
-  purge(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  purge(@Param('id', ParseIdPipe) id: number): Promise<void> {
     return this.trash.purge(id);
   }
 }

@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
     // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as the `postgres` user and must reach it.
     chmodSync(parent, 0o755);
     const dataDir = join(parent, 'data');
-    const handle = await startEmbeddedPostgres({ dataDir, port: await findFreePort() });
+    const handle = await startEmbeddedPostgres({ dataDir, port: await findFreePort(), nonDurable: true });
     adminUrl = handle.url;
     stop = handle.stop;
   }

@@ -1,10 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { queryBoolean } from '../../common/query/query-boolean';
 import { ROLES, type Role } from '../../common/role';
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 export class ListUsersQueryDto {
   @ApiPropertyOptional({ default: 0 })
@@ -24,6 +23,6 @@ export class ListUsersQueryDto {
   role?: Role;
 
   @ApiPropertyOptional()
-  @IsOptional() @Transform(toBoolean) @IsBoolean()
+  @IsOptional() @Transform(queryBoolean) @IsBoolean()
   is_active?: boolean;
 }

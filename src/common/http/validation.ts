@@ -1,6 +1,7 @@
 import {
   type ArgumentMetadata,
   BadRequestException,
+  type Type,
   UnprocessableEntityException,
   ValidationPipe,
   type ValidationError,
@@ -39,11 +40,15 @@ class AppValidationPipe extends ValidationPipe {
 }
 
 /**
- * Bodies: whitelist (unknown keys stripped, the client's whole model is accepted), transform, 422 with
- * `errors: [{field, message}]`. Query strings use their own pipe (see query-validation) with 400.
+ * The one set of validation rules: whitelist (unknown keys stripped, the client's whole model is
+ * accepted), transform, `errors: [{field, message}]` — 422 for a body, 400 for a query string
+ * (AppValidationPipe above). Without `expectedType` this is the global pipe, validating against each
+ * parameter's declared class; with it, a route-level pipe for a parameter whose type TypeScript erases
+ * (`@ValidBody(Dto)` / `@ValidQuery(Dto)` in validated-params.ts).
  */
-export function createValidationPipe(): ValidationPipe {
+export function createValidationPipe(expectedType?: Type<object>): ValidationPipe {
   return new AppValidationPipe({
+    expectedType,
     whitelist: true,
     forbidNonWhitelisted: false,
     transform: true,

@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { queryBoolean } from '../query/query-boolean';
 
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' || value === '' ? false : value;
+/** An empty `dry_run=` (a form field left blank) is false. */
+const dryRun = ({ value }: { value: unknown }): unknown => (value === '' ? false : queryBoolean({ value }));
 
 export class UploadQueryDto {
   @ApiPropertyOptional({
@@ -20,7 +21,7 @@ export class UploadQueryDto {
     description: 'Validate only; write nothing',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(dryRun)
   @IsBoolean({ message: 'dry_run must be true or false' })
   dry_run: boolean = false;
 }

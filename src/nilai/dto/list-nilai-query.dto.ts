@@ -1,12 +1,12 @@
 import { IsSort, type SortMap } from '../../common/query/sort';
 import { SEMESTER_SORT } from '../../records/siswa-owned';
 import { SemesterListQueryDto } from '../../records/semester-list-query.dto';
-import { SUBJECTS } from '../nilai-subjects';
+import { REPORT_SUBJECTS } from '../nilai-subjects';
 
 export const NILAI_SORT: SortMap = {
   ...SEMESTER_SORT,
   rata_rata: 'r.rataRata',
-  ...Object.fromEntries(SUBJECTS.map((s) => [s.field, `r.${s.prop}`])),
+  ...Object.fromEntries(REPORT_SUBJECTS.map((s) => [s.field, `r.${s.prop}`])),
 };
 
 export class ListNilaiQueryDto extends SemesterListQueryDto {

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { type SiswaJoin } from '../../records/record-spec';
 import { SemesterRecordResponseDto, semesterResponse } from '../../records/siswa-owned';
 import type { NilaiRaport } from '../nilai.entity';
-import { SUBJECTS } from '../nilai-subjects';
+import { REPORT_SUBJECTS } from '../nilai-subjects';
 
 export class NilaiResponseDto extends SemesterRecordResponseDto {
   @ApiProperty() matematika: number;
@@ -21,7 +21,7 @@ export class NilaiResponseDto extends SemesterRecordResponseDto {
 }
 
 export function toNilaiResponse(nilai: NilaiRaport, join?: SiswaJoin): NilaiResponseDto {
-  const scores = Object.fromEntries(SUBJECTS.map((s) => [s.field, nilai[s.prop]]));
+  const scores = Object.fromEntries(REPORT_SUBJECTS.map((s) => [s.field, nilai[s.prop]]));
   return {
     ...semesterResponse(nilai, join),
     ...scores,

@@ -177,6 +177,7 @@ describe('public API', () => {
       expect(() => crossValidate(weather, {}, 20)).toThrow(/20-fold/);
     });
     it('is a C45InputError with a code', () => {
+      expect.assertions(2);
       try {
         trainC45({ features: [{ name: 'a', type: 'numeric', values: [1, 2] }], target: { name: 'k', values: ['x', 'x'] } });
       } catch (e) {

@@ -6,7 +6,7 @@ import type { TreeNode } from './model';
 import { oneBagDistribution, resetDistribution, splitRows } from './route';
 import type { RowSet } from './route';
 import { estimatedErrors } from './stats';
-import type { TrainContext } from './tree';
+import type { TrainContext } from './train-context';
 import { eq, smOrEq } from './weka-utils';
 
 function trainingErrors(n: TreeNode): number {

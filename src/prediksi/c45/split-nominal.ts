@@ -31,17 +31,20 @@ function knownValueDistribution(
   return d;
 }
 
+/** What both nominal split kinds look at: a node's rows and weights, one attribute's column, the classes. */
+export interface NominalSplitInput {
+  rows: Int32Array;
+  w: Float64Array;
+  col: Float64Array;
+  cls: Int32Array;
+  numValues: number;
+  k: number;
+  minNoObj: number;
+  sumOfWeights: number;
+}
+
 /** One bag per declared value; valid iff at least two bags hold minNoObj. */
-export function nominalCandidate(
-  rows: Int32Array,
-  w: Float64Array,
-  col: Float64Array,
-  cls: Int32Array,
-  numValues: number,
-  k: number,
-  minNoObj: number,
-  sumOfWeights: number,
-): Candidate {
+export function nominalCandidate({ rows, w, col, cls, numValues, k, minNoObj, sumOfWeights }: NominalSplitInput): Candidate {
   const d = knownValueDistribution(rows, w, col, cls, numValues, k);
   if (!d.check(minNoObj)) return { ...INVALID, dist: d };
   const ig = infoGain(d, sumOfWeights);
@@ -49,16 +52,7 @@ export function nominalCandidate(
 }
 
 /** BinC45Split: best "value = v" vs "value != v" split by gain ratio. */
-export function binaryNominalCandidate(
-  rows: Int32Array,
-  w: Float64Array,
-  col: Float64Array,
-  cls: Int32Array,
-  numValues: number,
-  k: number,
-  minNoObj: number,
-  sumOfWeights: number,
-): Candidate {
+export function binaryNominalCandidate({ rows, w, col, cls, numValues, k, minNoObj, sumOfWeights }: NominalSplitInput): Candidate {
   const full = knownValueDistribution(rows, w, col, cls, numValues, k);
   let best: Candidate = { ...INVALID, dist: full };
   for (let i = 0; i < numValues; i++) {

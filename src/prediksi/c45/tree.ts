@@ -9,6 +9,7 @@ import type { C45Dataset } from './dataset';
 import { Distribution } from './distribution';
 import type { C45Tree, ResolvedOptions, SplitModel, TreeNode } from './model';
 import { collapse, prune } from './prune';
+import type { TrainContext } from './train-context';
 import { missingFractions, whichSubset } from './route';
 import { binaryNominalCandidate, nominalCandidate } from './split-nominal';
 import type { Candidate } from './split-nominal';
@@ -22,14 +23,6 @@ interface NodeData {
   w: Float64Array;
   /** Per attribute: sorted list for numeric attributes, null for nominal ones. */
   sorted: (SortedList | null)[];
-}
-
-export interface TrainContext {
-  readonly ds: C45Dataset;
-  readonly opts: ResolvedOptions;
-  readonly k: number;
-  readonly cls: Int32Array;
-  readonly cf: number;
 }
 
 class Grower {
@@ -107,7 +100,7 @@ class Grower {
         c = numericCandidate(data.sorted[a] as SortedList, ds.columns[a], ds.classes, k, minNumObj, sumOfWeights);
       } else {
         const f = this.binary ? binaryNominalCandidate : nominalCandidate;
-        c = f(data.rows, data.w, ds.columns[a], ds.classes, attr.values.length, k, minNumObj, sumOfWeights);
+        c = f({ rows: data.rows, w: data.w, col: ds.columns[a], cls: ds.classes, numValues: attr.values.length, k, minNoObj: minNumObj, sumOfWeights });
       }
       cands.push(c);
       if (c.valid && (attr.kind === 'numeric' || this.multiVal || sm(attr.values.length, 0.3 * this.allCount))) {

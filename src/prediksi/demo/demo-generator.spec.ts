@@ -2,7 +2,7 @@ import {
   type DemoSchool, type KategoriPrestasi, attendancePercent, averageScore, createRng, demoCategories, generateDemoSchool,
   generateStudentHistory, latentForKey, periodsForTahunAjaran, semesterPeriods, totalIncome,
 } from './demo-generator';
-import { SUBJECTS } from './demo-vocabulary';
+import { SUBJECT_FIELDS } from '../../nilai/nilai-subjects';
 
 interface Row {
   rata: number;
@@ -98,7 +98,7 @@ describe('generateDemoSchool', () => {
     };
     school.perStudent.forEach((h, i) => {
       for (const nilai of h.nilai) {
-        for (const subject of SUBJECTS) check(Number.isInteger(nilai[subject]) && nilai[subject] >= 0 && nilai[subject] <= 100, `${i} ${subject}=${nilai[subject]}`);
+        for (const subject of SUBJECT_FIELDS) check(Number.isInteger(nilai[subject]) && nilai[subject] >= 0 && nilai[subject] <= 100, `${i} ${subject}=${nilai[subject]}`);
       }
       for (const p of h.presensi) {
         const counts = [p.jumlah_hadir, p.jumlah_sakit, p.jumlah_izin, p.jumlah_alpa];

@@ -8,9 +8,10 @@ import type {
   DemoNilai, DemoPenghasilan, DemoPresensi, DemoPrestasi, DemoSchool, DemoSchoolOptions, DemoSiswa,
   ExistingStudent, KategoriPrestasi, Semester, SemesterPeriod, StudentHistory, StudentLatent,
 } from './demo-types';
+import { SUBJECT_FIELDS } from '../../nilai/nilai-subjects';
 import {
   CATATAN, CITIES, EDUCATION_LEVELS, FEMININE_LAST_NAMES, FIRST_NAMES_L, FIRST_NAMES_P, JOBS_AYAH, JOBS_IBU,
-  JOB_NONE_AYAH, JOB_NONE_IBU, LAST_NAMES, STREETS, SUBJECTS, SUBJECT_OFFSET,
+  JOB_NONE_AYAH, JOB_NONE_IBU, LAST_NAMES, STREETS, SUBJECT_OFFSET,
 } from './demo-vocabulary';
 import { type Rng, clamp, createRng, gaussian, pick, randInt, seedFromKey } from './prng';
 
@@ -38,7 +39,7 @@ const SCORE_TINGGI = 82;
 const SCORE_SEDANG = 73;
 
 export function averageScore(nilai: DemoNilai): number {
-  return SUBJECTS.reduce((s, subject) => s + nilai[subject], 0) / SUBJECTS.length;
+  return SUBJECT_FIELDS.reduce((s, subject) => s + nilai[subject], 0) / SUBJECT_FIELDS.length;
 }
 
 export function attendancePercent(p: Omit<DemoPresensi, keyof SemesterPeriod>): number {
@@ -108,7 +109,7 @@ function drawPenghasilan(rng: Rng, ses: number): DemoPenghasilan {
 
 function drawNilai(rng: Rng, period: SemesterPeriod, mean: number, aptitude: Readonly<Record<string, number>>): DemoNilai {
   const nilai = { ...period } as DemoNilai;
-  for (const subject of SUBJECTS) {
+  for (const subject of SUBJECT_FIELDS) {
     const raw = mean + SUBJECT_OFFSET[subject] + aptitude[subject] + 4 * gaussian(rng);
     nilai[subject] = clamp(Math.round(raw), 30, 100);
   }
@@ -162,7 +163,7 @@ export function generateStudentHistory(rng: Rng, student: ExistingStudent, semes
   const income = totalIncome(penghasilan);
   // A per-subject aptitude that persists across semesters: a student is "good at maths" all year.
   const aptitude: Record<string, number> = {};
-  for (const subject of SUBJECTS) aptitude[subject] = 3 * gaussian(rng);
+  for (const subject of SUBJECT_FIELDS) aptitude[subject] = 3 * gaussian(rng);
   const baseMean = 77 + 7 * latent.ability;
   const history: StudentHistory = { nilai: [], presensi: [], penghasilan, prestasi: [] };
   for (const period of semesters) {

@@ -1,10 +1,10 @@
 /** Plain records the demo generator produces — field names match the API's request bodies. */
-import type { SUBJECTS } from './demo-vocabulary';
+import type { SubjectField } from '../../nilai/nilai-subjects';
 
 export type Semester = 'Ganjil' | 'Genap';
 export type KategoriPrestasi = 'Tinggi' | 'Sedang' | 'Rendah';
 export type JenisKelamin = 'L' | 'P';
-export type SubjectName = (typeof SUBJECTS)[number];
+export type SubjectName = SubjectField;
 
 export interface SemesterPeriod {
   semester: Semester;

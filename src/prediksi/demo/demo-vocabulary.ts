@@ -1,3 +1,5 @@
+import type { SubjectField } from '../../nilai/nilai-subjects';
+
 /**
  * Word lists for plausible Indonesian (mostly Central/East Javanese, since the curriculum has
  * Bahasa Jawa) student records. Kept apart from the generator so the logic stays readable.
@@ -37,13 +39,9 @@ export const CITIES = [
   'Sukoharjo', 'Kendal', 'Demak', 'Pati', 'Jepara', 'Malang', 'Surabaya', 'Madiun', 'Kediri',
 ] as const;
 
-export const SUBJECTS = [
-  'matematika', 'bahasa_indonesia', 'bahasa_inggris', 'bahasa_jawa', 'ipa', 'agama',
-  'pjok', 'pkn', 'sejarah', 'seni', 'dasar_kejuruan',
-] as const;
 
 /** Typical report-card offsets: maths and science grade lower, religion and PE higher. */
-export const SUBJECT_OFFSET: Readonly<Record<(typeof SUBJECTS)[number], number>> = {
+export const SUBJECT_OFFSET: Readonly<Record<SubjectField, number>> = {
   matematika: -4,
   bahasa_indonesia: 1,
   bahasa_inggris: -2,

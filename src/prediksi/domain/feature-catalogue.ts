@@ -2,22 +2,10 @@
  * The fixed catalogue of features a model may be trained on (API.md §6). A request picks a subset by
  * name; the names double as SQL column aliases, so only catalogue entries ever reach a query.
  */
+import { SUBJECT_FIELDS, type SubjectField } from '../../nilai/nilai-subjects';
 
-export const SUBJECTS = [
-  'matematika',
-  'bahasa_indonesia',
-  'bahasa_inggris',
-  'bahasa_jawa',
-  'ipa',
-  'agama',
-  'pjok',
-  'pkn',
-  'sejarah',
-  'seni',
-  'dasar_kejuruan',
-] as const;
-
-export type SubjectFeature = (typeof SUBJECTS)[number];
+/** Each of the eleven subjects (their one list is nilai's) is a numeric feature under its field name. */
+export type SubjectFeature = SubjectField;
 
 export const KATEGORI_PRESTASI = ['Rendah', 'Sedang', 'Tinggi'] as const;
 export type KategoriPrestasi = (typeof KATEGORI_PRESTASI)[number];
@@ -75,7 +63,7 @@ export const FEATURE_CATALOGUE: Readonly<Record<FeatureName, FeatureDefinition>>
   // bigint comes back from pg as a string; float8 keeps it a number (rupiah fit exactly).
   total_penghasilan: { name: 'total_penghasilan', type: 'numeric', sql: 'o.total_penghasilan::float8', label: 'Total penghasilan' },
   ...(Object.fromEntries(
-    SUBJECTS.map((s) => [s, { name: s, type: 'numeric', sql: `n.${s}`, label: subjectLabel[s] }]),
+    SUBJECT_FIELDS.map((s) => [s, { name: s, type: 'numeric', sql: `n.${s}`, label: subjectLabel[s] }]),
   ) as Record<SubjectFeature, FeatureDefinition>),
 };
 

@@ -13,7 +13,7 @@ import {
   totalPenghasilan,
 } from '../../common/derived/derived';
 import type { DemoNilai, DemoPenghasilan, DemoPresensi, DemoPrestasi, DemoSiswa } from '../demo/demo-generator';
-import { SUBJECTS } from '../domain/feature-catalogue';
+import { SUBJECT_FIELDS } from '../../nilai/nilai-subjects';
 
 type Owned<T> = T & { siswa_id: number };
 
@@ -40,11 +40,11 @@ export async function insertSiswa(m: EntityManager, siswa: readonly DemoSiswa[])
 /** Returns how many rows were inserted (existing student-semesters are left alone). */
 export async function insertNilai(m: EntityManager, nilai: ReadonlyArray<Owned<DemoNilai>>): Promise<number> {
   if (nilai.length === 0) return 0;
-  const subjectArrays = SUBJECTS.map((s) => nilai.map((n) => n[s]));
-  const casts = SUBJECTS.map((_, i) => `$${i + 4}::float8[]`).join(', ');
+  const subjectArrays = SUBJECT_FIELDS.map((s) => nilai.map((n) => n[s]));
+  const casts = SUBJECT_FIELDS.map((_, i) => `$${i + 4}::float8[]`).join(', ');
   const rows = (await m.query(
-    `INSERT INTO nilai_raport (siswa_id, semester, tahun_ajaran, ${SUBJECTS.join(', ')}, rata_rata)
-     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], ${casts}, $${SUBJECTS.length + 4}::float8[])
+    `INSERT INTO nilai_raport (siswa_id, semester, tahun_ajaran, ${SUBJECT_FIELDS.join(', ')}, rata_rata)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::text[], ${casts}, $${SUBJECT_FIELDS.length + 4}::float8[])
      ON CONFLICT (siswa_id, semester, tahun_ajaran) DO NOTHING
      RETURNING id`,
     [
@@ -52,7 +52,7 @@ export async function insertNilai(m: EntityManager, nilai: ReadonlyArray<Owned<D
       nilai.map((n) => n.semester),
       nilai.map((n) => n.tahun_ajaran),
       ...subjectArrays,
-      nilai.map((n) => rataRata(SUBJECTS.map((s) => n[s]))),
+      nilai.map((n) => rataRata(SUBJECT_FIELDS.map((s) => n[s]))),
     ],
   )) as unknown[];
   return rows.length;

@@ -16,7 +16,8 @@ const pg = new EmbeddedPostgres({
   password: 'edupro',
   persistent: true,
   createPostgresUser: process.getuid?.() === 0,
-  postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+  // A throwaway test server: durability off, as NON_DURABLE_FLAGS in src/database/embedded-postgres.ts.
+  postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
   onLog: () => undefined,
   onError: (e) => process.stderr.write(`${e}\n`),
 });
