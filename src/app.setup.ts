@@ -27,6 +27,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
+import { setListMaxLimit } from './common/query/page-query.dto';
 import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -109,6 +110,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
       },
     },
   });
+  setListMaxLimit(config.http.listMaxLimit);
   if (config.http.corsOrigins) {
     app.enableCors({
       origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins,

@@ -174,7 +174,7 @@ describe('Prediksi: demo data → training → explained predictions (e2e)', () 
     const all = await request(t.baseUrl).get('/api/prediksi/history').set(bearer(guru)).query({ limit: 1000 }).expect(200);
     const stamps = all.body.data.map((r: { updated_at: string }) => Date.parse(r.updated_at));
     expect([...stamps].sort((a, b) => b - a)).toEqual(stamps);
-    await request(t.baseUrl).get('/api/prediksi/history').set(bearer(guru)).query({ limit: 5000 }).expect(400);
+    await request(t.baseUrl).get('/api/prediksi/history').set(bearer(guru)).query({ limit: 10001 }).expect(400);
 
     const file = await request(t.baseUrl)
       .get('/api/prediksi/history/export/excel')

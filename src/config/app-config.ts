@@ -50,6 +50,7 @@ export interface AppConfig {
     bodyLimitBytes: number;
     uploadLimitBytes: number;
     requestTimeoutMs: number;
+    listMaxLimit: number;
     trustProxy: boolean | string[];
   };
   logLevel: string;
@@ -137,6 +138,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      listMaxLimit: e.LIST_MAX_LIMIT,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
     logLevel: e.LOG_LEVEL,

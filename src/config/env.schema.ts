@@ -93,6 +93,10 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsInt() @Min(100)
   REQUEST_TIMEOUT_MS = 30000;
 
+  /** What a list without `limit` returns, and the largest explicit `limit` (API.md §1). */
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1_000_000)
+  LIST_MAX_LIMIT = 10_000;
+
   /**
    * Whether to believe X-Forwarded-For (client IPs for the event log and login throttling): `false`
    * (default: a client could otherwise pick its own IP and dodge the per-IP throttle), `true` when the

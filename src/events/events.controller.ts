@@ -2,7 +2,7 @@ import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY } from '../common/role';
-import { ListEventsQueryDto, PageQueryDto, RecentEventsQueryDto, SecurityQueryDto, SummaryQueryDto } from './dto/event-query.dto';
+import { EventPageQueryDto, ListEventsQueryDto, RecentEventsQueryDto, SecurityQueryDto, SummaryQueryDto } from './dto/event-query.dto';
 import { EventPageDto, EventResponseDto, EventSummaryDto, SecurityReportDto } from './dto/event-response.dto';
 import { EventsService } from './events.service';
 
@@ -43,7 +43,7 @@ export class EventsController {
 
   @Get('user-activity/:user_id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: "One user's trail, newest first", response: EventPageDto, errors: [400] })
-  userActivity(@Param('user_id', ParseIntPipe) userId: number, @Query() page: PageQueryDto): Promise<EventPageDto> {
+  userActivity(@Param('user_id', ParseIntPipe) userId: number, @Query() page: EventPageQueryDto): Promise<EventPageDto> {
     return this.events.userActivity(userId, page.skip, page.limit);
   }
 }

@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { DEFAULT_LIMIT, type ListQueryDto } from './list-query.dto';
+import type { ListQueryDto } from './list-query.dto';
 import { type SortMap, toOrderTerms } from './sort';
 
 /** `%` and `_` in a search are literal characters, not wildcards. */
@@ -41,8 +41,8 @@ export async function listPage<E extends ObjectLiteral>(
   for (const term of terms) qb.addOrderBy(term.expression, term.direction);
   // ORDER BY terms are keyed by expression: a tie-breaker on the id would replace `sort=-id`.
   if (!terms.some((t) => t.expression === spec.idExpression)) qb.addOrderBy(spec.idExpression, 'ASC');
-  // An empty `limit=` arrives as undefined: never let that mean "no limit".
-  qb.offset(query.skip ?? 0).limit(query.limit ?? DEFAULT_LIMIT);
+  // The DTO always resolves limit (absent → LIST_MAX_LIMIT): a list is never unbounded.
+  qb.offset(query.skip).limit(query.limit);
   const { entities, raw } = await qb.getRawAndEntities();
   return { entities, raw, total };
 }
