@@ -115,6 +115,9 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
     app.enableCors({
       origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins,
       credentials: config.http.corsOrigins !== '*',
+      // @fastify/cors allows only GET,HEAD,POST by default: the client's PUT/PATCH/DELETE [client].
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
       exposedHeaders: ['X-Total-Count', 'X-Request-Id', 'Content-Disposition', 'Retry-After'],
     });
   }
