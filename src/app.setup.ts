@@ -27,6 +27,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
+import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { setListMaxLimit } from './common/query/page-query.dto';
 import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
@@ -87,7 +88,7 @@ function acceptEmptyJsonBodies(app: NestFastifyApplication, bodyLimit: number): 
 }
 
 export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);

@@ -27,7 +27,8 @@ export interface AppConfig {
   database: {
     url?: string;
     embeddedDataDir: string;
-    embeddedPort: number;
+    /** Undefined: chosen and remembered per data directory (embedded-postgres.ts). */
+    embeddedPort?: number;
     poolMax: number;
     statementTimeoutMs: number;
     connectTimeoutMs: number;
