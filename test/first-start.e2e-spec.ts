@@ -1,9 +1,15 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { findFreePort } from '../src/database/embedded-postgres';
-import { buildApp, type RunningApp, startApp, waitForOutput } from './utils/process';
+import { buildApp, ROOT, type RunningApp, startApp, waitForOutput } from './utils/process';
+
+function withoutDatabaseUrl(): NodeJS.ProcessEnv {
+  const { DATABASE_URL: _drop, ...env } = process.env;
+  return env;
+}
 
 /**
  * A newcomer's first hour (issue #12): `npm start` with nothing configured — no ADMIN_PASSWORD, no
@@ -77,5 +83,16 @@ describe('First start with nothing configured (e2e)', () => {
     const again = await start(dataDir, port);
     expect(again.output()).toContain(`psql postgres://postgres:edupro@127.0.0.1:${firstPg}/edupro`);
     expect(again.output()).toContain('admin (forgot the password? npm run admin:reset-password)');
+
+    // The README's recovery: reset the password while the API runs on its embedded database.
+    const reset = spawnSync('npm', ['run', '-s', 'admin:reset-password'], {
+      cwd: ROOT,
+      env: { ...withoutDatabaseUrl(), EMBEDDED_PG_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    });
+    expect(reset.status).toBe(0);
+    const newPassword = /password: (\S+)/.exec(reset.stdout)?.[1];
+    await request(base).post('/api/auth/login').send({ username: 'admin', password: newPassword }).expect(200);
+    await request(base).post('/api/auth/login').send({ username: 'admin', password }).expect(401);
   });
 });
