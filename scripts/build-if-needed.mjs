@@ -16,7 +16,7 @@ function newestMtime(dir) {
   return newest;
 }
 
-const sources = Math.max(...['src', 'migrations', 'scripts'].map((dir) => newestMtime(join(root, dir))));
+const sources = Math.max(statSync(join(root, 'ormconfig.ts')).mtimeMs, ...['src', 'migrations', 'scripts'].map((dir) => newestMtime(join(root, dir))));
 if (!existsSync(output) || statSync(output).mtimeMs < sources) {
   process.stdout.write('Building EduPro API…\n');
   execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {

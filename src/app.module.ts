@@ -14,7 +14,7 @@ import { PenghasilanModule } from './penghasilan/penghasilan.module';
 import { PrestasiModule } from './prestasi/prestasi.module';
 import { PrediksiModule } from './prediksi/prediksi.module';
 import { TrashModule } from './trash/trash.module';
-import { buildLogDestination, buildPinoHttpOptions } from './common/logging/pino-options';
+import { buildLogDestination, buildPinoHttpOptions, LOGGED_ROUTES } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
 @Module({})
@@ -24,7 +24,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: [buildPinoHttpOptions(config), buildLogDestination(config)] }),
+        LoggerModule.forRoot({ pinoHttp: [buildPinoHttpOptions(config), buildLogDestination(config)], forRoutes: LOGGED_ROUTES }),
         DatabaseModule,
         HealthModule,
         AuthModule,

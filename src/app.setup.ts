@@ -35,6 +35,8 @@ import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { registerBodyParsers, registerUrlCheck } from './common/http/body-parsers';
 import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
 import { createValidationPipe } from './common/http/validation';
+import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
+import { setListMaxLimit } from './common/query/page-query.dto';
 import { setupDocs } from './docs/docs.setup';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { answerFrameworkError } from './common/http/framework-errors';
@@ -95,7 +97,7 @@ function noStoreForApi(app: NestFastifyApplication): void {
 }
 
 export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('X-Request-Id', request.id);
@@ -120,10 +122,14 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
       },
     },
   });
+  setListMaxLimit(config.http.listMaxLimit);
   if (config.http.corsOrigins) {
     app.enableCors({
       origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins,
       credentials: config.http.corsOrigins !== '*',
+      // @fastify/cors allows only GET,HEAD,POST by default: the client's PUT/PATCH/DELETE [client].
+      methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+      allowedHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
       exposedHeaders: ['X-Total-Count', 'X-Request-Id', 'Content-Disposition', 'Retry-After'],
     });
   }

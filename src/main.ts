@@ -1,7 +1,12 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { createApp } from './app.setup';
+import { AdminBootstrapService } from './auth/admin-bootstrap.service';
+import { printAfterLogs } from './common/logging/pino-options';
+import { formatBanner } from './common/logging/startup-banner';
 import { loadConfig } from './config/app-config';
 import { ensureDevJwtSecret } from './config/dev-jwt-secret';
+import { embeddedUrl } from './database/embedded-postgres';
 import { resolveDatabase } from './database/resolve-database';
 
 const say = (message: string): void => {
@@ -41,7 +46,18 @@ async function bootstrap(): Promise<void> {
     await embedded?.stop();
     throw error;
   }
-  say(`EduPro API listening on http://localhost:${config.port} (docs: /docs, /redoc)`);
+  const { address, port } = app.getHttpServer().address() as AddressInfo;
+  printAfterLogs(
+    formatBanner({
+      address,
+      port,
+      adminUsername: config.auth.adminUsername,
+      generatedLogin: app.get(AdminBootstrapService).takeGeneratedLogin(),
+      database: embedded
+        ? { embedded: { dataDir: embedded.dataDir, psqlUrl: embeddedUrl(embedded.port, 'edupro') } }
+        : { url: config.database.url ?? '' },
+    }) + '\n',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -27,6 +27,13 @@ describe('OpenAPI document completeness (e2e)', () => {
       METHODS.filter((m) => item[m]).map((m) => [`${m.toUpperCase()} ${path}`, item[m]] as [string, Operation]),
     );
 
+  it('/openapi.json is the same document as /docs-json, without a token', async () => {
+    const alias = await request(t.baseUrl).get('/openapi.json').expect(200);
+    expect(alias.headers['content-type']).toMatch(/^application\/json/);
+    const original = await request(t.baseUrl).get('/docs-json').expect(200);
+    expect(alias.body).toEqual(original.body);
+  });
+
   it('documents at least the system routes', () => {
     const names = operations().map(([name]) => name);
     expect(names).toEqual(expect.arrayContaining(['GET /health', 'GET /api/health/ready']));

@@ -98,6 +98,16 @@ describe('Prediksi: demo data → training → explained predictions (e2e)', () 
     const treeRes = await request(t.baseUrl).get('/api/prediksi/tree-data').set(bearer(staf)).expect(200);
     expect(treeRes.body).toMatchObject({ status: 'success', class_names: ['Rendah', 'Sedang', 'Tinggi'], model_info: { model_version: 1, samples: 800 } });
     expect(treeRes.body.feature_names).toEqual(['rata_rata', 'kategori_penghasilan', 'kategori_kehadiran']);
+    // The client's node labels show at most two decimals; `threshold` stays exact for the walk.
+    const numericNodes = (function collect(n: ClientNode): Array<Extract<ClientNode, { type: 'internal' }>> {
+      return n.type === 'leaf' ? [] : [...(n.threshold === undefined ? [] : [n]), ...n.children.flatMap(collect)];
+    })(treeRes.body.tree_data as ClientNode);
+    expect(numericNodes.length).toBeGreaterThan(0);
+    for (const n of numericNodes) {
+      const shown = String(Math.round(n.threshold! * 100) / 100);
+      expect((n as unknown as { condition: string }).condition).toBe(`${n.attribute} <= ${shown}`);
+      expect(n.children.map((c) => c.edge_label)).toEqual([`<= ${shown}`, `> ${shown}`]);
+    }
     const features = {
       rata_rata: p.detail_faktor.nilai_rata_rata,
       kategori_penghasilan: p.detail_faktor.kategori_penghasilan,
@@ -174,7 +184,7 @@ describe('Prediksi: demo data → training → explained predictions (e2e)', () 
     const all = await request(t.baseUrl).get('/api/prediksi/history').set(bearer(guru)).query({ limit: 1000 }).expect(200);
     const stamps = all.body.data.map((r: { updated_at: string }) => Date.parse(r.updated_at));
     expect([...stamps].sort((a, b) => b - a)).toEqual(stamps);
-    await request(t.baseUrl).get('/api/prediksi/history').set(bearer(guru)).query({ limit: 5000 }).expect(400);
+    await request(t.baseUrl).get('/api/prediksi/history').set(bearer(guru)).query({ limit: 10001 }).expect(400);
 
     const file = await request(t.baseUrl)
       .get('/api/prediksi/history/export/excel')

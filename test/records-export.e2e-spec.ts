@@ -157,6 +157,17 @@ describe('Exports and the export → upload round trip (e2e)', () => {
     expect(body.toString('utf8').slice(1).split('\n')[0]!.trim()).toBe(layout.headers.join(','));
   });
 
+  it('siswa exports show Jenis Kelamin as the API answers it (Laki-laki / Perempuan)', async () => {
+    const csv = async (filter: string): Promise<string> =>
+      ((await admin.get(`/api/siswa/export/csv?jenis_kelamin=${filter}`).buffer(true).parse(binary).expect(200)).body as Buffer).toString('utf8');
+    const women = await csv('Perempuan');
+    expect(women).toContain(',Perempuan,');
+    expect(women).not.toMatch(/,(P|L|Laki-laki),/);
+    const men = await csv('l');
+    expect(men).toContain(',Laki-laki,');
+    expect(men).not.toMatch(/,(P|L|Perempuan),/);
+  });
+
   it('exports apply the list filters', async () => {
     const res = await admin.get('/api/nilai/export/csv?semester=Genap').buffer(true).parse(binary).expect(200);
     const lines = (res.body as Buffer).toString('utf8').trim().split('\n');

@@ -115,8 +115,8 @@ describe('Uploads of the record domains (e2e)', () => {
     expect(res.body).toMatchObject({ created: 2, updated: 0 });
     const rows = (await admin.get('/api/siswa?kelas=X%20C').expect(200)).body;
     expect(rows).toEqual([
-      expect.objectContaining({ nama: 'Dewi Sartika', nis: '2024555', jenis_kelamin: 'P', tanggal_lahir: '2008-03-09', alamat: null }),
-      expect.objectContaining({ nama: 'Eko Prasetyo', nis: 'E2024556', jenis_kelamin: 'L', tanggal_lahir: '2008-03-10' }),
+      expect.objectContaining({ nama: 'Dewi Sartika', nis: '2024555', jenis_kelamin: 'Perempuan', jenis_kelamin_kode: 'P', tanggal_lahir: '2008-03-09', alamat: null }),
+      expect.objectContaining({ nama: 'Eko Prasetyo', nis: 'E2024556', jenis_kelamin: 'Laki-laki', jenis_kelamin_kode: 'L', tanggal_lahir: '2008-03-10' }),
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { type ApiClient, clientAs, makeSiswa } from './factories/records';
+import { sql } from './prediksi-support/prediksi-helpers';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 describe('Siswa (e2e)', () => {
@@ -23,7 +24,7 @@ describe('Siswa (e2e)', () => {
       created_at: '2020-01-01T00:00:00Z',
       updated_at: null,
       nama_siswa: 'ignored',
-      jenis_kelamin_label: 'ignored',
+      jenis_kelamin_kode: 'P',
     };
     const res = await admin.post('/api/siswa').send(body).expect(201);
     expect(res.body).toEqual({
@@ -31,8 +32,8 @@ describe('Siswa (e2e)', () => {
       nis: body.nis,
       nama: body.nama,
       kelas: body.kelas,
-      jenis_kelamin: 'L',
-      jenis_kelamin_label: 'Laki-laki',
+      jenis_kelamin: 'Laki-laki',
+      jenis_kelamin_kode: 'L',
       tanggal_lahir: '2007-05-02',
       alamat: body.alamat,
       created_at: expect.any(String),
@@ -48,15 +49,34 @@ describe('Siswa (e2e)', () => {
     ['PEREMPUAN', 'P', 'Perempuan'],
     ['p', 'P', 'Perempuan'],
     ['laki-laki', 'L', 'Laki-laki'],
+    ['L', 'L', 'Laki-laki'],
   ])('accepts jenis_kelamin %p', async (input, stored, label) => {
     const res = await admin
       .post('/api/siswa')
       .send(makeSiswa({ jenis_kelamin: input }))
       .expect(201);
     expect(res.body).toMatchObject({
-      jenis_kelamin: stored,
-      jenis_kelamin_label: label,
+      jenis_kelamin: label,
+      jenis_kelamin_kode: stored,
     });
+    const [row] = await sql<{ jenis_kelamin: string }>(t, 'SELECT jenis_kelamin FROM siswa WHERE id = $1', [res.body.id]);
+    expect(row?.jenis_kelamin).toBe(stored);
+  });
+
+  it("the client's edit form: GET, then PUT the whole model back with the dropdown's label, round-trips", async () => {
+    const created = (await admin.post('/api/siswa').send(makeSiswa({ jenis_kelamin: 'P' })).expect(201)).body;
+    const opened = (await admin.get(`/api/siswa/${created.id}`).expect(200)).body;
+    // The form's dropdown offers only the two labels; the opened record must already hold one of them.
+    expect(['Laki-laki', 'Perempuan']).toContain(opened.jenis_kelamin);
+    const edited = { ...opened, kelas: 'XI IPS 1', jenis_kelamin: 'Laki-laki' };
+    const saved = await admin.put(`/api/siswa/${created.id}`).set('Content-Type', 'application/json').send(edited).expect(200);
+    // The stale jenis_kelamin_kode the form carries back is read-only: the dropdown's label wins.
+    expect(saved.body).toEqual({ ...edited, jenis_kelamin_kode: 'L', updated_at: expect.any(String) });
+    const reopened = (await admin.get(`/api/siswa/${created.id}`).expect(200)).body;
+    expect(reopened).toEqual(saved.body);
+    // Saving again unchanged (what the client does on a second click) is a no-op round trip.
+    const again = await admin.put(`/api/siswa/${created.id}`).send(reopened).expect(200);
+    expect(again.body).toMatchObject({ jenis_kelamin: 'Laki-laki', jenis_kelamin_kode: 'L', kelas: 'XI IPS 1' });
   });
 
   it('updates partially with PUT and PATCH, and 409 when the NIS is taken', async () => {

@@ -52,7 +52,7 @@ describe('Users: management, last-admin rules, self-service (e2e)', () => {
     expect(res.body[0]).toMatchObject({ username: 'admin', role: 'admin' });
     const search = await request(t.baseUrl).get('/api/auth/users?search=budi').set(bearer(admin)).expect(200);
     expect(search.body.map((u: { username: string }) => u.username)).toEqual(['Pak_Budi']);
-    await request(t.baseUrl).get('/api/auth/users?limit=5000').set(bearer(admin)).expect(400);
+    await request(t.baseUrl).get('/api/auth/users?limit=10001').set(bearer(admin)).expect(400);
   });
 
   it('users endpoints are admin-only', async () => {

@@ -12,12 +12,20 @@ import { UsersService } from './users.service';
 @Injectable()
 export class AdminBootstrapService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AdminBootstrapService.name);
+  private generated: { username: string; password: string } | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly users: UsersService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The generated first-admin login, handed out once (for the start-up banner), then forgotten. */
+  takeGeneratedLogin(): { username: string; password: string } | undefined {
+    const login = this.generated;
+    this.generated = undefined;
+    return login;
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const { adminUsername, adminPassword, adminEmail } = this.config.auth;
@@ -43,12 +51,8 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
     });
     if (!created) return;
     if (generated) {
-      // Printed once, to the console only (not the structured log, which may be shipped elsewhere).
-      const line = '='.repeat(64);
-      process.stdout.write(
-        `\n${line}\n  EduPro: first admin account created\n  username: ${adminUsername}\n  password: ${generated}\n` +
-          `  This password is shown only once. Log in and change it now.\n${line}\n\n`,
-      );
+      // Shown once, in main.ts's start-up banner (console only, never the structured log).
+      this.generated = { username: adminUsername, password: generated };
     } else {
       this.logger.log(`First admin account "${adminUsername}" created from ADMIN_USERNAME / ADMIN_PASSWORD`);
     }

@@ -27,7 +27,8 @@ export interface AppConfig {
   database: {
     url?: string;
     embeddedDataDir: string;
-    embeddedPort: number;
+    /** Undefined: chosen and remembered per data directory (embedded-postgres.ts). */
+    embeddedPort?: number;
     poolMax: number;
     statementTimeoutMs: number;
     connectTimeoutMs: number;
@@ -55,6 +56,7 @@ export interface AppConfig {
     bodyLimitBytes: number;
     uploadLimitBytes: number;
     requestTimeoutMs: number;
+    listMaxLimit: number;
     trustProxy: boolean | string[];
   };
   /** What one upload may cost (UPLOAD_MAX_*): crossing any of these is 413 naming the setting. */
@@ -162,6 +164,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       bodyLimitBytes: e.BODY_LIMIT_BYTES,
       uploadLimitBytes: e.UPLOAD_LIMIT_BYTES,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      listMaxLimit: e.LIST_MAX_LIMIT,
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
     },
     upload: {

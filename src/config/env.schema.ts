@@ -36,7 +36,8 @@ export class EnvironmentVariables {
   PORT = 8000;
 
   @IsString()
-  HOST = '0.0.0.0';
+  /** Loopback for `npm start` on a laptop; the Dockerfile and compose set 0.0.0.0. */
+  HOST = '127.0.0.1';
 
   @IsOptional() @IsString()
   DATABASE_URL?: string;
@@ -44,8 +45,9 @@ export class EnvironmentVariables {
   @IsString()
   EMBEDDED_PG_DATA_DIR = './data/postgres';
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(65535)
-  EMBEDDED_PG_PORT = 54329;
+  /** Unset: the embedded server keeps the port it was first given for its data directory (from 54329 up). */
+  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT?: number;
 
   @Transform(toNumber) @IsInt() @Min(1) @Max(200)
   DB_POOL_MAX = 10;
@@ -106,6 +108,10 @@ export class EnvironmentVariables {
 
   @Transform(toNumber) @IsInt() @Min(100)
   REQUEST_TIMEOUT_MS = 30000;
+
+  /** What a list without `limit` returns, and the largest explicit `limit` (API.md §1). */
+  @Transform(toNumber) @IsInt() @Min(1) @Max(1_000_000)
+  LIST_MAX_LIMIT = 10_000;
 
   /**
    * Whether to believe X-Forwarded-For (client IPs for the event log and login throttling): `false`

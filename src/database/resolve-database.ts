@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { AppConfig } from '../config/app-config';
-import { type EmbeddedPostgresHandle, startEmbeddedPostgres } from './embedded-postgres';
+import { type EmbeddedPostgresHandle, embeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   config: AppConfig;
@@ -28,6 +28,6 @@ export async function resolveDatabase(config: AppConfig, log: (m: string) => voi
     await admin.end();
   }
   log(`Embedded PostgreSQL running on 127.0.0.1:${embedded.port}, data in ${embedded.dataDir}`);
-  const url = embedded.url.replace(/\/postgres$/, '/edupro');
+  const url = embeddedUrl(embedded.port, 'edupro');
   return { config: { ...config, database: { ...config.database, url } }, embedded };
 }

@@ -11,7 +11,8 @@ const REDOC_HTML = `<!DOCTYPE html>
 </html>`;
 
 /**
- * `/docs` (Swagger UI from swagger-ui-dist), `/docs-json` and `/redoc` (ReDoc's standalone bundle from
+ * `/docs` (Swagger UI from swagger-ui-dist), `/docs-json` (also at `/openapi.json`, where generators
+ * and gateways look first) and `/redoc` (ReDoc's standalone bundle from
  * node_modules): everything served by this process, nothing from a CDN, so the docs work offline.
  */
 export function setupDocs(app: NestFastifyApplication): void {
@@ -23,6 +24,9 @@ export function setupDocs(app: NestFastifyApplication): void {
   });
   const bundle = readFileSync(require.resolve('redoc/bundles/redoc.standalone.js'));
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/openapi.json', (_req, reply) => {
+    void reply.type('application/json; charset=utf-8').send(document);
+  });
   fastify.get('/redoc', (_req, reply) => {
     void reply.type('text/html; charset=utf-8').send(REDOC_HTML);
   });

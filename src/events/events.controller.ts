@@ -3,7 +3,7 @@ import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY } from '../common/role';
-import { ListEventsQueryDto, PageQueryDto, RecentEventsQueryDto, SecurityQueryDto, SummaryQueryDto } from './dto/event-query.dto';
+import { EventPageQueryDto, ListEventsQueryDto, RecentEventsQueryDto, SecurityQueryDto, SummaryQueryDto } from './dto/event-query.dto';
 import { EventPageDto, EventResponseDto, EventSummaryDto, SecurityReportDto } from './dto/event-response.dto';
 import { EventsService } from './events.service';
 
@@ -44,7 +44,7 @@ export class EventsController {
 
   @Get('user-activity/:user_id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: "One user's trail, newest first", response: EventPageDto, errors: [400] })
-  userActivity(@Param('user_id', ParseIdPipe) userId: number, @Query() page: PageQueryDto): Promise<EventPageDto> {
+  userActivity(@Param('user_id', ParseIdPipe) userId: number, @Query() page: EventPageQueryDto): Promise<EventPageDto> {
     return this.events.userActivity(userId, page.skip, page.limit);
   }
 }

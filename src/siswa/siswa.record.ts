@@ -9,8 +9,9 @@ import { type SiswaResponseDto, toSiswaResponse } from './dto/siswa-response.dto
 import { Siswa } from './siswa.entity';
 
 /**
- * Spreadsheet layout of API.md §3. Jenis Kelamin is exported as stored (L/P); uploads also accept
- * the labels. Tanggal Lahir is a YYYY-MM-DD text cell so no spreadsheet reinterprets it.
+ * Spreadsheet layout of API.md §3. Jenis Kelamin is exported as the API answers it (Laki-laki /
+ * Perempuan, what a reader of the sheet expects); uploads accept the labels and L/P, so an exported
+ * file uploads back unchanged. Tanggal Lahir is a YYYY-MM-DD text cell so no spreadsheet reinterprets it.
  */
 const SPREADSHEET: RecordSpec<Siswa, CreateSiswaDto, SiswaResponseDto>['spreadsheet'] = {
   fileBase: 'Data_Siswa',

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { Logger, RequestMethod } from '@nestjs/common';
 import pino, { type DestinationStream } from 'pino';
 import type { Options } from 'pino-http';
 import type { AppConfig } from '../../config/app-config';
@@ -45,5 +46,38 @@ export function buildPinoHttpOptions(config: AppConfig): Options {
  * development every line appears at once.
  */
 export function buildLogDestination(config: AppConfig): DestinationStream {
-  return pino.destination({ dest: 1, sync: false, minLength: config.env === 'production' ? 4096 : 0 });
+  batching = config.env === 'production';
+  destination = pino.destination({ dest: 1, sync: false, minLength: batching ? 4096 : 0 });
+  return destination;
+}
+
+/** The process's log stream (one app per process in production), for flushLogs. */
+let destination: ReturnType<typeof pino.destination> | undefined;
+let batching = false;
+
+/**
+ * The routes the request logger runs on. nestjs-pino 4 (the last release that supports Node 20)
+ * defaults to `*`, which Nest 12 rewrites with a warning at every start; `{/*splat}` is what
+ * nestjs-pino 5 uses, and the routes outside the /api prefix are listed as it adds them.
+ */
+export const LOGGED_ROUTES = [
+  { path: '{/*splat}', method: RequestMethod.ALL },
+  { path: 'health', method: RequestMethod.GET },
+  { path: 'metrics', method: RequestMethod.GET },
+];
+
+/**
+ * Prints text after every log line written so far: Nest's start-up buffer (bufferLogs) is handed to
+ * pino first, then the text goes through the same asynchronous stream as the log lines, so nothing
+ * logged before it can overtake it (a plain stdout write would pass the lines still queued).
+ */
+export function printAfterLogs(text: string): void {
+  Logger.flush();
+  if (!destination) {
+    process.stdout.write(text);
+    return;
+  }
+  destination.write(text);
+  // Production batches writes into 4 KiB chunks; the banner must not wait for the next request.
+  if (batching) destination.flush();
 }

@@ -1,49 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { PageQueryDto } from './page-query.dto';
+import { emptyToUndefined } from './query-values';
 
-export const MAX_LIMIT = 1000;
-export const DEFAULT_LIMIT = 100;
-
-/** An empty query value (`?search=`) means "not given", as the web client sends every field. */
-export const emptyToUndefined = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' && value.trim() === '' ? undefined : value;
+export { emptyToUndefined, queryInt } from './query-values';
 
 /**
- * A whole number from a query string: digits convert, empty means absent, anything else stays text so
- * validation rejects it (400) instead of Number() turning `' '` into 0 or `1e3` into 1000.
+ * Paging and search shared by every bare-array list (API.md §1). Domain list DTOs extend it with
+ * their filters and a `sort` allow-list (see IsSort). Invalid values are 400 (query validation).
  */
-export const queryInt = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  if (trimmed === '') return undefined;
-  return /^-?\d{1,15}$/.test(trimmed) ? Number(trimmed) : value;
-};
-
-/**
- * Paging and search shared by every list (API.md §1). Domain list DTOs extend it with their filters
- * and a `sort` allow-list (see IsSort). Invalid values are 400 (query validation).
- */
-export class ListQueryDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Transform(queryInt)
-  @IsInt({ message: 'skip must be a whole number' })
-  @Min(0, { message: 'skip must not be negative' })
-  skip: number = 0;
-
-  @ApiPropertyOptional({
-    minimum: 1,
-    maximum: MAX_LIMIT,
-    default: DEFAULT_LIMIT,
-  })
-  @IsOptional()
-  @Transform(queryInt)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_LIMIT, { message: `limit must not exceed ${MAX_LIMIT}` })
-  limit: number = DEFAULT_LIMIT;
-
+export class ListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({
     description: 'Case-insensitive substring',
     maxLength: 100,

@@ -1,23 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { getListMaxLimit, LimitField, PagingDto } from '../../common/query/page-query.dto';
 import { EVENT_CATEGORIES, type EventCategory } from '../event-log.entity';
 
 /** `strict`: the date must exist (no 2026-02-30, no 2025-02-29), not merely look like one. */
 const REAL_DATE = { strict: true, strictSeparator: true };
 const REAL_DATE_MESSAGE = ({ property }: { property: string }): string => `${property} must be a real date or date-time (ISO 8601), e.g. 2026-02-28 or 2026-02-28T07:00:00+07:00`;
 
-export class PageQueryDto {
-  @ApiPropertyOptional({ default: 0 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(0)
-  skip = 0;
+/** The event log is read in pages of 100 (a `{data, total, skip, limit}` envelope, not the client's). */
+export class EventPageQueryDto extends PagingDto(100) {}
 
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000)
-  limit = 100;
-}
-
-export class ListEventsQueryDto extends PageQueryDto {
+export class ListEventsQueryDto extends EventPageQueryDto {
   @ApiPropertyOptional({ enum: EVENT_CATEGORIES })
   @IsOptional() @IsIn(EVENT_CATEGORIES)
   category?: EventCategory;
@@ -51,10 +45,11 @@ export class ListEventsQueryDto extends PageQueryDto {
   entity_id?: string;
 }
 
+const RECENT_DEFAULT = (): number => Math.min(50, getListMaxLimit());
+
 export class RecentEventsQueryDto {
-  @ApiPropertyOptional({ default: 50, maximum: 500 })
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
-  limit = 50;
+  @LimitField(RECENT_DEFAULT, 'Default 50')
+  limit: number = RECENT_DEFAULT();
 
   @ApiPropertyOptional({ enum: EVENT_CATEGORIES })
   @IsOptional() @IsIn(EVENT_CATEGORIES)

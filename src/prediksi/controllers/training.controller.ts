@@ -1,8 +1,11 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
+import { PageQueryDto } from '../../common/query/page-query.dto';
+import { sendPage } from '../../common/query/total-count';
 import { ADMIN_ONLY, ALL_ROLES, type AuthUser } from '../../common/role';
 import { ModelActivatedResponseDto, ModelDetailDto, ModelSummaryDto, TrainResponseDto } from '../dto/model-response.dto';
 import { TrainRequestDto } from '../dto/train-request.dto';
@@ -35,9 +38,9 @@ export class TrainingController {
   }
 
   @Get('models')
-  @ApiEndpoint({ summary: 'Stored model versions, newest first (bare array, like every list)', response: [ModelSummaryDto], roles: ALL_ROLES })
-  async list(): Promise<ModelSummaryDto[]> {
-    return (await this.registry.list()).map(toModelSummary);
+  @ApiEndpoint({ summary: 'Stored model versions, newest first (bare array, total in X-Total-Count, like every list)', response: [ModelSummaryDto], roles: ALL_ROLES, errors: [400] })
+  async list(@Query() page: PageQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<ModelSummaryDto[]> {
+    return sendPage(reply, await this.registry.list(page)).map(toModelSummary);
   }
 
   @Get('models/:version')

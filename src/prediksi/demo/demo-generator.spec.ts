@@ -1,4 +1,5 @@
 import {
+  demoPeriodsEndingOn,
   type DemoSchool, type KategoriPrestasi, attendancePercent, averageScore, createRng, demoCategories, generateDemoSchool,
   generateStudentHistory, latentForKey, periodsForTahunAjaran, semesterPeriods, totalIncome,
 } from './demo-generator';
@@ -202,5 +203,17 @@ describe('generateStudentHistory', () => {
       return mean(all.flatMap((h) => h.nilai.map(averageScore)));
     };
     expect(avgFor(1.5)).toBeGreaterThan(avgFor(-1.5) + 15);
+  });
+});
+
+describe('demoPeriodsEndingOn: the demo school ends at the current semester', () => {
+  it.each([
+    ['2026-12-01', ['Genap 2024/2025', 'Ganjil 2025/2026', 'Genap 2025/2026', 'Ganjil 2026/2027']],
+    ['2027-03-15', ['Ganjil 2025/2026', 'Genap 2025/2026', 'Ganjil 2026/2027', 'Genap 2026/2027']],
+    ['2026-07-01', ['Genap 2024/2025', 'Ganjil 2025/2026', 'Genap 2025/2026', 'Ganjil 2026/2027']],
+  ])('on %s', (today, expected) => {
+    const { startYear, firstSemester } = demoPeriodsEndingOn(new Date(`${today}T05:00:00Z`), 4);
+    const school = generateDemoSchool({ seed: 1, students: 2, semesters: 4, startYear, firstSemester });
+    expect(school.perStudent[0]!.nilai.map((n) => `${n.semester} ${n.tahun_ajaran}`)).toEqual(expected);
   });
 });

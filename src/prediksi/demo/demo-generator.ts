@@ -14,6 +14,7 @@ import {
   JOB_NONE_AYAH, JOB_NONE_IBU, LAST_NAMES, STREETS, SUBJECT_OFFSET,
 } from './demo-vocabulary';
 import { type Rng, clamp, createRng, gaussian, pick, randInt, seedFromKey } from './prng';
+import { tahunAjaranOn } from '../domain/semester';
 
 export type * from './demo-types';
 export { type Rng, createRng, seedFromKey } from './prng';
@@ -62,6 +63,18 @@ export function semesterPeriods(startYear: number, count: number, first: Semeste
     semester = semester === 'Ganjil' ? 'Genap' : 'Ganjil';
   }
   return out;
+}
+
+/**
+ * The demo school's semesters: `count` consecutive ones ending with the semester running on `today`
+ * (never one that has not started), e.g. on 2026-12-01 (Ganjil 2026/2027) four semesters are Genap
+ * 2024/2025 … Ganjil 2026/2027. `today` is a parameter so the demo stays deterministic in tests.
+ */
+export function demoPeriodsEndingOn(today: Date, count: number): { startYear: number; firstSemester: Semester } {
+  const current = tahunAjaranOn(today);
+  // Position of the current semester counted in semesters since Ganjil of year 0, minus count - 1.
+  const index = current.startYear * 2 + (current.semester === 'Genap' ? 1 : 0) - Math.max(0, count - 1);
+  return { startYear: Math.floor(index / 2), firstSemester: index % 2 === 0 ? 'Ganjil' : 'Genap' };
 }
 
 /** Both semesters of one tahun_ajaran (`'2024/2025'`) — what generate-dummy-by-name adds. */
@@ -192,7 +205,8 @@ function drawSiswa(rng: Rng, index: number, nisWidth: number, options: DemoSchoo
   const level = randInt(rng, 0, 2);
   const kelas = `${['X', 'XI', 'XII'][level]} ${rng() < 0.55 ? 'IPA' : 'IPS'} ${randInt(rng, 1, 3)}`;
   // Age 15–18 in the last generated school year: a class-X student is 15 or 16, and so on.
-  const lastSchoolYear = options.startYear + Math.floor(Math.max(0, options.semesters - 1) / 2);
+  const offset = options.firstSemester === 'Genap' ? 1 : 0;
+  const lastSchoolYear = options.startYear + Math.floor((offset + Math.max(0, options.semesters - 1)) / 2);
   const birthYear = lastSchoolYear - (15 + level + randInt(rng, 0, 1));
   const month = randInt(rng, 1, 12);
   const day = randInt(rng, 1, new Date(Date.UTC(birthYear, month, 0)).getUTCDate());
@@ -212,7 +226,7 @@ export function generateDemoSchool(options: DemoSchoolOptions): DemoSchool {
   if (!Number.isInteger(students) || students < 0) throw new RangeError('students must be a non-negative integer');
   if (!Number.isInteger(semesters) || semesters < 0) throw new RangeError('semesters must be a non-negative integer');
   const rng = createRng(seed);
-  const periods = semesterPeriods(startYear, semesters);
+  const periods = semesterPeriods(startYear, semesters, options.firstSemester);
   const nisWidth = Math.max(4, String(students).length);
   const school: DemoSchool = { siswa: [], perStudent: [] };
   for (let i = 0; i < students; i++) {

@@ -70,9 +70,11 @@ export interface StudentHistory {
 export interface DemoSchoolOptions {
   seed: number;
   students: number;
-  /** Consecutive semesters per student, starting with Ganjil of `startYear/startYear+1`. */
+  /** Consecutive semesters per student, starting with `firstSemester` of `startYear/startYear+1`. */
   semesters: number;
   startYear: number;
+  /** Default Ganjil. */
+  firstSemester?: Semester;
 }
 
 export interface DemoSchool {

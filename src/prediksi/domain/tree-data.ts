@@ -39,10 +39,18 @@ function leafNode(header: C45Header, node: C45Node, parent: C45Node | null, bag:
   };
 }
 
+/**
+ * A threshold as the client's node and edge labels show it: two decimals at most (`70.27`, not
+ * `70.27272727`, which overflows the label) as the old API printed it; `threshold` stays exact.
+ */
+function thresholdLabel(attribute: string, value: number): string {
+  return formatThreshold(attribute, Math.round(value * 100) / 100);
+}
+
 function edgeLabel(header: C45Header, node: C45Node, i: number): string {
   const split = node.split as NonNullable<C45Node['split']>;
   const attr = header.attributes[split.attribute];
-  if (split.kind === 'numeric') return `${i === 0 ? '<=' : '>'} ${formatThreshold(attr.name, split.splitPoint)}`;
+  if (split.kind === 'numeric') return `${i === 0 ? '<=' : '>'} ${thresholdLabel(attr.name, split.splitPoint)}`;
   const values = attr.kind === 'nominal' ? attr.values : [];
   if (split.kind === 'binaryNominal') return `${i === 0 ? '=' : '!='} ${values[split.splitPoint]}`;
   return values[i];
@@ -62,7 +70,7 @@ function convert(header: C45Header, node: C45Node, parent: C45Node | null, bag: 
     name: attr.name,
     attribute: attr.name,
     ...(numeric ? { threshold: split.splitPoint } : {}),
-    condition: numeric ? `${attr.name} <= ${formatThreshold(attr.name, split.splitPoint)}` : attr.name,
+    condition: numeric ? `${attr.name} <= ${thresholdLabel(attr.name, split.splitPoint)}` : attr.name,
     samples: round(node.dist.total),
     children,
   };

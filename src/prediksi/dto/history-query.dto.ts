@@ -1,7 +1,8 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { emptyToUndefined, MAX_LIMIT } from '../../common/query/list-query.dto';
+import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { PagingDto } from '../../common/query/page-query.dto';
+import { emptyToUndefined } from '../../common/query/query-values';
 import { SemesterField, SiswaIdField, TahunAjaranField } from '../../records/record-fields';
 import { KATEGORI_PRESTASI } from '../domain/feature-catalogue';
 
@@ -33,20 +34,5 @@ export class HistoryFilterDto {
   prediksi_prestasi?: string;
 }
 
-/** GET /prediksi/history [client]: paging defaults to 10 per page, as the client expects. */
-export class HistoryQueryDto extends HistoryFilterDto {
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'skip must be a whole number' })
-  @Min(0, { message: 'skip must not be negative' })
-  skip: number = 0;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: 10 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_LIMIT, { message: `limit must not exceed ${MAX_LIMIT}` })
-  limit: number = 10;
-}
+/** GET /prediksi/history [client]: the shared paging, 10 per page by default as the client expects. */
+export class HistoryQueryDto extends IntersectionType(PagingDto(10), HistoryFilterDto) {}

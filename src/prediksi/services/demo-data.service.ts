@@ -6,6 +6,7 @@ import { recordChange } from '../../common/audit/audit-context';
 import { DomainException } from '../../common/http/problem';
 import {
   createRng,
+  demoPeriodsEndingOn,
   type DemoSchool,
   generateDemoSchool,
   generateStudentHistory,
@@ -13,10 +14,9 @@ import {
   periodsForTahunAjaran,
   seedFromKey,
 } from '../demo/demo-generator';
-import { tahunAjaranOn } from '../domain/semester';
 import { insertNilai, insertPenghasilan, insertPresensi, insertPrestasi, insertSiswa } from './demo-insert';
 
-/** Four semesters: last school year and the current one, so predictions have recent data. */
+/** Four semesters up to the current one, so predictions have recent data and none lies in the future. */
 const DEMO_SEMESTERS = 4;
 /** One demo generation at a time per database, so two start-ups never both fill an empty school. */
 const DEMO_LOCK_KEY = 4_581_270_003;
@@ -106,8 +106,7 @@ export class DemoDataService {
   }
 
   private school(students: number, seed: number): DemoSchool {
-    const { startYear } = tahunAjaranOn(new Date());
-    const school = generateDemoSchool({ seed, students, semesters: DEMO_SEMESTERS, startYear: startYear - 1 });
+    const school = generateDemoSchool({ seed, students, semesters: DEMO_SEMESTERS, ...demoPeriodsEndingOn(new Date(), DEMO_SEMESTERS) });
     // The generator numbers NIS from 1 for every school; a seed-derived prefix keeps later batches unique.
     const prefix = `D${seed.toString(36).toUpperCase().padStart(7, '0').slice(-7)}`;
     school.siswa.forEach((s, i) => (s.nis = `${prefix}${String(i + 1).padStart(5, '0')}`));

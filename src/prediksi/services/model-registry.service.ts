@@ -85,15 +85,19 @@ export class ModelRegistryService implements OnApplicationBootstrap {
     return this.current;
   }
 
-  list(): Promise<PrediksiModel[]> {
-    return this.dataSource.getRepository(PrediksiModel).find({
+  /** Stored versions, newest first, one page (the shared paging) and the total. */
+  async list(page: { skip: number; limit: number }): Promise<{ rows: PrediksiModel[]; total: number }> {
+    const [rows, total] = await this.dataSource.getRepository(PrediksiModel).findAndCount({
       select: {
         id: true, version: true, isActive: true, algorithm: true, options: true, features: true, labelSource: true,
         cvMetrics: true, trainingMetrics: true, classDistribution: true, trainingSetSize: true, trainingSetHash: true,
         trainedBy: true, trainedAt: true, durationMs: true, activatedAt: true,
       },
       order: { version: 'DESC' },
+      skip: page.skip,
+      take: page.limit,
     });
+    return { rows, total };
   }
 
   async get(version: number): Promise<PrediksiModel> {

@@ -32,8 +32,8 @@ export class CreateSiswaDto {
   kelas: string;
 
   @ApiProperty({
-    enum: ['L', 'P'],
-    description: 'Also accepted: Laki-laki, Perempuan (any case)',
+    enum: ['Laki-laki', 'Perempuan', 'L', 'P'],
+    description: 'Any case; stored as L/P, answered as Laki-laki/Perempuan',
   })
   @Transform(({ value }: { value: unknown }) => canonicalJenisKelamin(value) ?? value)
   @IsIn(['L', 'P'], {

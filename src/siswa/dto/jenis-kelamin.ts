@@ -1,6 +1,8 @@
+/** Stored as the code; answered as the label (API.md §3). Both spellings are accepted everywhere. */
 export type JenisKelamin = 'L' | 'P';
+export type JenisKelaminLabel = 'Laki-laki' | 'Perempuan';
 
-export const JENIS_KELAMIN_LABEL: Readonly<Record<JenisKelamin, string>> = {
+export const JENIS_KELAMIN_LABEL: Readonly<Record<JenisKelamin, JenisKelaminLabel>> = {
   L: 'Laki-laki',
   P: 'Perempuan',
 };

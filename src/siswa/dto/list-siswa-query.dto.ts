@@ -25,7 +25,7 @@ export class ListSiswaQueryDto extends ListQueryDto {
   @MaxLength(20)
   kelas?: string;
 
-  @ApiPropertyOptional({ enum: ['L', 'P'] })
+  @ApiPropertyOptional({ enum: ['Laki-laki', 'Perempuan', 'L', 'P'], description: 'Either spelling, any case' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : (canonicalJenisKelamin(value) ?? value)))
   @IsIn(['L', 'P'], {

@@ -1,15 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { Siswa } from '../siswa.entity';
-import { JENIS_KELAMIN_LABEL, type JenisKelamin } from './jenis-kelamin';
+import { JENIS_KELAMIN_LABEL, type JenisKelamin, type JenisKelaminLabel } from './jenis-kelamin';
 
 export class SiswaResponseDto {
   @ApiProperty() id: number;
   @ApiProperty({ example: '2023001' }) nis: string;
   @ApiProperty({ example: 'Siti Aminah' }) nama: string;
   @ApiProperty({ example: 'XII IPA 3' }) kelas: string;
-  @ApiProperty({ enum: ['L', 'P'] }) jenis_kelamin: JenisKelamin;
-  @ApiProperty({ enum: ['Laki-laki', 'Perempuan'] })
-  jenis_kelamin_label: string;
+  /** The label, because the web client binds this field to a dropdown of the two labels [client]. */
+  @ApiProperty({ enum: ['Laki-laki', 'Perempuan'] }) jenis_kelamin: JenisKelaminLabel;
+  @ApiProperty({ enum: ['L', 'P'], description: 'The stored code' }) jenis_kelamin_kode: JenisKelamin;
   @ApiProperty({ example: '2007-05-02' }) tanggal_lahir: string;
   @ApiPropertyOptional({ nullable: true, type: String }) alamat: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
@@ -23,8 +23,8 @@ export function toSiswaResponse(siswa: Siswa): SiswaResponseDto {
     nis: siswa.nis,
     nama: siswa.nama,
     kelas: siswa.kelas,
-    jenis_kelamin: jenisKelamin,
-    jenis_kelamin_label: JENIS_KELAMIN_LABEL[jenisKelamin],
+    jenis_kelamin: JENIS_KELAMIN_LABEL[jenisKelamin],
+    jenis_kelamin_kode: jenisKelamin,
     tanggal_lahir: siswa.tanggalLahir,
     alamat: siswa.alamat,
     created_at: siswa.createdAt.toISOString(),
