@@ -3,9 +3,10 @@ import { Auth1764230500000 } from './1764230500000-Auth';
 import { EventLog1764230600000 } from './1764230600000-EventLog';
 import { SchoolRecords1764230700000 } from './1764230700000-SchoolRecords';
 import { Prediksi1764230800000 } from './1764230800000-Prediksi';
+import { SchoolYear1764231500000 } from './1764231500000-SchoolYear';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and jest's global
  * setup load the same set the same way. Add each new migration here.
  */
-export const MIGRATIONS = [AppSetting1764230400000, Auth1764230500000, EventLog1764230600000, SchoolRecords1764230700000, Prediksi1764230800000];
+export const MIGRATIONS = [AppSetting1764230400000, Auth1764230500000, EventLog1764230600000, SchoolRecords1764230700000, Prediksi1764230800000, SchoolYear1764231500000];

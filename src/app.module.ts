@@ -13,6 +13,10 @@ import { PresensiModule } from './presensi/presensi.module';
 import { PenghasilanModule } from './penghasilan/penghasilan.module';
 import { PrestasiModule } from './prestasi/prestasi.module';
 import { PrediksiModule } from './prediksi/prediksi.module';
+import { TahunAjaranModule } from './tahun-ajaran/tahun-ajaran.module';
+import { RombelModule } from './rombel/rombel.module';
+import { PenugasanModule } from './penugasan/penugasan.module';
+import { SettingsModule } from './settings/settings.module';
 import { buildLogDestination, buildPinoHttpOptions } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
@@ -35,6 +39,10 @@ export class AppModule {
         PenghasilanModule,
         PrestasiModule,
         PrediksiModule,
+        TahunAjaranModule,
+        RombelModule,
+        PenugasanModule,
+        SettingsModule,
       ],
     };
   }

@@ -9,6 +9,9 @@ import { PenghasilanOrangTua } from '../penghasilan/penghasilan.entity';
 import { Prestasi } from '../prestasi/prestasi.entity';
 import { PrediksiHistory } from '../prediksi/prediksi-history.entity';
 import { PrediksiModel } from '../prediksi/model.entity';
+import { KkmMapel, TahunAjaran } from '../tahun-ajaran/tahun-ajaran.entity';
+import { Rombel, RombelSiswa } from '../rombel/rombel.entity';
+import { Penugasan } from '../penugasan/penugasan.entity';
 
 /** Every TypeORM entity; listed explicitly so the app, the CLI and tests agree. Add new entities here. */
-export const ENTITIES = [AppSetting, User, UserSession, RefreshToken, EventLog, Siswa, NilaiRaport, Presensi, PenghasilanOrangTua, Prestasi, PrediksiModel, PrediksiHistory];
+export const ENTITIES = [AppSetting, User, UserSession, RefreshToken, EventLog, Siswa, NilaiRaport, Presensi, PenghasilanOrangTua, Prestasi, PrediksiModel, PrediksiHistory, TahunAjaran, KkmMapel, Rombel, RombelSiswa, Penugasan];

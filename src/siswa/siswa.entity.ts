@@ -1,7 +1,13 @@
-import { Column, Entity } from 'typeorm';
+import { Check, Column, Entity, Index, Unique } from 'typeorm';
 import { RecordBase } from '../records/columns';
+import { SISWA_STATUSES } from './siswa-status';
 
 @Entity({ name: 'siswa' })
+// Status and NISN: migration 1764231500000.
+@Unique('uq_siswa_nisn', ['nisn'])
+@Index('ix_siswa_status', ['status'])
+@Check('ck_siswa_status', `"status" IN (${SISWA_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+@Check('ck_siswa_nisn', `"nisn" ~ '^[0-9]{10}$'`)
 export class Siswa extends RecordBase {
   @Column({ type: 'varchar', length: 20 })
   nis: string;
@@ -22,4 +28,12 @@ export class Siswa extends RecordBase {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   alamat: string | null;
+
+  /** aktif | lulus | mutasi | keluar; lists show `aktif` unless asked otherwise. */
+  @Column({ type: 'varchar', length: 10, default: 'aktif' })
+  status: string;
+
+  /** The national student number: 10 digits, unique, optional. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  nisn: string | null;
 }
