@@ -1,4 +1,4 @@
-import { Body, Controller, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY } from '../common/role';
@@ -12,6 +12,7 @@ export class KenaikanController {
   constructor(private readonly kenaikan: KenaikanService) {}
 
   @Post('rombel/:id/kenaikan')
+  @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
   @ApiEndpoint({
     summary: 'Promote a rombel: one decision per member (naik, tinggal, lulus, keluar), all or nothing; dry_run reports only',
     response: KenaikanResultDto,
@@ -23,6 +24,7 @@ export class KenaikanController {
   }
 
   @Post('tahun-ajaran/:id/kenaikan-otomatis')
+  @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
   @ApiEndpoint({
     summary: 'Propose decisions for every rombel of the year (up one tingkat into the same-named class; tingkat 6, 9 and 12 graduate); changes nothing',
     response: KenaikanOtomatisDto,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
@@ -59,6 +59,7 @@ export class RombelController {
   }
 
   @Post(':id/siswa')
+  @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
   @ApiEndpoint({
     summary: 'Add students to a rombel (one rombel per student and year; in the active year their kelas becomes the rombel name)',
     response: AddMembersResponseDto,

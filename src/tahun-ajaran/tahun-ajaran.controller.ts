@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, HttpStatus, Get, Param, ParseIntPipe, Post, Put, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
@@ -45,6 +45,7 @@ export class TahunAjaranController {
   }
 
   @Post(':id/activate')
+  @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
   @ApiEndpoint({
     summary: 'Make this the active school year (members of its rombels get the rombel name as kelas)',
     response: TahunAjaranResponseDto,
