@@ -20,7 +20,7 @@ function chunk(type: string, data: Buffer): Buffer {
 }
 
 /** A real w×h grey PNG. */
-export function makePng(w = 2, h = 2): Buffer {
+function makePng(w = 2, h = 2): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(w, 0);
   ihdr.writeUInt32BE(h, 4);
