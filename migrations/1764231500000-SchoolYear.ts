@@ -174,6 +174,7 @@ export class SchoolYear1764231500000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "siswa" DROP CONSTRAINT "uq_siswa_nisn", DROP CONSTRAINT "ck_siswa_nisn", DROP CONSTRAINT "ck_siswa_status", DROP COLUMN "nisn", DROP COLUMN "status"`,
     );
-    for (const table of ['penugasan', 'rombel_siswa', 'rombel', 'kkm_mapel', 'tahun_ajaran']) await queryRunner.query(`DROP TABLE "${table}"`);
+    for (const table of ['penugasan', 'rombel_siswa', 'rombel', 'kkm_mapel', 'tahun_ajaran'])
+      await queryRunner.query(`DROP TABLE "${table}"`);
   }
 }

@@ -45,7 +45,10 @@ describe('Demo school structure (e2e)', () => {
       [active[0].id],
     );
     expect(earlier).toEqual([{ keputusan: 'naik', n: expect.any(Number) }]);
-    const rombels = (await admin.get(`/api/rombel?tahun_ajaran_id=${active[0].id}`).expect(200)).body as Array<{ id: number; wali_kelas_id: number | null }>;
+    const rombels = (await admin.get(`/api/rombel?tahun_ajaran_id=${active[0].id}`).expect(200)).body as Array<{
+      id: number;
+      wali_kelas_id: number | null;
+    }>;
     expect(rombels.every((r) => r.wali_kelas_id !== null)).toBe(true);
     const assignments = await admin.get(`/api/penugasan?tahun_ajaran_id=${active[0].id}&limit=1000`).expect(200);
     expect(Number(assignments.headers['x-total-count'])).toBe(rombels.length * 11);
@@ -60,14 +63,24 @@ describe('Demo school structure (e2e)', () => {
 
   it('fills in the school identity', async () => {
     const res = await admin.get('/api/settings/sekolah').expect(200);
-    expect(res.body).toMatchObject({ nama_sekolah: expect.any(String), npsn: expect.stringMatching(/^\w{8}$/), kepala_sekolah: expect.any(String) });
+    expect(res.body).toMatchObject({
+      nama_sekolah: expect.any(String),
+      npsn: expect.stringMatching(/^\w{8}$/),
+      kepala_sekolah: expect.any(String),
+    });
   });
 
   it('still generates demo records once years exist (creating the years they name)', async () => {
     const [s] = (await admin.get('/api/siswa?limit=1').expect(200)).body;
-    await admin.post('/api/prediksi/generate-dummy-by-name').send({ siswa_id: s.id, tahun_ajaran: '2040/2041' }).expect((r) => expect(r.status).toBeLessThan(300));
+    await admin
+      .post('/api/prediksi/generate-dummy-by-name')
+      .send({ siswa_id: s.id, tahun_ajaran: '2040/2041' })
+      .expect((r) => expect(r.status).toBeLessThan(300));
     const years = (await admin.get('/api/tahun-ajaran').expect(200)).body as Array<{ nama: string; aktif: boolean }>;
     expect(years).toEqual(expect.arrayContaining([expect.objectContaining({ nama: '2040/2041', aktif: false })]));
-    await admin.post('/api/prediksi/generate-dummy').send({ jumlah_data: 5 }).expect((r) => expect(r.status).toBeLessThan(300));
+    await admin
+      .post('/api/prediksi/generate-dummy')
+      .send({ jumlah_data: 5 })
+      .expect((r) => expect(r.status).toBeLessThan(300));
   });
 });

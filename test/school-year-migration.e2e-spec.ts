@@ -46,10 +46,24 @@ describe('Migration SchoolYear1764231500000 on a database with data (e2e)', () =
       const ids = await insertSiswa(m, school.siswa);
       const all = <T>(pick: (h: (typeof school.perStudent)[number]) => T[]): Array<T & { siswa_id: number }> =>
         school.perStudent.flatMap((h, i) => pick(h).map((r) => ({ ...r, siswa_id: ids[i] })));
-      await insertNilai(m, all((h) => h.nilai));
-      await insertPresensi(m, all((h) => h.presensi), THRESHOLDS);
-      await insertPenghasilan(m, school.perStudent.map((h, i) => ({ ...h.penghasilan, siswa_id: ids[i] })), THRESHOLDS);
-      await insertPrestasi(m, all((h) => h.prestasi));
+      await insertNilai(
+        m,
+        all((h) => h.nilai),
+      );
+      await insertPresensi(
+        m,
+        all((h) => h.presensi),
+        THRESHOLDS,
+      );
+      await insertPenghasilan(
+        m,
+        school.perStudent.map((h, i) => ({ ...h.penghasilan, siswa_id: ids[i] })),
+        THRESHOLDS,
+      );
+      await insertPrestasi(
+        m,
+        all((h) => h.prestasi),
+      );
     });
     for (const table of ['siswa', 'nilai_raport', 'presensi', 'penghasilan_orang_tua', 'prestasi']) {
       const [{ n }] = (await old.query(`SELECT count(*)::int AS n FROM ${table}`)) as Array<{ n: number }>;
@@ -79,7 +93,9 @@ describe('Migration SchoolYear1764231500000 on a database with data (e2e)', () =
   });
 
   it('creates the years of the data, the latest active in its latest semester', async () => {
-    const years = (await ds.query(`SELECT nama, mulai::text, selesai::text, aktif, semester_aktif FROM tahun_ajaran ORDER BY nama`)) as unknown[];
+    const years = (await ds.query(
+      `SELECT nama, mulai::text, selesai::text, aktif, semester_aktif FROM tahun_ajaran ORDER BY nama`,
+    )) as unknown[];
     expect(years).toEqual([
       { nama: '2023/2024', mulai: '2023-07-01', selesai: '2024-06-30', aktif: false, semester_aktif: 'Genap' },
       { nama: '2024/2025', mulai: '2024-07-01', selesai: '2025-06-30', aktif: true, semester_aktif: 'Genap' },

@@ -14,13 +14,24 @@ export class PenugasanController {
   constructor(private readonly penugasan: PenugasanService) {}
 
   @Get()
-  @ApiEndpoint({ summary: 'Teaching assignments (bare array, total in X-Total-Count)', response: [PenugasanResponseDto], roles: ADMIN_ONLY, errors: [400] })
+  @ApiEndpoint({
+    summary: 'Teaching assignments (bare array, total in X-Total-Count)',
+    response: [PenugasanResponseDto],
+    roles: ADMIN_ONLY,
+    errors: [400],
+  })
   async list(@Query() query: ListPenugasanQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<PenugasanResponseDto[]> {
     return sendPage(reply, await this.penugasan.list(query));
   }
 
   @Post()
-  @ApiEndpoint({ summary: 'Assign a guru a subject of a rombel', response: PenugasanResponseDto, status: 201, roles: ADMIN_ONLY, errors: [404, 409, 422] })
+  @ApiEndpoint({
+    summary: 'Assign a guru a subject of a rombel',
+    response: PenugasanResponseDto,
+    status: 201,
+    roles: ADMIN_ONLY,
+    errors: [404, 409, 422],
+  })
   create(@Body() body: CreatePenugasanDto): Promise<PenugasanResponseDto> {
     return this.penugasan.create(body);
   }

@@ -26,7 +26,11 @@ export class CreatePenugasanDto {
 export class ListPenugasanQueryDto extends ListQueryDto {
   @ApiPropertyOptional() @IsOptional() @Transform(queryInt) @IsInt({ message: 'guru_id must be a whole number' }) guru_id?: number;
   @ApiPropertyOptional() @IsOptional() @Transform(queryInt) @IsInt({ message: 'rombel_id must be a whole number' }) rombel_id?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(queryInt) @IsInt({ message: 'tahun_ajaran_id must be a whole number' }) tahun_ajaran_id?: number;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(queryInt)
+  @IsInt({ message: 'tahun_ajaran_id must be a whole number' })
+  tahun_ajaran_id?: number;
   @ApiPropertyOptional({ enum: MAPEL })
   @IsOptional()
   @Transform(emptyToUndefined)

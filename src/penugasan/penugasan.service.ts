@@ -66,7 +66,10 @@ export class PenugasanService {
       where.push(`${column} = $${params.length}`);
     }
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM penugasan p JOIN rombel r ON r.id = p.rombel_id ${filter}`, params)) as Array<{
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM penugasan p JOIN rombel r ON r.id = p.rombel_id ${filter}`,
+      params,
+    )) as Array<{
       total: number;
     }>;
     const rows = (await this.dataSource.query(
@@ -77,10 +80,15 @@ export class PenugasanService {
   }
 
   async create(body: CreatePenugasanDto): Promise<PenugasanResponseDto> {
-    const [user] = (await this.dataSource.query('SELECT role, is_active FROM users WHERE id = $1', [body.guru_id])) as Array<{ role: string; is_active: boolean }>;
+    const [user] = (await this.dataSource.query('SELECT role, is_active FROM users WHERE id = $1', [body.guru_id])) as Array<{
+      role: string;
+      is_active: boolean;
+    }>;
     if (user && (user.role !== 'guru' || !user.is_active)) throw PenugasanErrors.notGuru(body.guru_id);
     const created = await withConstraintRules(CONSTRAINTS, async () => {
-      const result = await this.dataSource.getRepository(Penugasan).insert({ guruId: body.guru_id, rombelId: body.rombel_id, mapel: body.mapel });
+      const result = await this.dataSource
+        .getRepository(Penugasan)
+        .insert({ guruId: body.guru_id, rombelId: body.rombel_id, mapel: body.mapel });
       return this.get((result.identifiers[0] as { id: number }).id);
     });
     recordChange({ entity_type: 'penugasan', entity_id: created.id, before: null, after: created });

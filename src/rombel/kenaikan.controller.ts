@@ -26,7 +26,8 @@ export class KenaikanController {
   @Post('tahun-ajaran/:id/kenaikan-otomatis')
   @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
   @ApiEndpoint({
-    summary: 'Propose decisions for every rombel of the year (up one tingkat into the same-named class; tingkat 6, 9 and 12 graduate); changes nothing',
+    summary:
+      'Propose decisions for every rombel of the year (up one tingkat into the same-named class; tingkat 6, 9 and 12 graduate); changes nothing',
     response: KenaikanOtomatisDto,
     roles: ADMIN_ONLY,
     errors: [400, 404],

@@ -45,20 +45,30 @@ export class KenaikanService {
         const members = await this.members(m, rombelId);
         if (members.some((s) => s.keputusan !== null)) throw RombelErrors.promotionDone(rombelId);
         const nextName = nextTahunAjaran(source.tahun_ajaran);
-        const [next] = (await m.query('SELECT id, aktif FROM tahun_ajaran WHERE nama = $1', [nextName])) as Array<{ id: number; aktif: boolean }>;
+        const [next] = (await m.query('SELECT id, aktif FROM tahun_ajaran WHERE nama = $1', [nextName])) as Array<{
+          id: number;
+          aktif: boolean;
+        }>;
         const moving = body.keputusan.filter((k) => k.status === 'naik' || k.status === 'tinggal');
         if (moving.length > 0 && !next) throw RombelErrors.noNextYear(source.tahun_ajaran, nextName);
 
         const targetIds = [...new Set(moving.map((k) => k.ke_rombel_id).filter((id): id is number => typeof id === 'number'))];
         const targets = new Map(
-          ((await m.query('SELECT id, nama, tingkat, tahun_ajaran_id FROM rombel WHERE id = ANY($1)', [targetIds])) as Target[]).map((t) => [t.id, t]),
+          ((await m.query('SELECT id, nama, tingkat, tahun_ajaran_id FROM rombel WHERE id = ANY($1)', [targetIds])) as Target[]).map(
+            (t) => [t.id, t],
+          ),
         );
         const placed = new Map(
           next
-            ? ((await m.query('SELECT siswa_id, rombel_id FROM rombel_siswa WHERE tahun_ajaran_id = $1 AND siswa_id = ANY($2)', [next.id, members.map((s) => s.siswa_id)])) as Array<{
-                siswa_id: number;
-                rombel_id: number;
-              }>).map((p) => [p.siswa_id, p.rombel_id])
+            ? (
+                (await m.query('SELECT siswa_id, rombel_id FROM rombel_siswa WHERE tahun_ajaran_id = $1 AND siswa_id = ANY($2)', [
+                  next.id,
+                  members.map((s) => s.siswa_id),
+                ])) as Array<{
+                  siswa_id: number;
+                  rombel_id: number;
+                }>
+              ).map((p) => [p.siswa_id, p.rombel_id])
             : [],
         );
         const errors = this.check(body, members, source.tingkat, next?.id, targets, placed, nextName);
@@ -99,7 +109,12 @@ export class KenaikanService {
         entity_type: 'kenaikan',
         entity_id: rombelId,
         before: result.hasil.map((h) => ({ siswa_id: h.siswa_id, rombel_id: h.dari_rombel_id, status: h.status_sebelum })),
-        after: result.hasil.map((h) => ({ siswa_id: h.siswa_id, keputusan: h.keputusan, rombel_id: h.ke_rombel_id, status: h.status_sesudah })),
+        after: result.hasil.map((h) => ({
+          siswa_id: h.siswa_id,
+          keputusan: h.keputusan,
+          rombel_id: h.ke_rombel_id,
+          status: h.status_sesudah,
+        })),
       });
     }
     return result;
@@ -109,13 +124,20 @@ export class KenaikanService {
   async propose(tahunAjaranId: number, dryRun?: boolean): Promise<KenaikanOtomatisDto> {
     if (dryRun === false) throw RombelErrors.proposalOnly();
     const m = this.dataSource.manager;
-    const [year] = (await m.query('SELECT id, nama FROM tahun_ajaran WHERE id = $1', [tahunAjaranId])) as Array<{ id: number; nama: string }>;
+    const [year] = (await m.query('SELECT id, nama FROM tahun_ajaran WHERE id = $1', [tahunAjaranId])) as Array<{
+      id: number;
+      nama: string;
+    }>;
     if (!year) throw RombelErrors.yearNotFound(tahunAjaranId);
     const nextName = nextTahunAjaran(year.nama);
     const [next] = (await m.query('SELECT id FROM tahun_ajaran WHERE nama = $1', [nextName])) as Array<{ id: number }>;
-    const nextRombels = next ? ((await m.query('SELECT id, nama, tingkat, tahun_ajaran_id FROM rombel WHERE tahun_ajaran_id = $1', [next.id])) as Target[]) : [];
+    const nextRombels = next
+      ? ((await m.query('SELECT id, nama, tingkat, tahun_ajaran_id FROM rombel WHERE tahun_ajaran_id = $1', [next.id])) as Target[])
+      : [];
     const byName = new Map(nextRombels.map((r) => [r.nama.toLowerCase(), r]));
-    const rombels = (await m.query('SELECT id, nama, tingkat FROM rombel WHERE tahun_ajaran_id = $1 ORDER BY tingkat, nama, id', [year.id])) as Array<{
+    const rombels = (await m.query('SELECT id, nama, tingkat FROM rombel WHERE tahun_ajaran_id = $1 ORDER BY tingkat, nama, id', [
+      year.id,
+    ])) as Array<{
       id: number;
       nama: string;
       tingkat: number;
@@ -132,10 +154,12 @@ export class KenaikanService {
         if (!next) masalah.push(`tahun ajaran ${nextName} does not exist yet`);
         else if (!name) masalah.push(`the name ${r.nama} does not start with its tingkat ${r.tingkat}: choose ke_rombel_id by hand`);
         else if (!target) masalah.push(`no rombel ${name} in ${nextName}`);
-        else if (target.tingkat !== r.tingkat + 1) masalah.push(`${target.nama} in ${nextName} has tingkat ${target.tingkat}, not ${r.tingkat + 1}`);
+        else if (target.tingkat !== r.tingkat + 1)
+          masalah.push(`${target.nama} in ${nextName} has tingkat ${target.tingkat}, not ${r.tingkat + 1}`);
       }
       const active = members.filter((s) => s.status === 'aktif');
-      if (active.length < members.length) masalah.push(`${members.length - active.length} member(s) are no longer aktif: decide keluar or lulus for them`);
+      if (active.length < members.length)
+        masalah.push(`${members.length - active.length} member(s) are no longer aktif: decide keluar or lulus for them`);
       out.push({
         rombel_id: r.id,
         rombel: r.nama,
@@ -151,7 +175,14 @@ export class KenaikanService {
         masalah,
       });
     }
-    return { tahun_ajaran_id: year.id, tahun_ajaran: year.nama, ke_tahun_ajaran: nextName, ke_tahun_ajaran_id: next?.id ?? null, dry_run: true, rombel: out };
+    return {
+      tahun_ajaran_id: year.id,
+      tahun_ajaran: year.nama,
+      ke_tahun_ajaran: nextName,
+      ke_tahun_ajaran_id: next?.id ?? null,
+      dry_run: true,
+      rombel: out,
+    };
   }
 
   private check(
@@ -168,15 +199,20 @@ export class KenaikanService {
     const seen = new Set<number>();
     body.keputusan.forEach((k, i) => {
       const field = `keputusan[${i}]`;
-      if (!memberIds.has(k.siswa_id)) errors.push({ field: `${field}.siswa_id`, message: `siswa ${k.siswa_id} is not a member of this rombel` });
+      if (!memberIds.has(k.siswa_id))
+        errors.push({ field: `${field}.siswa_id`, message: `siswa ${k.siswa_id} is not a member of this rombel` });
       if (seen.has(k.siswa_id)) errors.push({ field: `${field}.siswa_id`, message: `siswa ${k.siswa_id} has more than one decision` });
       seen.add(k.siswa_id);
       if (k.status === 'lulus' || k.status === 'keluar') {
-        if (k.ke_rombel_id) errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: ${k.status} takes no ke_rombel_id` });
+        if (k.ke_rombel_id)
+          errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: ${k.status} takes no ke_rombel_id` });
         return;
       }
       if (!k.ke_rombel_id) {
-        errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: ${k.status} needs ke_rombel_id, a rombel of ${nextName}` });
+        errors.push({
+          field: `${field}.ke_rombel_id`,
+          message: `siswa ${k.siswa_id}: ${k.status} needs ke_rombel_id, a rombel of ${nextName}`,
+        });
         return;
       }
       const target = targets.get(k.ke_rombel_id);
@@ -185,7 +221,10 @@ export class KenaikanService {
       else if (target.tahun_ajaran_id !== nextYearId)
         errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: ${target.nama} is not a rombel of ${nextName}` });
       else if (target.tingkat !== want)
-        errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: ${k.status} goes to tingkat ${want}, ${target.nama} is tingkat ${target.tingkat}` });
+        errors.push({
+          field: `${field}.ke_rombel_id`,
+          message: `siswa ${k.siswa_id}: ${k.status} goes to tingkat ${want}, ${target.nama} is tingkat ${target.tingkat}`,
+        });
       const already = placed.get(k.siswa_id);
       if (already !== undefined && already !== k.ke_rombel_id)
         errors.push({ field: `${field}.siswa_id`, message: `siswa ${k.siswa_id} is already in another rombel of ${nextName}` });
@@ -195,11 +234,20 @@ export class KenaikanService {
     return errors;
   }
 
-  private async apply(m: EntityManager, rombelId: number, hasil: HasilKeputusanDto[], next: { id: number; aktif: boolean } | undefined): Promise<void> {
+  private async apply(
+    m: EntityManager,
+    rombelId: number,
+    hasil: HasilKeputusanDto[],
+    next: { id: number; aktif: boolean } | undefined,
+  ): Promise<void> {
     for (const d of KEPUTUSAN) {
       const ids = hasil.filter((h) => h.keputusan === d).map((h) => h.siswa_id);
       if (ids.length === 0) continue;
-      await m.query('UPDATE rombel_siswa SET keputusan = $1, updated_at = now() WHERE rombel_id = $2 AND siswa_id = ANY($3)', [d, rombelId, ids]);
+      await m.query('UPDATE rombel_siswa SET keputusan = $1, updated_at = now() WHERE rombel_id = $2 AND siswa_id = ANY($3)', [
+        d,
+        rombelId,
+        ids,
+      ]);
       const status = STATUS_AFTER[d];
       if (status) await m.query('UPDATE siswa SET status = $1, updated_at = now() WHERE id = ANY($2)', [status, ids]);
     }

@@ -15,15 +15,25 @@ import {
   UpdateRombelDto,
 } from './dto/rombel.dto';
 import { RombelService } from './rombel.service';
+import { RekapService } from './rekap.service';
+import { RekapQueryDto, RekapResponseDto } from './dto/rekap.dto';
 
 /** `/api/rombel`: class groups and their members. Every role reads; admins write. */
 @ApiTags('rombel')
 @Controller('rombel')
 export class RombelController {
-  constructor(private readonly rombel: RombelService) {}
+  constructor(
+    private readonly rombel: RombelService,
+    private readonly rekapService: RekapService,
+  ) {}
 
   @Get()
-  @ApiEndpoint({ summary: 'Rombels by year, tingkat and name (bare array, total in X-Total-Count)', response: [RombelResponseDto], roles: ALL_ROLES, errors: [400] })
+  @ApiEndpoint({
+    summary: 'Rombels by year, tingkat and name (bare array, total in X-Total-Count)',
+    response: [RombelResponseDto],
+    roles: ALL_ROLES,
+    errors: [400],
+  })
   async list(@Query() query: ListRombelQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<RombelResponseDto[]> {
     return sendPage(reply, await this.rombel.list(query));
   }
@@ -47,9 +57,26 @@ export class RombelController {
   }
 
   @Delete(':id')
-  @ApiEndpoint({ summary: 'Delete an empty rombel (its teaching assignments go with it)', response: 'none', status: 204, roles: ADMIN_ONLY, errors: [400, 404, 409] })
+  @ApiEndpoint({
+    summary: 'Delete an empty rombel (its teaching assignments go with it)',
+    response: 'none',
+    status: 204,
+    roles: ADMIN_ONLY,
+    errors: [400, 404, 409],
+  })
   remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
     return this.rombel.remove(id);
+  }
+
+  @Get(':id/rekap')
+  @ApiEndpoint({
+    summary: 'Class recap (leger) for a semester: per subject against the KKM, per student with rank, class totals',
+    response: RekapResponseDto,
+    roles: ALL_ROLES,
+    errors: [400, 404],
+  })
+  rekap(@Param('id', ParseIntPipe) id: number, @Query() query: RekapQueryDto): Promise<RekapResponseDto> {
+    return this.rekapService.rekap(id, query.semester);
   }
 
   @Get(':id/siswa')
@@ -84,7 +111,12 @@ export class RiwayatKelasController {
   constructor(private readonly rombel: RombelService) {}
 
   @Get(':id/riwayat-kelas')
-  @ApiEndpoint({ summary: "A student's rombel per school year, oldest first (bare array)", response: [RiwayatKelasDto], roles: ALL_ROLES, errors: [400, 404] })
+  @ApiEndpoint({
+    summary: "A student's rombel per school year, oldest first (bare array)",
+    response: [RiwayatKelasDto],
+    roles: ALL_ROLES,
+    errors: [400, 404],
+  })
   async riwayat(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RiwayatKelasDto[]> {
     return sendPage(reply, await this.rombel.riwayatKelas(id));
   }

@@ -17,9 +17,14 @@ export const RombelErrors = {
       errors: ids.map((id) => ({ field: 'siswa_ids', message: `siswa ${id} not found` })),
     }),
   notActiveStudents: (ids: number[]) =>
-    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'SISWA_NOT_ACTIVE', `Only students with status aktif can join a rombel: ${list(ids)}`, {
-      errors: ids.map((id) => ({ field: 'siswa_ids', message: `siswa ${id} is not aktif` })),
-    }),
+    new DomainException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'SISWA_NOT_ACTIVE',
+      `Only students with status aktif can join a rombel: ${list(ids)}`,
+      {
+        errors: ids.map((id) => ({ field: 'siswa_ids', message: `siswa ${id} is not aktif` })),
+      },
+    ),
   inOtherRombel: (rows: Array<{ siswa_id: number; rombel: string }>) =>
     new DomainException(
       HttpStatus.CONFLICT,
@@ -33,11 +38,20 @@ export const RombelErrors = {
   notMember: (rombelId: number, siswaId: number) =>
     new DomainException(HttpStatus.NOT_FOUND, 'ROMBEL_MEMBER_NOT_FOUND', `siswa ${siswaId} is not a member of rombel ${rombelId}`),
   waliNotGuru: (id: number) =>
-    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'WALI_KELAS_NOT_GURU', `wali_kelas_id ${id} is not an active user with role guru`, {
-      errors: [{ field: 'wali_kelas_id', message: 'must be an active guru' }],
-    }),
+    new DomainException(
+      HttpStatus.UNPROCESSABLE_ENTITY,
+      'WALI_KELAS_NOT_GURU',
+      `wali_kelas_id ${id} is not an active user with role guru`,
+      {
+        errors: [{ field: 'wali_kelas_id', message: 'must be an active guru' }],
+      },
+    ),
   hasMembers: (id: number) =>
-    new DomainException(HttpStatus.CONFLICT, 'ROMBEL_HAS_MEMBERS', `rombel ${id} has members: remove them first (its year cannot change and it cannot be deleted)`),
+    new DomainException(
+      HttpStatus.CONFLICT,
+      'ROMBEL_HAS_MEMBERS',
+      `rombel ${id} has members: remove them first (its year cannot change and it cannot be deleted)`,
+    ),
   promotionInvalid: (errors: FieldError[]) =>
     new DomainException(
       HttpStatus.UNPROCESSABLE_ENTITY,
@@ -73,14 +87,34 @@ export const ROMBEL_CONSTRAINTS: Record<string, ConstraintRule> = {
     field: 'nama',
     message: 'a rombel with this name already exists in that school year',
   },
-  fk_rombel_tahun_ajaran: { status: HttpStatus.NOT_FOUND, code: 'TAHUN_AJARAN_NOT_FOUND', field: 'tahun_ajaran_id', message: 'tahun_ajaran_id does not exist' },
-  fk_rombel_wali_kelas: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: 'WALI_KELAS_NOT_GURU', field: 'wali_kelas_id', message: 'wali_kelas_id does not exist' },
-  fk_rombel_siswa_rombel: { status: HttpStatus.CONFLICT, code: 'ROMBEL_HAS_MEMBERS', field: 'tahun_ajaran_id', message: 'the rombel has members: remove them first' },
+  fk_rombel_tahun_ajaran: {
+    status: HttpStatus.NOT_FOUND,
+    code: 'TAHUN_AJARAN_NOT_FOUND',
+    field: 'tahun_ajaran_id',
+    message: 'tahun_ajaran_id does not exist',
+  },
+  fk_rombel_wali_kelas: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: 'WALI_KELAS_NOT_GURU',
+    field: 'wali_kelas_id',
+    message: 'wali_kelas_id does not exist',
+  },
+  fk_rombel_siswa_rombel: {
+    status: HttpStatus.CONFLICT,
+    code: 'ROMBEL_HAS_MEMBERS',
+    field: 'tahun_ajaran_id',
+    message: 'the rombel has members: remove them first',
+  },
   uq_rombel_siswa_tahun_ajaran: {
     status: HttpStatus.CONFLICT,
     code: 'SISWA_ALREADY_IN_ROMBEL',
     field: 'siswa_ids',
     message: 'a student is already in another rombel of that year (a concurrent change); reload and try again',
   },
-  fk_rombel_siswa_siswa: { status: HttpStatus.NOT_FOUND, code: 'SISWA_NOT_FOUND', field: 'siswa_ids', message: 'a student was deleted meanwhile' },
+  fk_rombel_siswa_siswa: {
+    status: HttpStatus.NOT_FOUND,
+    code: 'SISWA_NOT_FOUND',
+    field: 'siswa_ids',
+    message: 'a student was deleted meanwhile',
+  },
 };

@@ -77,7 +77,9 @@ export class RombelService {
     if (q.jurusan) add('r.jurusan = ?', q.jurusan);
     if (q.search) add(`r.nama ILIKE ? ESCAPE '\\'`, `%${escapeLike(q.search.trim())}%`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rombel r ${filter}`, params)) as Array<{ total: number }>;
+    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rombel r ${filter}`, params)) as Array<{
+      total: number;
+    }>;
     const rows = (await this.dataSource.query(
       `${ROMBEL_SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, r.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? DEFAULT_LIMIT)}`,
       params,
@@ -109,7 +111,8 @@ export class RombelService {
     const [before, after] = await withConstraintRules(ROMBEL_CONSTRAINTS, () =>
       this.dataSource.transaction(async (m) => {
         const old = await this.rowOrThrow(m, id, true);
-        if (body.tahun_ajaran_id !== undefined && body.tahun_ajaran_id !== old.tahun_ajaran_id && old.jumlah_siswa > 0) throw RombelErrors.hasMembers(id);
+        if (body.tahun_ajaran_id !== undefined && body.tahun_ajaran_id !== old.tahun_ajaran_id && old.jumlah_siswa > 0)
+          throw RombelErrors.hasMembers(id);
         if (body.wali_kelas_id !== undefined) await this.checkWali(m, body.wali_kelas_id);
         await m.update(Rombel, id, {
           ...(body.nama !== undefined ? { nama: body.nama } : {}),
@@ -166,27 +169,39 @@ export class RombelService {
         const added = ids.filter((i) => !already.has(i));
         const inactive = added.filter((i) => found.get(i) !== 'aktif');
         if (inactive.length > 0) throw RombelErrors.notActiveStudents(inactive);
-        await m.query(
-          `INSERT INTO rombel_siswa (rombel_id, tahun_ajaran_id, siswa_id) SELECT $1, $2, unnest($3::int[])`,
-          [id, rombel.tahun_ajaran_id, added],
-        );
+        await m.query(`INSERT INTO rombel_siswa (rombel_id, tahun_ajaran_id, siswa_id) SELECT $1, $2, unnest($3::int[])`, [
+          id,
+          rombel.tahun_ajaran_id,
+          added,
+        ]);
         if (rombel.aktif) await this.syncKelas(m, id);
-        return { rombel_id: id, added, already_members: ids.filter((i) => already.has(i)), jumlah_siswa: rombel.jumlah_siswa + added.length };
+        return {
+          rombel_id: id,
+          added,
+          already_members: ids.filter((i) => already.has(i)),
+          jumlah_siswa: rombel.jumlah_siswa + added.length,
+        };
       }),
     );
-    if (result.added.length > 0) recordChange({ entity_type: 'rombel_siswa', entity_id: id, before: null, after: { siswa_ids: result.added } });
+    if (result.added.length > 0)
+      recordChange({ entity_type: 'rombel_siswa', entity_id: id, before: null, after: { siswa_ids: result.added } });
     return result;
   }
 
   /** The student leaves the rombel; their `kelas` text stays as it was (the client may edit it). */
   async removeMember(id: number, siswaId: number): Promise<void> {
     await this.rowOrThrow(this.dataSource.manager, id);
-    const rows = (await this.dataSource.query('DELETE FROM rombel_siswa WHERE rombel_id = $1 AND siswa_id = $2 RETURNING id, keputusan', [id, siswaId])) as [
-      Array<{ id: number; keputusan: string | null }>,
-      number,
-    ];
+    const rows = (await this.dataSource.query('DELETE FROM rombel_siswa WHERE rombel_id = $1 AND siswa_id = $2 RETURNING id, keputusan', [
+      id,
+      siswaId,
+    ])) as [Array<{ id: number; keputusan: string | null }>, number];
     if (rows[1] === 0) throw RombelErrors.notMember(id, siswaId);
-    recordChange({ entity_type: 'rombel_siswa', entity_id: id, before: { siswa_id: siswaId, keputusan: rows[0][0]?.keputusan ?? null }, after: null });
+    recordChange({
+      entity_type: 'rombel_siswa',
+      entity_id: id,
+      before: { siswa_id: siswaId, keputusan: rows[0][0]?.keputusan ?? null },
+      after: null,
+    });
   }
 
   async riwayatKelas(siswaId: number): Promise<Page<RiwayatKelasDto>> {

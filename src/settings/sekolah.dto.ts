@@ -63,8 +63,18 @@ export class SekolahResponseDto {
   @ApiProperty({ nullable: true, type: String }) kota: string | null;
   @ApiProperty({ nullable: true, type: String }) kepala_sekolah: string | null;
   @ApiProperty({ nullable: true, type: String }) nip_kepala_sekolah: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '/api/settings/sekolah/logo', description: 'Where the PNG logo is served; null when none' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: '/api/settings/sekolah/logo',
+    description: 'Where the PNG logo is served; null when none',
+  })
   logo_url: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'data:image/png;base64,iVBOR…', description: 'The logo as a data URL, ready for an <img>; null when none' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'data:image/png;base64,iVBOR…',
+    description: 'The logo as a data URL, ready for an <img>; null when none',
+  })
   logo: string | null;
 }

@@ -15,14 +15,25 @@ export const MAX_LOGO_BYTES = 256 * 1024;
 export const SekolahErrors = {
   noLogo: () => new DomainException(HttpStatus.NOT_FOUND, 'LOGO_NOT_FOUND', 'The school has no logo yet'),
   badLogo: (reason: string) =>
-    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'LOGO_INVALID', `The logo must be a PNG image: ${reason}`, { errors: [{ field: 'file', message: reason }] }),
+    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'LOGO_INVALID', `The logo must be a PNG image: ${reason}`, {
+      errors: [{ field: 'file', message: reason }],
+    }),
   logoTooLarge: (bytes: number) =>
-    new DomainException(HttpStatus.PAYLOAD_TOO_LARGE, 'LOGO_TOO_LARGE', `The logo is ${bytes} bytes; at most ${MAX_LOGO_BYTES} bytes (256 KiB)`),
+    new DomainException(
+      HttpStatus.PAYLOAD_TOO_LARGE,
+      'LOGO_TOO_LARGE',
+      `The logo is ${bytes} bytes; at most ${MAX_LOGO_BYTES} bytes (256 KiB)`,
+    ),
   fileRequired: () =>
     new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'FILE_REQUIRED', 'The multipart field "file" is required', {
       errors: [{ field: 'file', message: 'file is required (a PNG image)' }],
     }),
-  notMultipart: () => new DomainException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_MEDIA_TYPE', 'Send the logo as multipart/form-data in the field "file"'),
+  notMultipart: () =>
+    new DomainException(
+      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the logo as multipart/form-data in the field "file"',
+    ),
 };
 
 const EMPTY: SekolahIdentity = { nama_sekolah: null, npsn: null, alamat: null, kota: null, kepala_sekolah: null, nip_kepala_sekolah: null };

@@ -27,7 +27,12 @@ export class SettingsController {
   }
 
   @Put()
-  @ApiEndpoint({ summary: 'Update the school identity (partial; null or empty clears a field)', response: SekolahResponseDto, roles: ADMIN_ONLY, errors: [422] })
+  @ApiEndpoint({
+    summary: 'Update the school identity (partial; null or empty clears a field)',
+    response: SekolahResponseDto,
+    roles: ADMIN_ONLY,
+    errors: [422],
+  })
   update(@Body() body: UpdateSekolahDto): Promise<SekolahResponseDto> {
     return this.sekolah.update(body);
   }
@@ -40,8 +45,19 @@ export class SettingsController {
 
   @Put('logo')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'PNG, at most 256 KiB and 2048×2048' } } } })
-  @ApiEndpoint({ summary: 'Upload the school logo (multipart field file, a PNG)', response: SekolahResponseDto, roles: ADMIN_ONLY, errors: [413, 415, 422] })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'PNG, at most 256 KiB and 2048×2048' } },
+    },
+  })
+  @ApiEndpoint({
+    summary: 'Upload the school logo (multipart field file, a PNG)',
+    response: SekolahResponseDto,
+    roles: ADMIN_ONLY,
+    errors: [413, 415, 422],
+  })
   async setLogo(@Req() request: FastifyRequest): Promise<SekolahResponseDto> {
     return this.sekolah.setLogo(await readLogo(request));
   }

@@ -15,7 +15,11 @@ export class TahunAjaranController {
   constructor(private readonly years: TahunAjaranService) {}
 
   @Get()
-  @ApiEndpoint({ summary: 'School years by name (bare array, total in X-Total-Count)', response: [TahunAjaranResponseDto], roles: ALL_ROLES })
+  @ApiEndpoint({
+    summary: 'School years by name (bare array, total in X-Total-Count)',
+    response: [TahunAjaranResponseDto],
+    roles: ALL_ROLES,
+  })
   async list(@Res({ passthrough: true }) reply: FastifyReply): Promise<TahunAjaranResponseDto[]> {
     return sendPage(reply, await this.years.list());
   }
@@ -33,13 +37,24 @@ export class TahunAjaranController {
   }
 
   @Post()
-  @ApiEndpoint({ summary: 'Create a school year (the first one is active)', response: TahunAjaranResponseDto, status: 201, roles: ADMIN_ONLY, errors: [409, 422] })
+  @ApiEndpoint({
+    summary: 'Create a school year (the first one is active)',
+    response: TahunAjaranResponseDto,
+    status: 201,
+    roles: ADMIN_ONLY,
+    errors: [409, 422],
+  })
   create(@Body() body: CreateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
     return this.years.create(body);
   }
 
   @Put(':id')
-  @ApiEndpoint({ summary: 'Update a school year (partial)', response: TahunAjaranResponseDto, roles: ADMIN_ONLY, errors: [400, 404, 409, 422] })
+  @ApiEndpoint({
+    summary: 'Update a school year (partial)',
+    response: TahunAjaranResponseDto,
+    roles: ADMIN_ONLY,
+    errors: [400, 404, 409, 422],
+  })
   update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
     return this.years.update(id, body);
   }
@@ -63,7 +78,12 @@ export class TahunAjaranController {
   }
 
   @Put(':id/kkm')
-  @ApiEndpoint({ summary: 'Set the default KKM and/or subjects’ own KKM (null: back to the default)', response: KkmResponseDto, roles: ADMIN_ONLY, errors: [400, 404, 422] })
+  @ApiEndpoint({
+    summary: 'Set the default KKM and/or subjects’ own KKM (null: back to the default)',
+    response: KkmResponseDto,
+    roles: ADMIN_ONLY,
+    errors: [400, 404, 422],
+  })
   updateKkm(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateKkmDto): Promise<KkmResponseDto> {
     return this.years.updateKkm(id, body);
   }

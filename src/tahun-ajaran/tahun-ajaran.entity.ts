@@ -1,10 +1,24 @@
-import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
 /** A school year (`2025/2026`); exactly one is active once any exists (migration 1764231500000). */
 @Entity({ name: 'tahun_ajaran' })
 @Unique('uq_tahun_ajaran_nama', ['nama'])
 @Index('uq_tahun_ajaran_aktif', ['aktif'], { unique: true, where: '"aktif"' })
-@Check('ck_tahun_ajaran_nama', `CASE WHEN "nama" ~ '^[0-9]{4}/[0-9]{4}$' THEN substr("nama", 6, 4)::int = substr("nama", 1, 4)::int + 1 ELSE false END`)
+@Check(
+  'ck_tahun_ajaran_nama',
+  `CASE WHEN "nama" ~ '^[0-9]{4}/[0-9]{4}$' THEN substr("nama", 6, 4)::int = substr("nama", 1, 4)::int + 1 ELSE false END`,
+)
 @Check('ck_tahun_ajaran_periode', '"selesai" > "mulai"')
 @Check('ck_tahun_ajaran_semester_aktif', `"semester_aktif" IN ('Ganjil', 'Genap')`)
 @Check('ck_tahun_ajaran_kkm_default', '"kkm_default" BETWEEN 0 AND 100')

@@ -5,7 +5,12 @@ import type { ConstraintRule } from '../records/constraint-errors';
 /** Every error of the school-year module, in one place (for the message catalogues). */
 export const TahunAjaranErrors = {
   notFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, 'TAHUN_AJARAN_NOT_FOUND', `tahun ajaran ${id} not found`),
-  noneActive: () => new DomainException(HttpStatus.NOT_FOUND, 'TAHUN_AJARAN_NONE_ACTIVE', 'No school year exists yet; create one at POST /api/tahun-ajaran'),
+  noneActive: () =>
+    new DomainException(
+      HttpStatus.NOT_FOUND,
+      'TAHUN_AJARAN_NONE_ACTIVE',
+      'No school year exists yet; create one at POST /api/tahun-ajaran',
+    ),
   invalid: (errors: FieldError[]) =>
     new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', errors.map((e) => e.message).join('; '), { errors }),
   cannotDeactivate: () =>
@@ -26,12 +31,22 @@ export const TahunAjaranErrors = {
 
 /** What the year's named constraints mean (migration 1764231500000). */
 export const TAHUN_AJARAN_CONSTRAINTS: Record<string, ConstraintRule> = {
-  uq_tahun_ajaran_nama: { status: HttpStatus.CONFLICT, code: 'TAHUN_AJARAN_DUPLICATE', field: 'nama', message: 'this school year already exists' },
+  uq_tahun_ajaran_nama: {
+    status: HttpStatus.CONFLICT,
+    code: 'TAHUN_AJARAN_DUPLICATE',
+    field: 'nama',
+    message: 'this school year already exists',
+  },
   uq_tahun_ajaran_aktif: {
     status: HttpStatus.CONFLICT,
     code: 'TAHUN_AJARAN_ACTIVATION_CONFLICT',
     field: 'aktif',
     message: 'another school year was activated at the same time; try again',
   },
-  ck_tahun_ajaran_periode: { status: HttpStatus.UNPROCESSABLE_ENTITY, code: 'VALIDATION_FAILED', field: 'selesai', message: 'selesai must be after mulai' },
+  ck_tahun_ajaran_periode: {
+    status: HttpStatus.UNPROCESSABLE_ENTITY,
+    code: 'VALIDATION_FAILED',
+    field: 'selesai',
+    message: 'selesai must be after mulai',
+  },
 };

@@ -52,7 +52,11 @@ export class TahunAjaranService {
   }
 
   async create(body: CreateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
-    const period = { ...defaultPeriod(body.nama), ...(body.mulai ? { mulai: body.mulai } : {}), ...(body.selesai ? { selesai: body.selesai } : {}) };
+    const period = {
+      ...defaultPeriod(body.nama),
+      ...(body.mulai ? { mulai: body.mulai } : {}),
+      ...(body.selesai ? { selesai: body.selesai } : {}),
+    };
     this.checkPeriod(period.mulai, period.selesai);
     const created = await withConstraintRules(TAHUN_AJARAN_CONSTRAINTS, () =>
       this.dataSource.transaction(async (m) => {
@@ -84,7 +88,8 @@ export class TahunAjaranService {
         const year = await this.findOrThrow(m, id, true);
         if (body.aktif === false && year.aktif) throw TahunAjaranErrors.cannotDeactivate();
         const old = toTahunAjaranResponse(year);
-        if (body.nama !== undefined && body.nama !== year.nama && (await this.nameInUse(m, year.nama))) throw TahunAjaranErrors.nameInUse(year.nama);
+        if (body.nama !== undefined && body.nama !== year.nama && (await this.nameInUse(m, year.nama)))
+          throw TahunAjaranErrors.nameInUse(year.nama);
         const mulai = body.mulai ?? year.mulai;
         const selesai = body.selesai ?? year.selesai;
         this.checkPeriod(mulai, selesai);

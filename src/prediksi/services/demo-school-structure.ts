@@ -82,7 +82,10 @@ export async function insertDemoStructure(m: EntityManager): Promise<DemoStructu
     });
   }
   const rombelKeys = [...rombelIds.keys()].sort();
-  const gurus = await insertGurus(m, Math.min(GURU_NAMES.length, Math.max(1, rombelKeys.filter((k) => k.startsWith(`${years[0].id}|`)).length)));
+  const gurus = await insertGurus(
+    m,
+    Math.min(GURU_NAMES.length, Math.max(1, rombelKeys.filter((k) => k.startsWith(`${years[0].id}|`)).length)),
+  );
   const inserted = (await m.query(
     `INSERT INTO rombel (nama, tingkat, jurusan, tahun_ajaran_id, wali_kelas_id)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::int[]) RETURNING id, nama, tahun_ajaran_id`,
@@ -102,14 +105,21 @@ export async function insertDemoStructure(m: EntityManager): Promise<DemoStructu
 
   // Every subject of every rombel of the latest year is taught by one of the gurus.
   const latest = inserted.filter((r) => r.tahun_ajaran_id === years[0].id);
-  const assignments = (gurus.length ? latest : []).flatMap((r, i) => SUBJECTS.map((s, j) => ({ rombel: r.id, mapel: s.field, guru: gurus[(i + j) % gurus.length].id })));
+  const assignments = (gurus.length ? latest : []).flatMap((r, i) =>
+    SUBJECTS.map((s, j) => ({ rombel: r.id, mapel: s.field, guru: gurus[(i + j) % gurus.length].id })),
+  );
   await m.query(`INSERT INTO penugasan (guru_id, rombel_id, mapel) SELECT * FROM unnest($1::int[], $2::int[], $3::text[])`, [
     assignments.map((a) => a.guru),
     assignments.map((a) => a.rombel),
     assignments.map((a) => a.mapel),
   ]);
   await m.query(`INSERT INTO app_setting (key, value) VALUES ('sekolah', $1) ON CONFLICT (key) DO NOTHING`, [JSON.stringify(DEMO_SEKOLAH)]);
-  return { tahun_ajaran: years.length, rombel: inserted.length, guru: gurus.map(({ username, password }) => ({ username, password })), penugasan: assignments.length };
+  return {
+    tahun_ajaran: years.length,
+    rombel: inserted.length,
+    guru: gurus.map(({ username, password }) => ({ username, password })),
+    penugasan: assignments.length,
+  };
 }
 
 async function insertGurus(m: EntityManager, count: number): Promise<Array<DemoGuru & { id: number }>> {
@@ -121,7 +131,12 @@ async function insertGurus(m: EntityManager, count: number): Promise<Array<DemoG
     const [row] = (await m.query(
       `INSERT INTO users (username, email, password_hash, role, profile, is_active) VALUES ($1, $2, $3, 'guru', $4, true)
        ON CONFLICT DO NOTHING RETURNING id`,
-      [username, `${username}@demo.edupro.local`, await passwords.hash(password), JSON.stringify({ nama_lengkap: GURU_NAMES[i], jabatan: 'Guru' })],
+      [
+        username,
+        `${username}@demo.edupro.local`,
+        await passwords.hash(password),
+        JSON.stringify({ nama_lengkap: GURU_NAMES[i], jabatan: 'Guru' }),
+      ],
     )) as Array<{ id: number }>;
     if (row) out.push({ username, password, id: row.id });
   }

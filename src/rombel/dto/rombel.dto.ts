@@ -82,7 +82,8 @@ export class RombelResponseDto {
   @ApiProperty() tahun_ajaran_id: number;
   @ApiProperty({ example: '2025/2026' }) tahun_ajaran: string;
   @ApiPropertyOptional({ nullable: true, type: Number }) wali_kelas_id: number | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'profile.nama_lengkap, else the username' }) wali_kelas_nama: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'profile.nama_lengkap, else the username' }) wali_kelas_nama:
+    string | null;
   @ApiProperty({ example: 32 }) jumlah_siswa: number;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
@@ -102,7 +103,12 @@ export class RombelMemberDto {
   @ApiProperty() nama: string;
   @ApiProperty({ enum: ['L', 'P'] }) jenis_kelamin: string;
   @ApiProperty({ enum: ['aktif', 'lulus', 'mutasi', 'keluar'] }) status: string;
-  @ApiPropertyOptional({ nullable: true, enum: ['naik', 'tinggal', 'lulus', 'keluar'], type: String, description: 'The promotion decision, once made' })
+  @ApiPropertyOptional({
+    nullable: true,
+    enum: ['naik', 'tinggal', 'lulus', 'keluar'],
+    type: String,
+    description: 'The promotion decision, once made',
+  })
   keputusan: string | null;
 }
 

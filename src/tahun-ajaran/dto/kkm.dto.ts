@@ -8,7 +8,12 @@ export class KkmResponseDto {
   @ApiProperty() tahun_ajaran_id: number;
   @ApiProperty({ example: '2025/2026' }) tahun_ajaran: string;
   @ApiProperty({ example: 75 }) kkm_default: number;
-  @ApiProperty({ description: 'All eleven subjects → KKM in force', example: MAPEL_EXAMPLE, type: 'object', additionalProperties: { type: 'integer' } })
+  @ApiProperty({
+    description: 'All eleven subjects → KKM in force',
+    example: MAPEL_EXAMPLE,
+    type: 'object',
+    additionalProperties: { type: 'integer' },
+  })
   mapel: Record<string, number>;
   @ApiProperty({ description: 'The subjects whose KKM is their own (not the default)', example: ['bahasa_indonesia'] })
   khusus: string[];
