@@ -14,6 +14,10 @@ import { PenghasilanModule } from './penghasilan/penghasilan.module';
 import { PrestasiModule } from './prestasi/prestasi.module';
 import { PrediksiModule } from './prediksi/prediksi.module';
 import { TrashModule } from './trash/trash.module';
+import { TahunAjaranModule } from './tahun-ajaran/tahun-ajaran.module';
+import { RombelModule } from './rombel/rombel.module';
+import { PenugasanModule } from './penugasan/penugasan.module';
+import { SettingsModule } from './settings/settings.module';
 import { buildLogDestination, buildPinoHttpOptions, LOGGED_ROUTES } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
@@ -37,6 +41,10 @@ export class AppModule {
         PrestasiModule,
         PrediksiModule,
         TrashModule,
+        TahunAjaranModule,
+        RombelModule,
+        PenugasanModule,
+        SettingsModule,
       ],
     };
   }

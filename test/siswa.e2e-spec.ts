@@ -36,6 +36,8 @@ describe('Siswa (e2e)', () => {
       jenis_kelamin_kode: 'L',
       tanggal_lahir: '2007-05-02',
       alamat: body.alamat,
+      status: 'aktif',
+      nisn: null,
       created_at: expect.any(String),
       updated_at: expect.any(String),
     });

@@ -25,6 +25,8 @@ describe('event classifier', () => {
     ['/api/siswa', 403, 'siswa.create', 'SECURITY'],
     ['/api/siswa', 429, 'siswa.list', 'SECURITY'],
     ['/api/penghasilan/:id', 200, 'penghasilan.update', 'CRUD'],
+    ['/api/rombel/:id/kenaikan', 200, 'rombel.kenaikan', 'CRUD'],
+    ['/api/tahun-ajaran/:id/activate', 200, 'tahun-ajaran.activate', 'CRUD'],
     ['/api/prediksi/batch', 200, 'prediksi.batch', 'ML'],
     ['/api/nilai/upload/excel', 422, 'nilai.upload_excel', 'FILE'],
     ['/api/prediksi/history/export/excel', 200, 'prediksi.history_export_excel', 'FILE'],

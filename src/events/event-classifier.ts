@@ -19,7 +19,7 @@ const NAMED_ACTIONS: Record<string, string> = {
   'POST /prediksi': 'prediksi.predict',
 };
 
-const CRUD_DOMAINS = new Set(['siswa', 'nilai', 'presensi', 'penghasilan', 'prestasi']);
+const CRUD_DOMAINS = new Set(['siswa', 'nilai', 'presensi', 'penghasilan', 'prestasi', 'tahun-ajaran', 'rombel', 'penugasan', 'settings']);
 const SECURITY_STATUSES = new Set([401, 403, 429]);
 const SECURITY_ACTION = /\.(login_failed|login_throttled|login_inactive)$/;
 

@@ -1,8 +1,9 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, HttpStatus } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { queryInt } from '../common/query/list-query.dto';
 import { IsIn, IsInt, IsOptional, Min, ValidateBy } from 'class-validator';
+import type { ConstraintRule } from './constraint-errors';
 
 export const SEMESTERS = ['Ganjil', 'Genap'] as const;
 export type Semester = (typeof SEMESTERS)[number];
@@ -69,4 +70,19 @@ export function SiswaIdField(options: { optional?: boolean; fromQuery?: boolean 
     IsInt({ message: 'siswa_id must be a whole number' }),
     Min(1, { message: 'siswa_id must be a positive id' }),
   );
+}
+
+/**
+ * Once any school year exists, a record's tahun_ajaran must name one: a trigger of migration
+ * 1764231500000 raises this check on nilai_raport, presensi and prestasi (also for uploads and races).
+ */
+export function tahunAjaranExistsRule(table: string): Record<string, ConstraintRule> {
+  return {
+    [`ck_${table}_tahun_ajaran_exists`]: {
+      status: HttpStatus.UNPROCESSABLE_ENTITY,
+      code: 'TAHUN_AJARAN_UNKNOWN',
+      field: 'tahun_ajaran',
+      message: 'tahun_ajaran does not name a school year: pick one from GET /api/tahun-ajaran (an admin creates years)',
+    },
+  };
 }

@@ -4,7 +4,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SortMap } from '../common/query/sort';
 import type { SiswaOwnedRecord, SemesterRecord } from './columns';
 import type { ConstraintRule } from './constraint-errors';
-import { SemesterField, SiswaIdField, TahunAjaranField } from './record-fields';
+import { SemesterField, SiswaIdField, TahunAjaranField, tahunAjaranExistsRule } from './record-fields';
 import type { RecordSpec, SiswaJoin } from './record-spec';
 import type { SemesterListQueryDto, SiswaRecordListQueryDto } from './semester-list-query.dto';
 
@@ -159,7 +159,10 @@ export function ownedRecordBase<E extends SiswaOwnedRecord>(
   return {
     entityType: o.entityType,
     notFoundCode: `${code}_NOT_FOUND`,
-    constraints: ownedConstraints(o.table, unique, `${code}_DUPLICATE`, o.duplicateMessage),
+    constraints: {
+      ...ownedConstraints(o.table, unique, `${code}_DUPLICATE`, o.duplicateMessage),
+      ...(o.perSemester ? tahunAjaranExistsRule(o.table) : {}),
+    },
     owner: { entity: o.owner },
     list: { sortable: o.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
     naturalKey: (o.perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,

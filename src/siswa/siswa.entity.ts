@@ -1,5 +1,6 @@
 import { Check, Column, Entity, Index, Unique } from 'typeorm';
 import { RecordBase } from '../records/columns';
+import { SISWA_STATUSES } from './siswa-status';
 
 /** Constraints and indexes as migration 1764230700000 names them (the 409 on a taken NIS is uq_siswa_nis). */
 @Entity({ name: 'siswa' })
@@ -12,6 +13,11 @@ import { RecordBase } from '../records/columns';
 @Index('ix_siswa_kelas', ['kelas'])
 @Index('ix_siswa_nama', ['nama', 'id'])
 @Index('ix_siswa_jenis_kelamin', ['jenisKelamin'])
+// Status and NISN: migration 1764231500000.
+@Unique('uq_siswa_nisn', ['nisn'])
+@Index('ix_siswa_status', ['status'])
+@Check('ck_siswa_status', `"status" IN (${SISWA_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+@Check('ck_siswa_nisn', `"nisn" ~ '^[0-9]{10}$'`)
 export class Siswa extends RecordBase {
   @Column({ type: 'varchar', length: 20 })
   nis: string;
@@ -32,4 +38,12 @@ export class Siswa extends RecordBase {
 
   @Column({ type: 'varchar', length: 200, nullable: true })
   alamat: string | null;
+
+  /** aktif | lulus | mutasi | keluar; lists show `aktif` unless asked otherwise. */
+  @Column({ type: 'varchar', length: 10, default: 'aktif' })
+  status: string;
+
+  /** The national student number: 10 digits, unique, optional. */
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  nisn: string | null;
 }

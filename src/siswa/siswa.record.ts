@@ -7,6 +7,7 @@ import { CreateSiswaDto } from './dto/create-siswa.dto';
 import { SISWA_SORT, type ListSiswaQueryDto } from './dto/list-siswa-query.dto';
 import { type SiswaResponseDto, toSiswaResponse } from './dto/siswa-response.dto';
 import { Siswa } from './siswa.entity';
+import { statusFilter } from './siswa-status';
 
 /**
  * Spreadsheet layout of API.md §3. Jenis Kelamin is exported as the API answers it (Laki-laki /
@@ -59,6 +60,7 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
         field: 'nis',
         message: 'NIS is already registered to another student',
       },
+      uq_siswa_nisn: { status: HttpStatus.CONFLICT, code: 'NISN_DUPLICATE', field: 'nisn', message: 'NISN is already registered to another student' },
     },
     list: {
       sortable: SISWA_SORT,
@@ -69,6 +71,8 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
       const q = query as ListSiswaQueryDto;
       if (q.kelas) qb.andWhere('r.kelas = :kelas', { kelas: q.kelas });
       if (q.jenis_kelamin) qb.andWhere('r.jenisKelamin = :jk', { jk: q.jenis_kelamin });
+      const status = statusFilter(q.status);
+      if (status) qb.andWhere('r.status = :status', { status });
     },
     createDto: CreateSiswaDto,
     toInput: (s) => ({
@@ -78,6 +82,8 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
       jenis_kelamin: s.jenisKelamin,
       tanggal_lahir: s.tanggalLahir,
       alamat: s.alamat,
+      status: s.status,
+      nisn: s.nisn,
     }),
     prepare(input) {
       const tanggalLahir = toSchoolDate(input.tanggal_lahir, timeZone);
@@ -116,6 +122,9 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
           jenisKelamin: input.jenis_kelamin,
           tanggalLahir,
           alamat: input.alamat || null,
+          // Only when sent: an upload row or a client body without them keeps the stored values.
+          ...(input.status !== undefined ? { status: input.status } : {}),
+          ...(input.nisn !== undefined ? { nisn: input.nisn || null } : {}),
         },
       };
     },

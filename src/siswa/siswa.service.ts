@@ -15,13 +15,14 @@ export class SiswaService extends RecordsEngine<Siswa, CreateSiswaDto, SiswaResp
   }
 
   async count(): Promise<SiswaCountDto> {
-    return { total_count: await this.repo.count() };
+    return { total_count: await this.repo.count({ where: { status: 'aktif' } }) };
   }
 
-  /** Every student as `nama (kelas)`, by name (id breaks ties between namesakes). */
+  /** Every active student as `nama (kelas)`, by name (id breaks ties between namesakes). */
   async dropdown(): Promise<SiswaDropdownItemDto[]> {
     const rows = await this.repo.find({
       select: { id: true, nama: true, kelas: true },
+      where: { status: 'aktif' },
       order: { nama: 'ASC', id: 'ASC' },
     });
     return rows.map((s) => ({ id: s.id, text: `${s.nama} (${s.kelas})` }));

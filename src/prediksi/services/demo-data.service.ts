@@ -15,6 +15,7 @@ import {
   seedFromKey,
 } from '../demo/demo-generator';
 import { insertNilai, insertPenghasilan, insertPresensi, insertPrestasi, insertSiswa } from './demo-insert';
+import { ensureDemoYears } from './demo-school-years';
 
 /** Four semesters up to the current one, so predictions have recent data and none lies in the future. */
 const DEMO_SEMESTERS = 4;
@@ -46,6 +47,14 @@ export class DemoDataService {
     await this.analyze();
     recordChange({ entity_type: 'demo_data', after: counts });
     return counts;
+  }
+
+  /** Work on the demo school under the demo lock (one writer at a time), in one transaction. */
+  inTransaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock($1)', [DEMO_LOCK_KEY]);
+      return work(m);
+    });
   }
 
   /** The start-up school: only when the siswa table is empty (checked again under the lock). */
@@ -81,6 +90,7 @@ export class DemoDataService {
         siswaId,
       ])) as Array<{ ayah: number; ibu: number }>;
       const periods = periodsForTahunAjaran(tahunAjaran);
+      await ensureDemoYears(m, [tahunAjaran]);
       const history = generateStudentHistory(
         createRng(seedFromKey(`${siswaId}:${tahunAjaran}`)),
         { latent: latentForKey(siswaId), penghasilan: stored ? { penghasilan_ayah: stored.ayah, penghasilan_ibu: stored.ibu } : undefined },
@@ -114,6 +124,7 @@ export class DemoDataService {
   }
 
   private async insertSchool(m: EntityManager, school: DemoSchool): Promise<DemoCounts> {
+    await ensureDemoYears(m, school.perStudent.flatMap((h) => h.nilai.map((n) => n.tahun_ajaran)));
     const ids = await insertSiswa(m, school.siswa);
     const t = this.config.thresholds;
     const all = <T>(pick: (h: DemoSchool['perStudent'][number]) => T[]): Array<T & { siswa_id: number }> =>

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DemoDataService } from './demo-data.service';
+import { createDemoStructure } from './demo-school-structure.bootstrap';
 import { ModelRegistryService } from './model-registry.service';
 import { TrainingService } from './training.service';
 
@@ -27,6 +28,7 @@ export class DemoSchoolBootstrap implements OnApplicationBootstrap {
     try {
       const created = await this.demo.generateSchoolIfEmpty(this.config.demo.students, DEMO_SCHOOL_SEED);
       if (created) this.logger.log(`Demo school created: ${created.siswa} students, ${created.nilai} semesters of records`);
+      if (created) await createDemoStructure(this.demo, this.logger);
       if (created && !(await this.registry.hasAnyModel())) {
         const { model } = await this.training.train({}, null);
         this.logger.log(`First model trained on the demo school: version ${model.version}, CV accuracy ${model.cvMetrics.accuracy}`);

@@ -3,11 +3,12 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { isDateInput } from '../../common/dates/school-date';
 import { canonicalJenisKelamin } from './jenis-kelamin';
+import { SiswaStatusFields } from './siswa-status.dto';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
 /** POST /siswa. The client's whole model is accepted: unknown keys (id, created_at, …) are stripped. */
-export class CreateSiswaDto {
+export class CreateSiswaDto extends SiswaStatusFields {
   @ApiProperty({
     example: '2023001',
     description: '5–20 letters or digits, unique',

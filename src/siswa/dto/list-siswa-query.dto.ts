@@ -4,6 +4,7 @@ import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { emptyToUndefined, ListQueryDto } from '../../common/query/list-query.dto';
 import { IsSort, type SortMap } from '../../common/query/sort';
 import { canonicalJenisKelamin } from './jenis-kelamin';
+import { SISWA_STATUS_FILTERS } from '../siswa-status';
 
 export const SISWA_SORT: SortMap = {
   id: 'r.id',
@@ -12,6 +13,8 @@ export const SISWA_SORT: SortMap = {
   kelas: 'r.kelas',
   jenis_kelamin: 'r.jenisKelamin',
   tanggal_lahir: 'r.tanggalLahir',
+  status: 'r.status',
+  nisn: 'r.nisn',
   created_at: 'r.createdAt',
   updated_at: 'r.updatedAt',
 };
@@ -32,6 +35,12 @@ export class ListSiswaQueryDto extends ListQueryDto {
     message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan',
   })
   jenis_kelamin?: string;
+
+  @ApiPropertyOptional({ enum: SISWA_STATUS_FILTERS, default: 'aktif', description: 'semua (or all): every student' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value))
+  @IsIn(SISWA_STATUS_FILTERS, { message: `status must be one of ${SISWA_STATUS_FILTERS.join(', ')}` })
+  status?: string;
 
   @IsSort(SISWA_SORT)
   sort?: string;

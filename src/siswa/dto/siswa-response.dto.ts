@@ -12,6 +12,8 @@ export class SiswaResponseDto {
   @ApiProperty({ enum: ['L', 'P'], description: 'The stored code' }) jenis_kelamin_kode: JenisKelamin;
   @ApiProperty({ example: '2007-05-02' }) tanggal_lahir: string;
   @ApiPropertyOptional({ nullable: true, type: String }) alamat: string | null;
+  @ApiProperty({ enum: ['aktif', 'lulus', 'mutasi', 'keluar'] }) status: string;
+  @ApiPropertyOptional({ nullable: true, type: String, example: '0071234567' }) nisn: string | null;
   @ApiProperty({ format: 'date-time' }) created_at: string;
   @ApiProperty({ format: 'date-time' }) updated_at: string;
 }
@@ -27,6 +29,8 @@ export function toSiswaResponse(siswa: Siswa): SiswaResponseDto {
     jenis_kelamin_kode: jenisKelamin,
     tanggal_lahir: siswa.tanggalLahir,
     alamat: siswa.alamat,
+    status: siswa.status,
+    nisn: siswa.nisn,
     created_at: siswa.createdAt.toISOString(),
     updated_at: siswa.updatedAt.toISOString(),
   };

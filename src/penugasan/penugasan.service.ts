@@ -1,0 +1,109 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { recordChange } from '../common/audit/audit-context';
+import { DomainException } from '../common/http/problem';
+import type { Page } from '../common/query/total-count';
+import { DEFAULT_LIMIT } from '../common/query/list-query.dto';
+import { type ConstraintRule, withConstraintRules } from '../records/constraint-errors';
+import type { CreatePenugasanDto, ListPenugasanQueryDto, PenugasanResponseDto } from './penugasan.dto';
+import { Penugasan } from './penugasan.entity';
+
+const PenugasanErrors = {
+  notFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, 'PENUGASAN_NOT_FOUND', `penugasan ${id} not found`),
+  notGuru: (id: number) =>
+    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'PENUGASAN_NOT_GURU', `user ${id} is not an active user with role guru`, {
+      errors: [{ field: 'guru_id', message: 'must be an active guru' }],
+    }),
+};
+
+const CONSTRAINTS: Record<string, ConstraintRule> = {
+  uq_penugasan_rombel_mapel: {
+    status: HttpStatus.CONFLICT,
+    code: 'PENUGASAN_DUPLICATE',
+    field: 'mapel',
+    message: 'this subject of this rombel is already assigned to a teacher (delete that assignment first)',
+  },
+  fk_penugasan_rombel: { status: HttpStatus.NOT_FOUND, code: 'ROMBEL_NOT_FOUND', field: 'rombel_id', message: 'rombel_id does not exist' },
+  fk_penugasan_guru: { status: HttpStatus.NOT_FOUND, code: 'USER_NOT_FOUND', field: 'guru_id', message: 'guru_id does not exist' },
+};
+
+interface Row {
+  id: number;
+  guru_id: number;
+  guru_nama: string;
+  rombel_id: number;
+  rombel: string;
+  tahun_ajaran_id: number;
+  tahun_ajaran: string;
+  mapel: string;
+  created_at: Date;
+}
+
+const SELECT = `
+  SELECT p.id, p.guru_id, COALESCE(NULLIF(u.profile->>'nama_lengkap', ''), u.username) AS guru_nama,
+         p.rombel_id, r.nama AS rombel, r.tahun_ajaran_id, ta.nama AS tahun_ajaran, p.mapel, p.created_at
+  FROM penugasan p JOIN users u ON u.id = p.guru_id JOIN rombel r ON r.id = p.rombel_id JOIN tahun_ajaran ta ON ta.id = r.tahun_ajaran_id`;
+
+const toResponse = (r: Row): PenugasanResponseDto => ({ ...r, created_at: new Date(r.created_at).toISOString() });
+
+/** Teaching assignments: one teacher per subject and rombel (the database's unique key). */
+@Injectable()
+export class PenugasanService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(q: ListPenugasanQueryDto): Promise<Page<PenugasanResponseDto>> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const filters: Array<[string, unknown]> = [
+      ['p.guru_id', q.guru_id],
+      ['p.rombel_id', q.rombel_id],
+      ['r.tahun_ajaran_id', q.tahun_ajaran_id],
+      ['p.mapel', q.mapel],
+    ];
+    for (const [column, value] of filters) {
+      if (value === undefined) continue;
+      params.push(value);
+      where.push(`${column} = $${params.length}`);
+    }
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM penugasan p JOIN rombel r ON r.id = p.rombel_id ${filter}`,
+      params,
+    )) as Array<{
+      total: number;
+    }>;
+    const rows = (await this.dataSource.query(
+      `${SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, p.mapel, p.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? DEFAULT_LIMIT)}`,
+      params,
+    )) as Row[];
+    return { rows: rows.map(toResponse), total };
+  }
+
+  async create(body: CreatePenugasanDto): Promise<PenugasanResponseDto> {
+    const [user] = (await this.dataSource.query('SELECT role, is_active FROM users WHERE id = $1', [body.guru_id])) as Array<{
+      role: string;
+      is_active: boolean;
+    }>;
+    if (user && (user.role !== 'guru' || !user.is_active)) throw PenugasanErrors.notGuru(body.guru_id);
+    const created = await withConstraintRules(CONSTRAINTS, async () => {
+      const result = await this.dataSource
+        .getRepository(Penugasan)
+        .insert({ guruId: body.guru_id, rombelId: body.rombel_id, mapel: body.mapel });
+      return this.get((result.identifiers[0] as { id: number }).id);
+    });
+    recordChange({ entity_type: 'penugasan', entity_id: created.id, before: null, after: created });
+    return created;
+  }
+
+  async remove(id: number): Promise<void> {
+    const before = await this.get(id);
+    await this.dataSource.getRepository(Penugasan).delete(id);
+    recordChange({ entity_type: 'penugasan', entity_id: id, before, after: null });
+  }
+
+  private async get(id: number): Promise<PenugasanResponseDto> {
+    const [row] = (await this.dataSource.query(`${SELECT} WHERE p.id = $1`, [id])) as Row[];
+    if (!row) throw PenugasanErrors.notFound(id);
+    return toResponse(row);
+  }
+}
