@@ -139,8 +139,9 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
       { path: 'metrics', method: RequestMethod.GET },
     ],
   });
-  // Order matters: authentication first, then the role check that needs request.user.
-  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard));
+  // Order matters: authentication first, then the role check that needs request.user, then the
+  // per-user rate limit (only permitted calls count).
+  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard), app.get(RateLimitGuard));
   app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)), app.get(EventContextInterceptor));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());

@@ -5,7 +5,7 @@ import { type AuditChange, type AuditStore, currentAudit, runWithAudit } from '.
 import type { AuthUser } from '../common/role';
 import { deriveAction, deriveCategory, routeEntityType } from './event-classifier';
 import type { EventRecord, EventWriter } from './event-writer.service';
-import { redact } from './redact';
+import { redact } from '../common/audit/redact';
 
 /** Probes, docs and metrics would drown the log without telling anyone anything. */
 const UNLOGGED = /^\/(health|metrics|docs|redoc|api\/health)(?=[/?.-]|$)/;

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import { DomainException } from '../common/http/problem';
 import type { Page } from '../common/query/total-count';
-import { DEFAULT_LIMIT } from '../common/query/list-query.dto';
+import { getListMaxLimit } from '../common/query/page-query.dto';
 import { type ConstraintRule, withConstraintRules } from '../records/constraint-errors';
 import type { CreatePenugasanDto, ListPenugasanQueryDto, PenugasanResponseDto } from './penugasan.dto';
 import { Penugasan } from './penugasan.entity';
@@ -73,7 +73,7 @@ export class PenugasanService {
       total: number;
     }>;
     const rows = (await this.dataSource.query(
-      `${SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, p.mapel, p.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? DEFAULT_LIMIT)}`,
+      `${SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, p.mapel, p.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? getListMaxLimit())}`,
       params,
     )) as Row[];
     return { rows: rows.map(toResponse), total };

@@ -4,7 +4,7 @@ import { recordChange } from '../common/audit/audit-context';
 import type { Page } from '../common/query/total-count';
 import { withConstraintRules } from '../records/constraint-errors';
 import { escapeLike } from '../common/query/list-page';
-import { DEFAULT_LIMIT } from '../common/query/list-query.dto';
+import { getListMaxLimit } from '../common/query/page-query.dto';
 import type {
   AddMembersResponseDto,
   CreateRombelDto,
@@ -81,7 +81,7 @@ export class RombelService {
       total: number;
     }>;
     const rows = (await this.dataSource.query(
-      `${ROMBEL_SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, r.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? DEFAULT_LIMIT)}`,
+      `${ROMBEL_SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, r.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? getListMaxLimit())}`,
       params,
     )) as RombelRow[];
     return { rows: rows.map(toResponse), total };

@@ -147,7 +147,7 @@ export class TahunAjaranService {
     const errors: FieldError[] = [];
     const out: Array<[string, number | null]> = [];
     for (const [key, value] of Object.entries(mapel)) {
-      if (!MAPEL.includes(key)) errors.push({ field: `mapel.${key}`, message: `${key} is not a subject (${MAPEL.join(', ')})` });
+      if (!(MAPEL as readonly string[]).includes(key)) errors.push({ field: `mapel.${key}`, message: `${key} is not a subject (${MAPEL.join(', ')})` });
       else if (value !== null && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100))
         errors.push({ field: `mapel.${key}`, message: `mapel.${key} must be a whole number 0–100, or null for the default` });
       else out.push([key, value as number | null]);

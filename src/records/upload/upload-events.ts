@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { UploadOrigin } from '../../common/spreadsheet/upload-file';
-import { redact } from '../../events/redact';
+import { redact } from '../../common/audit/redact';
 
 /** One row an upload created or changed: for an update, only the fields that changed, before and after. */
 export interface RowChange {
