@@ -80,8 +80,11 @@ describe('Upload safety: upsert without data loss, event log, bad text, CSV inje
   });
 
   it('created rows are listed in upload.rows pages of 1000 in the upload transaction', async () => {
-    const siswaId = await newSiswa();
-    const rows = Array.from({ length: 1001 }, (_, i) => uploadRowFor('prestasi', siswaId, i));
+    // School years are 2000–2100, so one student has 200 (semester, year) keys: spread over six.
+    const students: number[] = [];
+    for (let k = 0; k < 6; k++) students.push(await newSiswa());
+    const siswaId = students[5]!;
+    const rows = Array.from({ length: 1001 }, (_, i) => uploadRowFor('prestasi', students[Math.floor(i / 200)]!, i % 200));
     const res = await upload('prestasi', csvOf(rows[0]!.headers, rows.map((r) => r.row)), 'x.csv').set('x-request-id', `create-${siswaId}`).expect(200);
     expect(res.body.created).toBe(1001);
     const pages = (await eventsOfUpload(`create-${siswaId}`)).filter((e) => e.action === 'upload.rows');

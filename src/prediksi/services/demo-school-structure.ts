@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { PasswordService } from '../../auth/password.service';
 import { SUBJECTS } from '../../nilai/nilai-subjects';
+import { normalizeUsername } from '../../auth/username';
 
 const ROMAN: Record<string, number> = { VII: 7, VIII: 8, IX: 9, X: 10, XI: 11, XII: 12 };
 const ROMAN_OF = Object.fromEntries(Object.entries(ROMAN).map(([k, v]) => [v, k]));
@@ -129,10 +130,11 @@ async function insertGurus(m: EntityManager, count: number): Promise<Array<DemoG
     const username = `guru${String(i + 1).padStart(2, '0')}`;
     const password = randomBytes(9).toString('base64url');
     const [row] = (await m.query(
-      `INSERT INTO users (username, email, password_hash, role, profile, is_active) VALUES ($1, $2, $3, 'guru', $4, true)
-       ON CONFLICT DO NOTHING RETURNING id`,
+      `INSERT INTO users (username, username_normalized, email, password_hash, role, profile, is_active)
+       VALUES ($1, $2, $3, $4, 'guru', $5, true) ON CONFLICT DO NOTHING RETURNING id`,
       [
         username,
+        normalizeUsername(username),
         `${username}@demo.edupro.local`,
         await passwords.hash(password),
         JSON.stringify({ nama_lengkap: GURU_NAMES[i], jabatan: 'Guru' }),
