@@ -1,19 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { DAY_MS, purgeOlderThan, scheduleDaily } from '../common/jobs/batched-purge';
 
-const DAY_MS = 86_400_000;
-const DELETE_BATCH = 10_000;
+const PURGE = { lock: 'edupro_event_retention', table: 'event_log', timeColumn: 'occurred_at', batch: 10_000 };
 
-/**
- * Deletes events older than EVENT_RETENTION_DAYS once a day (first run a minute after start). Deletes
- * in batches so a large backlog never holds long locks; with several replicas an advisory lock lets
- * one of them do the work.
- */
+/** Deletes events older than EVENT_RETENTION_DAYS once a day (first run a minute after start). */
 @Injectable()
 export class EventRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventRetentionService.name);
-  private timers: NodeJS.Timeout[] = [];
+  private stop?: () => void;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -21,44 +17,21 @@ export class EventRetentionService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
-    const run = (): void => {
-      this.purge().catch((error: unknown) => this.logger.warn(`Event retention purge failed: ${String(error)}`));
-    };
-    this.timers.push(setTimeout(run, 60_000), setInterval(run, DAY_MS));
-    this.timers.forEach((t) => t.unref());
+    this.stop = scheduleDaily(
+      () => this.purge(),
+      (error) => this.logger.warn(`Event retention purge failed: ${String(error)}`),
+    );
   }
 
   onApplicationShutdown(): void {
-    this.timers.forEach((t) => clearTimeout(t));
+    this.stop?.();
   }
 
   /** Returns how many rows were deleted (0 when another process holds the purge). */
   async purge(now = new Date()): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.config.events.retentionDays * DAY_MS);
-    // One connection for the whole purge: the advisory lock is held by the session, while each
-    // batch commits on its own (autocommit), so no long transaction holds the deleted rows.
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtext('edupro_event_retention')) AS locked`);
-      if (!locked) return 0;
-      let deleted = 0;
-      try {
-        for (;;) {
-          const [, count]: [unknown, number] = await runner.query(
-            `DELETE FROM event_log WHERE id IN (SELECT id FROM event_log WHERE occurred_at < $1 LIMIT ${DELETE_BATCH})`,
-            [cutoff],
-          );
-          deleted += count;
-          if (count < DELETE_BATCH) break;
-        }
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext('edupro_event_retention'))`);
-      }
-      if (deleted > 0) this.logger.log(`Deleted ${deleted} events older than ${this.config.events.retentionDays} days`);
-      return deleted;
-    } finally {
-      await runner.release();
-    }
+    const days = this.config.events.retentionDays;
+    const deleted = await purgeOlderThan(this.dataSource, PURGE, new Date(now.getTime() - days * DAY_MS));
+    if (deleted > 0) this.logger.log(`Deleted ${deleted} events older than ${days} days`);
+    return deleted;
   }
 }
