@@ -3,7 +3,8 @@
  * the app through createApp, so tests run exactly this):
  *
  *  1. Fastify: body limit, request timeout, trailing slashes, trusted proxy (createApp's adapter).
- *  2. onRequest hooks: X-Request-Id (below), then the event recorder's start (events/event-recorder.ts).
+ *  2. onRequest hooks: X-Request-Id (below), the request's language from Accept-Language (i18n/language.ts),
+ *     then the event recorder's start (events/event-recorder.ts).
  *  3. helmet (security headers, CSP) and CORS (below).
  *  4. Body parsers: JSON with an empty body read as {} (below), multipart for uploads (adapter option).
  *  5. Global prefix /api (health and metrics stay at the root).
@@ -11,7 +12,7 @@
  *  7. Interceptor: EventContextInterceptor (the id of a created object) — events/.
  *  8. ValidationPipe (whitelist, transform; 422/400) — common/http/validation.ts.
  *  9. Controller → service → TypeORM → PostgreSQL.
- * 10. ProblemDetailsFilter: any error as problem+json — common/filters/problem-details.filter.ts.
+ * 10. ProblemDetailsFilter: any error as problem+json, in the request's language — common/filters/problem-details.filter.ts.
  * 11. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
  */
 import 'reflect-metadata';
@@ -28,6 +29,7 @@ import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { createValidationPipe } from './common/http/validation';
 import { setupDocs } from './docs/docs.setup';
+import { registerLanguageHook } from './i18n/language';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
@@ -92,6 +94,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
     void reply.header('X-Request-Id', request.id);
     done();
   });
+  registerLanguageHook(fastify);
   registerHttpMetrics(fastify);
   registerEventHooks(fastify, app.get(EventWriter));
   acceptEmptyJsonBodies(app, config.http.bodyLimitBytes);

@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, Param, ParseIntPipe, Patch, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { ID_PIPE } from '../common/http/validation';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY, type AuthUser } from '../common/role';
@@ -26,7 +27,7 @@ export class UsersController {
 
   @Get(':id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: 'One user', response: UserResponseDto, errors: [400, 404] })
-  async get(@Param('id', ParseIntPipe) id: number): Promise<UserResponseDto> {
+  async get(@Param('id', ID_PIPE) id: number): Promise<UserResponseDto> {
     return toUserResponse(await this.users.findByIdOrFail(id));
   }
 
@@ -37,13 +38,13 @@ export class UsersController {
     response: UserResponseDto,
     errors: [400, 404, 409, 422],
   })
-  async update(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+  async update(@Param('id', ID_PIPE) id: number, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
     return toUserResponse(await this.users.update(id, dto));
   }
 
   @Patch(':id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: 'Alias of PUT', response: UserResponseDto, errors: [400, 404, 409, 422] })
-  async patch(@Param('id', ParseIntPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+  async patch(@Param('id', ID_PIPE) id: number, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
     return toUserResponse(await this.users.update(id, dto));
   }
 
@@ -55,7 +56,7 @@ export class UsersController {
     response: 'none',
     errors: [400, 404, 409],
   })
-  async remove(@Param('id', ParseIntPipe) id: number, @CurrentUser() user: AuthUser): Promise<void> {
+  async remove(@Param('id', ID_PIPE) id: number, @CurrentUser() user: AuthUser): Promise<void> {
     await this.users.remove(id, user);
   }
 }

@@ -1,5 +1,6 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ID_PIPE } from '../common/http/validation';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY } from '../common/role';
 import { ListEventsQueryDto, PageQueryDto, RecentEventsQueryDto, SecurityQueryDto, SummaryQueryDto } from './dto/event-query.dto';
@@ -43,7 +44,7 @@ export class EventsController {
 
   @Get('user-activity/:user_id')
   @ApiEndpoint({ roles: ADMIN_ONLY, summary: "One user's trail, newest first", response: EventPageDto, errors: [400] })
-  userActivity(@Param('user_id', ParseIntPipe) userId: number, @Query() page: PageQueryDto): Promise<EventPageDto> {
+  userActivity(@Param('user_id', ID_PIPE) userId: number, @Query() page: PageQueryDto): Promise<EventPageDto> {
     return this.events.userActivity(userId, page.skip, page.limit);
   }
 }

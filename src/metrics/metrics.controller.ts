@@ -1,11 +1,13 @@
-import { Controller, Get, Headers, Inject, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DomainException } from '../common/http/problem';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dbPoolConnections, metricsRegistry } from './instruments';
+import { METRICS_ERRORS } from './metrics.errors';
 
 interface PgPoolLike {
   totalCount: number;
@@ -39,7 +41,7 @@ export class MetricsController {
   async metrics(@Headers('authorization') authorization: string | undefined, @Res() reply: FastifyReply): Promise<void> {
     const token = this.config.metricsToken;
     if (token && !sameSecret(authorization ?? '', `Bearer ${token}`)) {
-      throw new UnauthorizedException({ detail: 'A valid metrics token is required', code: 'METRICS_TOKEN_REQUIRED' });
+      throw new DomainException(HttpStatus.UNAUTHORIZED, METRICS_ERRORS.METRICS_TOKEN_REQUIRED);
     }
     const pool = (this.dataSource.driver as unknown as { master?: PgPoolLike }).master;
     if (pool) {

@@ -1,5 +1,6 @@
 import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
+import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
@@ -20,7 +21,8 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
     owner: Siswa,
     sortable: NILAI_SORT,
     perSemester: true,
-    duplicateMessage: 'This student already has a report card for that semester and school year',
+    notFoundCode: RECORD_ERRORS.NILAI_NOT_FOUND,
+    duplicateCode: RECORD_ERRORS.NILAI_DUPLICATE,
   }),
   applyFilters: applySemesterFilters,
   createDto: CreateNilaiDto,

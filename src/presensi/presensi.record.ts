@@ -1,5 +1,7 @@
 import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
+import { msg } from '../i18n/catalogue';
 import type { RecordSpec } from '../records/record-spec';
+import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
@@ -18,7 +20,8 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
       owner: Siswa,
       sortable: PRESENSI_SORT,
       perSemester: true,
-      duplicateMessage: 'This student already has attendance for that semester and school year',
+      notFoundCode: RECORD_ERRORS.PRESENSI_NOT_FOUND,
+      duplicateCode: RECORD_ERRORS.PRESENSI_DUPLICATE,
     }),
     applyFilters(qb, query) {
       const q = query as ListPresensiQueryDto;
@@ -42,7 +45,7 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
           errors: [
             {
               field: 'jumlah_hadir',
-              message: 'jumlah_hadir + jumlah_sakit + jumlah_izin + jumlah_alpa must be more than 0',
+              message: msg('PRESENSI_DAYS_EMPTY'),
             },
           ],
         };

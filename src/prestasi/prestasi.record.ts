@@ -1,4 +1,5 @@
 import type { RecordSpec } from '../records/record-spec';
+import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
@@ -16,7 +17,8 @@ export const PRESTASI_RECORD: RecordSpec<Prestasi, CreatePrestasiDto, PrestasiRe
     owner: Siswa,
     sortable: PRESTASI_SORT,
     perSemester: true,
-    duplicateMessage: 'This student already has an achievement for that semester and school year',
+    notFoundCode: RECORD_ERRORS.PRESTASI_NOT_FOUND,
+    duplicateCode: RECORD_ERRORS.PRESTASI_DUPLICATE,
   }),
   applyFilters(qb, query) {
     const q = query as ListPrestasiQueryDto;

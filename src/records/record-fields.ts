@@ -35,7 +35,7 @@ export function SemesterField(optional = false): PropertyDecorator {
     ApiField(optional, { enum: SEMESTERS, example: 'Ganjil' }),
     ...(optional ? [IsOptional()] : []),
     Transform(canonicalSemester),
-    IsIn(SEMESTERS, { message: 'semester must be Ganjil or Genap' }),
+    IsIn(SEMESTERS),
   );
 }
 
@@ -48,7 +48,6 @@ export function TahunAjaranField(optional = false): PropertyDecorator {
       name: 'isTahunAjaran',
       validator: {
         validate: isTahunAjaran,
-        defaultMessage: () => 'tahun_ajaran must be YYYY/YYYY+1, e.g. 2023/2024',
       },
     }),
   );
@@ -60,7 +59,7 @@ export function SiswaIdField(options: { optional?: boolean; fromQuery?: boolean 
     ApiField(options.optional ?? false, { example: 1, minimum: 1 }),
     ...(options.optional ? [IsOptional()] : []),
     ...(options.fromQuery ? [Transform(queryInt)] : []),
-    IsInt({ message: 'siswa_id must be a whole number' }),
-    Min(1, { message: 'siswa_id must be a positive id' }),
+    IsInt(),
+    Min(1),
   );
 }

@@ -1,5 +1,6 @@
-import { Body, Delete, Get, Param, ParseIntPipe, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
+import { Body, Delete, Get, Param, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ID_PIPE } from '../common/http/validation';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import type { ListQueryDto } from '../common/query/list-query.dto';
 import { type Page, sendPage } from '../common/query/total-count';
@@ -99,7 +100,7 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
 
     @Get(':id')
     @ApiEndpoint({ summary: `One of the ${routes.many}`, response: routes.responseDto, roles: ALL_ROLES, errors: [400, 404] })
-    get(@Param('id', ParseIntPipe) id: number): Promise<R> {
+    get(@Param('id', ID_PIPE) id: number): Promise<R> {
       return this.records.get(id);
     }
 
@@ -111,19 +112,19 @@ export function RecordsController<C extends object, R>(routes: RecordsRoutes) {
 
     @Put(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (partial)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    update(@Param('id', ParseIntPipe) id: number, @Body() body: Partial<C>): Promise<R> {
+    update(@Param('id', ID_PIPE) id: number, @Body() body: Partial<C>): Promise<R> {
       return this.records.update(id, body);
     }
 
     @Patch(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (alias of PUT)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    patch(@Param('id', ParseIntPipe) id: number, @Body() body: Partial<C>): Promise<R> {
+    patch(@Param('id', ID_PIPE) id: number, @Body() body: Partial<C>): Promise<R> {
       return this.records.update(id, body);
     }
 
     @Delete(':id')
     @ApiEndpoint({ summary: `Delete ${routes.one}`, response: 'none', status: 204, roles: writers, errors: [400, 404] })
-    remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+    remove(@Param('id', ID_PIPE) id: number): Promise<void> {
       return this.records.remove(id);
     }
   }

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DataSource, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
+import { HTTP_ERRORS } from '../common/http/http.errors';
 import { DomainException, type FieldError } from '../common/http/problem';
 import { flattenValidationErrors } from '../common/http/validation';
 import { applySearch, keysetBatches, listPage } from '../common/query/list-page';
@@ -18,9 +19,12 @@ import type { Prepared, RecordSpec, SiswaJoin } from './record-spec';
 import { runUpload } from './upload-runner';
 
 function validationFailed(errors: FieldError[]): DomainException {
-  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', errors.map((e) => e.message).join('; '), {
-    errors,
-  });
+  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, HTTP_ERRORS.VALIDATION_FAILED, {}, { errors });
+}
+
+/** The student a row belongs to, for the detail of a violated foreign key ("Siswa 7 not found"). */
+function siswaIdOf(values: object): number | undefined {
+  return (values as { siswaId?: number }).siswaId;
 }
 
 /** Drops keys a partial body did not send, so they do not overwrite stored values when merged. */
@@ -62,7 +66,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
 
   async create(body: C): Promise<R> {
     const values = this.prepareOrThrow(body);
-    const result = await withConstraintRules(this.spec.constraints, () => this.repo.insert(values));
+    const result = await withConstraintRules(this.spec.constraints, () => this.repo.insert(values), { id: siswaIdOf(values) });
     const id = (result.identifiers[0] as { id: number }).id;
     const created = await this.get(id);
     recordChange({
@@ -83,7 +87,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     const checked = this.validateInput(merged);
     if ('errors' in checked) throw validationFailed(checked.errors);
     const values = this.prepareOrThrow(checked.input);
-    await withConstraintRules(this.spec.constraints, () => this.repo.update(id, values));
+    await withConstraintRules(this.spec.constraints, () => this.repo.update(id, values), { id: siswaIdOf(values) });
     const after = await this.get(id);
     recordChange({
       entity_type: this.spec.entityType,
@@ -157,7 +161,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   }
 
   protected notFound(id: number): DomainException {
-    return new DomainException(HttpStatus.NOT_FOUND, this.spec.notFoundCode, `${this.spec.entityType} ${id} not found`);
+    return new DomainException(HttpStatus.NOT_FOUND, this.spec.notFoundCode, { id });
   }
 
   /** The root query: the domain's rows, with the owning student's name and class joined in. */

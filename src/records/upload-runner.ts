@@ -1,6 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import type { DataSource, EntityManager, ObjectLiteral, QueryDeepPartialEntity } from 'typeorm';
 import { DomainException, type RowFieldError } from '../common/http/problem';
+import { UPLOAD_ERRORS } from '../common/spreadsheet/upload.errors';
+import { msg } from '../i18n/catalogue';
+import { t } from '../i18n/language';
 import { parseUpload } from '../common/spreadsheet/upload-parse';
 import type { UploadedSheet } from '../common/spreadsheet/upload-file';
 import type { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
@@ -52,7 +55,7 @@ async function checkOwners<E extends RecordBase>(
     errors.push({
       row: r.row,
       field: 'siswa_id',
-      message: `siswa ${id} not found`,
+      message: msg('UPLOAD_SISWA_UNKNOWN', { id }),
     });
     return false;
   });
@@ -97,8 +100,8 @@ function rejectRows(errors: RowFieldError[], rowCount: number): DomainException 
   const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
   return new DomainException(
     HttpStatus.UNPROCESSABLE_ENTITY,
-    'UPLOAD_INVALID',
-    `${rows.length} of ${rowCount} rows are invalid (rows ${shown}); nothing was imported`,
+    UPLOAD_ERRORS.INVALID,
+    { invalid: rows.length, total: rowCount, rows: shown },
     { errors: sorted.slice(0, MAX_REPORTED_ERRORS), invalid_rows: rows.length },
   );
 }
@@ -118,7 +121,7 @@ export async function runUpload<E extends RecordBase>(
 ): Promise<UploadResultDto> {
   const parsed = await parseUpload(file, spec.spreadsheet.importColumns);
   if (parsed.length === 0) {
-    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'EMPTY_FILE', `"${file.filename}" has a header row but no data rows`);
+    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, UPLOAD_ERRORS.EMPTY_FILE, { file: file.filename });
   }
   const errors: RowFieldError[] = [];
   let valid: Array<ValidRow<E>> = [];
@@ -135,7 +138,7 @@ export async function runUpload<E extends RecordBase>(
       errors.push({
         row,
         field: spec.naturalKeyField,
-        message: `the same ${spec.entityType} key already appears in row ${earlier}`,
+        message: msg('UPLOAD_KEY_REPEATED', { entity: spec.entityType, row: earlier }),
       });
       continue;
     }
@@ -154,17 +157,17 @@ export async function runUpload<E extends RecordBase>(
       errors.push({
         row: r.row,
         field: spec.naturalKeyField,
-        message: `${spec.entityType} already exists (use mode=upsert to update it)`,
+        message: msg('UPLOAD_KEY_EXISTS', { entity: spec.entityType }),
       });
   }
   if (errors.length > 0) throw rejectRows(errors, parsed.length);
   if (!options.dry_run) {
     await withConstraintRules(spec.constraints, () => dataSource.transaction((manager) => write(manager, spec, inserts, updates)));
   }
-  const verb = options.dry_run ? 'would be imported' : 'imported';
+  const counts = { rows: parsed.length, created: inserts.length, updated: updates.length };
   return {
     status: 'success',
-    message: `${parsed.length} rows ${verb}: ${inserts.length} created, ${updates.length} updated`,
+    message: t(msg(options.dry_run ? 'UPLOAD_DRY_RUN' : 'UPLOAD_DONE', counts)),
     created: inserts.length,
     updated: updates.length,
     dry_run: options.dry_run,

@@ -28,8 +28,8 @@ export class ListQueryDto {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
   @Transform(queryInt)
-  @IsInt({ message: 'skip must be a whole number' })
-  @Min(0, { message: 'skip must not be negative' })
+  @IsInt()
+  @Min(0)
   skip: number = 0;
 
   @ApiPropertyOptional({
@@ -39,9 +39,9 @@ export class ListQueryDto {
   })
   @IsOptional()
   @Transform(queryInt)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_LIMIT, { message: `limit must not exceed ${MAX_LIMIT}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIMIT)
   limit: number = DEFAULT_LIMIT;
 
   @ApiPropertyOptional({

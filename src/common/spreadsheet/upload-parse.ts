@@ -1,7 +1,9 @@
 import { HttpStatus } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { type Message, msg } from '../../i18n/catalogue';
 import { DomainException } from '../http/problem';
+import { UPLOAD_ERRORS } from './upload.errors';
 import { coerceCell, type RawCell, unwrapExcelCell } from './cell-values';
 import { type ImportColumn, normalizeHeader } from './sheet-columns';
 import type { UploadedSheet } from './upload-file';
@@ -19,15 +21,11 @@ function kindOf(file: UploadedSheet): Kind {
   const isZip = file.buffer.subarray(0, 2).toString('latin1') === 'PK';
   if (name.endsWith('.xlsx') && isZip) return 'xlsx';
   if (name.endsWith('.csv') && !isZip) return 'csv';
-  throw new DomainException(
-    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-    'UNSUPPORTED_FILE_TYPE',
-    `Unsupported file "${file.filename}": upload an Excel workbook (.xlsx) or a CSV file (.csv)`,
-  );
+  throw new DomainException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UPLOAD_ERRORS.UNSUPPORTED_FILE_TYPE, { file: file.filename });
 }
 
-function unreadable(file: UploadedSheet, reason: string): DomainException {
-  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'UNREADABLE_FILE', `Cannot read "${file.filename}": ${reason}`);
+function unreadable(file: UploadedSheet, reason: Message): DomainException {
+  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, UPLOAD_ERRORS.UNREADABLE_FILE, { file: file.filename, reason });
 }
 
 async function readXlsx(file: UploadedSheet): Promise<RawCell[][]> {
@@ -35,10 +33,10 @@ async function readXlsx(file: UploadedSheet): Promise<RawCell[][]> {
   try {
     await workbook.xlsx.load(file.buffer as unknown as ArrayBuffer);
   } catch (error) {
-    throw unreadable(file, error instanceof Error ? error.message : 'not a valid workbook');
+    throw unreadable(file, msg('WORKBOOK_INVALID', { cause: error instanceof Error ? error.message : '' }));
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw unreadable(file, 'the workbook has no worksheet');
+  if (!sheet) throw unreadable(file, msg('WORKBOOK_NO_SHEET'));
   const rows: RawCell[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
     const cells: RawCell[] = [];
@@ -63,7 +61,7 @@ function readCsv(file: UploadedSheet): RawCell[][] {
       skip_empty_lines: false,
     }) as string[][];
   } catch (error) {
-    throw unreadable(file, error instanceof Error ? error.message : 'malformed CSV');
+    throw unreadable(file, msg('CSV_INVALID', { cause: error instanceof Error ? error.message : '' }));
   }
 }
 
@@ -80,7 +78,7 @@ export async function parseUpload(file: UploadedSheet, columns: readonly ImportC
   const kind = kindOf(file);
   const table = kind === 'xlsx' ? await readXlsx(file) : readCsv(file);
   const headerIndex = table.findIndex((cells) => !isBlank(cells));
-  if (headerIndex < 0) throw unreadable(file, 'the file is empty');
+  if (headerIndex < 0) throw unreadable(file, msg('FILE_EMPTY'));
   const positions = new Map<string, number>();
   table[headerIndex]!.forEach((cell, i) => {
     if (typeof cell === 'string' && !positions.has(normalizeHeader(cell))) positions.set(normalizeHeader(cell), i);
@@ -88,10 +86,10 @@ export async function parseUpload(file: UploadedSheet, columns: readonly ImportC
   const missing = columns.filter((c) => c.required && !positions.has(normalizeHeader(c.header)));
   if (missing.length > 0) {
     const names = missing.map((c) => c.header);
-    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'MISSING_COLUMNS', `Missing columns: ${names.join(', ')}`, {
+    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, UPLOAD_ERRORS.MISSING_COLUMNS, { columns: names }, {
       errors: names.map((name) => ({
         field: name,
-        message: `column "${name}" is missing from the header row`,
+        message: msg('COLUMN_MISSING', { column: name }),
       })),
     });
   }

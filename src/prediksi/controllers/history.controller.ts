@@ -1,5 +1,6 @@
-import { Controller, Delete, Get, Param, ParseIntPipe, Query, type StreamableFile } from '@nestjs/common';
+import { Controller, Delete, Get, Param, Query, type StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ID_PIPE } from '../../common/http/validation';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY, ALL_ROLES } from '../../common/role';
 import { HistoryFilterDto, HistoryQueryDto } from '../dto/history-query.dto';
@@ -37,7 +38,7 @@ export class HistoryController {
 
   @Delete(':id')
   @ApiEndpoint({ summary: 'Delete a history entry', response: 'none', status: 204, roles: ADMIN_ONLY, errors: [400, 404] })
-  async remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  async remove(@Param('id', ID_PIPE) id: number): Promise<void> {
     await this.history.remove(id);
   }
 }

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { ID_PIPE } from '../../common/http/validation';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { ADMIN_ONLY, ALL_ROLES, type AuthUser } from '../../common/role';
@@ -8,6 +9,8 @@ import { TrainRequestDto } from '../dto/train-request.dto';
 import { toModelDetail, toModelSummary, toTrainResponse } from '../prediksi.mapper';
 import { ModelRegistryService } from '../services/model-registry.service';
 import { TrainingService } from '../services/training.service';
+import { msg } from '../../i18n/catalogue';
+import { t } from '../../i18n/language';
 
 /** Training and the model registry (API.md §5–§6): training and activation are admin-only. */
 @ApiTags('prediksi')
@@ -39,7 +42,7 @@ export class TrainingController {
 
   @Get('models/:version')
   @ApiEndpoint({ summary: 'One model version with its metrics and printed tree', response: ModelDetailDto, roles: ALL_ROLES, errors: [400, 404] })
-  async get(@Param('version', ParseIntPipe) version: number): Promise<ModelDetailDto> {
+  async get(@Param('version', ID_PIPE) version: number): Promise<ModelDetailDto> {
     return toModelDetail(await this.registry.get(version));
   }
 
@@ -51,8 +54,8 @@ export class TrainingController {
     roles: ADMIN_ONLY,
     errors: [400, 404],
   })
-  async activate(@Param('version', ParseIntPipe) version: number): Promise<ModelActivatedResponseDto> {
+  async activate(@Param('version', ID_PIPE) version: number): Promise<ModelActivatedResponseDto> {
     const model = await this.registry.activate(version);
-    return { status: 'success', message: `Model versi ${version} aktif`, data: toModelSummary(model) };
+    return { status: 'success', message: t(msg('MODEL_ACTIVATED', { version })), data: toModelSummary(model) };
   }
 }

@@ -29,7 +29,7 @@ export class HistoryFilterDto {
   @ApiPropertyOptional({ enum: KATEGORI_PRESTASI })
   @IsOptional()
   @Transform(emptyToUndefined)
-  @IsIn(KATEGORI_PRESTASI, { message: 'prediksi_prestasi must be Tinggi, Sedang or Rendah' })
+  @IsIn(KATEGORI_PRESTASI)
   prediksi_prestasi?: string;
 }
 
@@ -38,15 +38,15 @@ export class HistoryQueryDto extends HistoryFilterDto {
   @ApiPropertyOptional({ minimum: 0, default: 0 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'skip must be a whole number' })
-  @Min(0, { message: 'skip must not be negative' })
+  @IsInt()
+  @Min(0)
   skip: number = 0;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_LIMIT, default: 10 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be at least 1' })
-  @Max(MAX_LIMIT, { message: `limit must not exceed ${MAX_LIMIT}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LIMIT)
   limit: number = 10;
 }

@@ -28,9 +28,7 @@ export class ListSiswaQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['L', 'P'] })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : (canonicalJenisKelamin(value) ?? value)))
-  @IsIn(['L', 'P'], {
-    message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan',
-  })
+  @IsIn(['L', 'P'])
   jenis_kelamin?: string;
 
   @IsSort(SISWA_SORT)
