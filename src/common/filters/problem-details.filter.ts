@@ -126,6 +126,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof DomainException) {
       return { status: exception.getStatus(), detail: exception.detail, extra: { code: exception.code, ...exception.extra } };
     }
+    // Nest's Fastify adapter wraps Fastify's own 4xx errors (bad JSON, body too large) with the error as cause.
+    if (exception instanceof HttpException && clientErrorStatus(exception.cause) !== undefined) {
+      return fastifyProblem(exception.cause as HttpLikeError, exception.getStatus(), request);
+    }
     if (exception instanceof HttpException) return httpProblem(exception);
     if (exception instanceof QueryFailedError) {
       const mapped = mapDatabaseError(exception);

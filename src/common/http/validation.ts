@@ -77,6 +77,9 @@ export function createValidationPipe(): ValidationPipe {
     transform: true,
     transformOptions: { enableImplicitConversion: false },
     validateCustomDecorators: false,
+    // The target's class is where a failed constraint's arguments are looked up (constraintArgs);
+    // it is never sent: errors are mapped to {field, message}.
+    validationError: { target: true },
     exceptionFactory: (errors) => new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', {}, { errors: flattenValidationErrors(errors) }),
   });
 }
