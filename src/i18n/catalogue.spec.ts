@@ -63,7 +63,7 @@ describe.each(NAMESPACES)('the %s catalogue', (ns) => {
 describe('field messages', () => {
   // Loading the app module loads every controller and so every DTO class with its constraints.
   void AppModule;
-  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function, ValidationMetadata[]> };
+  const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<unknown, ValidationMetadata[]> };
   const constraints = [...storage.validationMetadatas.values()]
     .flat()
     .filter((m) => m.type !== 'conditionalValidation' && m.type !== 'whitelistValidation')
