@@ -4,6 +4,8 @@
  * loads, so a code, message or constraint added without both texts fails here.
  */
 import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 import { AppModule } from '../app.module';
@@ -119,5 +121,13 @@ describe('language negotiation', () => {
     ['garbage;;;', 'id'],
   ])('Accept-Language %p → %s', (header, lang) => {
     expect(negotiateLanguage(header)).toBe(lang);
+  });
+});
+
+describe('README', () => {
+  it('lists every error code', () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const missing = moduleCodes.filter((code) => !readme.includes(`\`${code}\``));
+    expect(missing).toEqual([]);
   });
 });

@@ -46,7 +46,7 @@ function fastifyProblem(error: HttpLikeError, status: number, request: FastifyRe
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return problemOf(status, 'UNSUPPORTED_MEDIA_TYPE', { type: request.headers['content-type'] ?? '' });
     default:
-      return { status, detail: { ns: 'errors', key: 'REQUEST_FAILED', fallback: error.message } };
+      return problemOf(status, 'REQUEST_FAILED');
   }
 }
 
@@ -59,7 +59,7 @@ function httpProblem(exception: HttpException): Problem {
   if (status === 404 && route) return problemOf(404, 'ROUTE_NOT_FOUND', { method: route[1], path: route[2]?.split('?')[0] });
   const code = typeof body === 'object' ? (body as { code?: unknown }).code : undefined;
   if (typeof code === 'string' && hasText('errors', code)) return problemOf(status, code as ErrorCode);
-  return { status, detail: { ns: 'errors', key: 'REQUEST_FAILED', fallback: typeof text === 'string' ? text : undefined } };
+  return problemOf(status, 'REQUEST_FAILED');
 }
 
 /** `errors[].message` rendered; the rendered list is also the `{errors}` parameter of the detail. */
