@@ -23,6 +23,7 @@ describe('Language of messages (e2e)', () => {
     const id = await admin.get('/api/siswa/999999').expect(404);
     expect(id.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(id.headers['content-language']).toBe('id');
+    expect(id.headers.vary).toMatch(/Accept-Language/);
     expect(id.body).toMatchObject({ code: 'SISWA_NOT_FOUND', title: 'Tidak Ditemukan', detail: 'Siswa 999999 tidak ditemukan' });
     const en = await admin.get('/api/siswa/999999').set('Accept-Language', 'en').expect(404);
     expect(en.headers['content-language']).toBe('en');

@@ -35,4 +35,11 @@ export function registerLanguageHook(fastify: FastifyInstance): void {
   fastify.addHook('onRequest', (request, _reply, done) => {
     storage.run(negotiateLanguage(request.headers['accept-language']), done);
   });
+  // Answers differ by Accept-Language, so a cache between the client and the API must key on it.
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    const vary = reply.getHeader('vary');
+    const current = Array.isArray(vary) ? vary.join(', ') : vary === undefined ? '' : String(vary);
+    if (!/(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(current)) void reply.header('Vary', current ? `${current}, Accept-Language` : 'Accept-Language');
+    done(null, payload);
+  });
 }
