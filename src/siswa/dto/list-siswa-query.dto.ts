@@ -31,9 +31,7 @@ export class ListSiswaQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['Laki-laki', 'Perempuan', 'L', 'P'], description: 'Either spelling, any case' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : (canonicalJenisKelamin(value) ?? value)))
-  @IsIn(['L', 'P'], {
-    message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan',
-  })
+  @IsIn(['L', 'P'])
   jenis_kelamin?: string;
 
   @ApiPropertyOptional({ enum: SISWA_STATUS_FILTERS, default: 'aktif', description: 'semua (or all): every student' })
