@@ -3,6 +3,7 @@ import { errorCodes } from '../i18n/error-codes';
 /** Codes of login, tokens, sessions, roles and user accounts. */
 export const AUTH_ERRORS = errorCodes({
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  WEAK_PASSWORD: 'WEAK_PASSWORD',
   INVALID_CREDENTIALS: 'INVALID_CREDENTIALS',
   USER_INACTIVE: 'USER_INACTIVE',
   LOGIN_THROTTLED: 'LOGIN_THROTTLED',

@@ -1,13 +1,15 @@
 import type { HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from '../common/http/problem';
-import type { ErrorCode, MessageParams } from '../i18n/catalogue';
+import type { ErrorCode, Message, MessageParams } from '../i18n/catalogue';
 
 /** What a violated, named constraint means to the client: the code's text is also the field's message. */
 export interface ConstraintRule {
   status: HttpStatus;
   code: ErrorCode;
   field: string;
+  /** The field's message when it should say more than the code's text (e.g. a shared code). */
+  message?: Message;
 }
 
 function violatedConstraint(error: unknown): string | undefined {
@@ -32,7 +34,7 @@ export async function withConstraintRules<T>(
     const rule = rules[violatedConstraint(error) ?? ''];
     if (!rule) throw error;
     throw new DomainException(rule.status, rule.code, params, {
-      errors: [{ field: rule.field, message: { ns: 'errors', key: rule.code, params } }],
+      errors: [{ field: rule.field, message: rule.message ?? { ns: 'errors', key: rule.code, params } }],
     });
   }
 }

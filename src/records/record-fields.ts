@@ -79,7 +79,7 @@ export function tahunAjaranExistsRule(table: string): Record<string, ConstraintR
   return {
     [`ck_${table}_tahun_ajaran_exists`]: {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: 'TAHUN_AJARAN_UNKNOWN',
+      code: 'TAHUN_AJARAN_UNKNOWN' as const,
       field: 'tahun_ajaran',
     },
   };

@@ -61,7 +61,7 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
         code: RECORD_ERRORS.NIS_DUPLICATE,
         field: 'nis',
       },
-      uq_siswa_nisn: { status: HttpStatus.CONFLICT, code: 'NISN_DUPLICATE', field: 'nisn', message: 'NISN is already registered to another student' },
+      uq_siswa_nisn: { status: HttpStatus.CONFLICT, code: RECORD_ERRORS.NISN_DUPLICATE, field: 'nisn' },
     },
     list: {
       sortable: SISWA_SORT,
