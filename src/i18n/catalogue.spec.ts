@@ -16,6 +16,12 @@ import { HEALTH_ERRORS } from '../health/health.errors';
 import { METRICS_ERRORS } from '../metrics/metrics.errors';
 import { PREDIKSI_ERRORS } from '../prediksi/prediksi.errors';
 import { RECORD_ERRORS } from '../records/records.errors';
+import { RATE_LIMIT_ERRORS } from '../common/rate-limit/rate-limit.errors';
+import { EVENTS_ERRORS } from '../events/events.errors';
+import { ROMBEL_ERRORS } from '../rombel/rombel.errors';
+import { SEKOLAH_ERRORS } from '../settings/sekolah.errors';
+import { TAHUN_AJARAN_ERRORS } from '../tahun-ajaran/tahun-ajaran.errors';
+import { TRASH_ERRORS } from '../trash/trash.errors';
 import { CATALOGUES, LANGUAGES, type Namespace, placeholders, translate } from './catalogue';
 import { negotiateLanguage } from './language';
 
@@ -28,6 +34,12 @@ const CODE_OBJECTS: Record<string, Readonly<Record<string, string>>> = {
   PREDIKSI_ERRORS,
   HEALTH_ERRORS,
   METRICS_ERRORS,
+  RATE_LIMIT_ERRORS,
+  EVENTS_ERRORS,
+  TRASH_ERRORS,
+  TAHUN_AJARAN_ERRORS,
+  ROMBEL_ERRORS,
+  SEKOLAH_ERRORS,
 };
 const NAMESPACES: Namespace[] = ['errors', 'titles', 'validation', 'messages'];
 const moduleCodes = [...new Set(Object.values(CODE_OBJECTS).flatMap((o) => Object.values(o)))].sort();

@@ -31,8 +31,8 @@ export function LimitField(defaultLimit: () => number, description: string): Pro
     ApiPropertyOptional({ minimum: 1, description: `${description}; at most LIST_MAX_LIMIT (default ${DEFAULT_LIST_MAX_LIMIT})` }),
     IsOptional(),
     Transform((params) => queryInt(params) ?? defaultLimit()),
-    IsInt({ message: 'limit must be a whole number' }),
-    Min(1, { message: 'limit must be at least 1' }),
+    IsInt(),
+    Min(1),
     ValidateBy({
       name: 'maxListLimit',
       validator: {
@@ -48,8 +48,8 @@ export function SkipField(): PropertyDecorator {
     ApiPropertyOptional({ minimum: 0, default: 0 }),
     IsOptional(),
     Transform((params) => queryInt(params) ?? 0),
-    IsInt({ message: 'skip must be a whole number' }),
-    Min(0, { message: 'skip must not be negative' }),
+    IsInt(),
+    Min(0),
   );
 }
 

@@ -37,7 +37,7 @@ export class ListSiswaQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: SISWA_STATUS_FILTERS, default: 'aktif', description: 'semua (or all): every student' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value))
-  @IsIn(SISWA_STATUS_FILTERS, { message: `status must be one of ${SISWA_STATUS_FILTERS.join(', ')}` })
+  @IsIn(SISWA_STATUS_FILTERS)
   status?: string;
 
   @IsSort(SISWA_SORT)
