@@ -102,6 +102,6 @@ describe('Language of messages (e2e)', () => {
     const json = await request(t.baseUrl).post('/api/auth/login').set('Content-Type', 'application/json').set('Accept-Language', 'en').send('{"x": ').expect(400);
     expect(json.body).toMatchObject({ code: 'MALFORMED_JSON', detail: 'The request body is not valid JSON' });
     const badId = await admin.get('/api/siswa/abc').expect(400);
-    expect(badId.body).toMatchObject({ code: 'INVALID_ID', detail: 'Id di URL harus berupa bilangan bulat' });
+    expect(badId.body).toMatchObject({ code: 'INVALID_ID', detail: 'id harus bilangan bulat dari 1 sampai 2147483647, ditulis dengan angka biasa' });
   });
 });
