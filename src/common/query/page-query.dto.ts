@@ -13,9 +13,12 @@ export const DEFAULT_LIST_MAX_LIMIT = 10_000;
  * per process before serving (every app of a process shares one configuration).
  */
 let listMaxLimit = DEFAULT_LIST_MAX_LIMIT;
+/** maxListLimit's constraint argument ({0} in its catalogue text), kept equal to the configured maximum. */
+const LIST_LIMIT_ARGS: number[] = [DEFAULT_LIST_MAX_LIMIT];
 
 export function setListMaxLimit(max: number): void {
   listMaxLimit = max;
+  LIST_LIMIT_ARGS[0] = max;
 }
 
 export function getListMaxLimit(): number {
@@ -35,6 +38,7 @@ export function LimitField(defaultLimit: () => number, description: string): Pro
     Min(1),
     ValidateBy({
       name: 'maxListLimit',
+      constraints: LIST_LIMIT_ARGS,
       validator: {
         validate: (value: unknown) => typeof value === 'number' && value <= listMaxLimit,
         defaultMessage: () => `limit must not exceed ${listMaxLimit}`,
