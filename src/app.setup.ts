@@ -3,9 +3,10 @@
  * the app through createApp, so tests run exactly this):
  *
  *  1. Fastify: body limit, request timeout, trailing slashes, trusted proxy (createApp's adapter).
- *  2. onRequest hooks: X-Request-Id (below), the event recorder's start (events/event-recorder.ts),
- *     the event log's back-pressure (503 while its buffer is full, events/), then the URL check (400
- *     for NUL, bad escapes, non-UTF-8 in path or query — common/http/body-parsers.ts).
+ *  2. onRequest hooks: X-Request-Id (below), the request's language from Accept-Language (i18n/language.ts),
+ *     the event recorder's start (events/event-recorder.ts), the event log's back-pressure (503 while its
+ *     buffer is full, events/), then the URL check (400 for NUL, bad escapes, non-UTF-8 in path or query —
+ *     common/http/body-parsers.ts).
  *  3. helmet (security headers, CSP) and CORS (below).
  *  4. Body parsers (common/http/body-parsers.ts): JSON (UTF-8, clean text, depth ≤ 32, empty body
  *     read as {}), the OAuth2 form decoded strictly, multipart for uploads (adapter option).
@@ -17,7 +18,7 @@
  *  8. Pipes: the global ValidationPipe (whitelist, transform; 422/400; leaves path params alone) —
  *     common/http/validation.ts; then ParseIdPipe on every path id — common/http/parse-id.pipe.ts.
  *  9. Controller → service → TypeORM → PostgreSQL.
- * 10. ProblemDetailsFilter: any error as problem+json — common/filters/problem-details.filter.ts.
+ * 10. ProblemDetailsFilter: any error as problem+json, in the request's language — common/filters/problem-details.filter.ts.
  * 11. onSend hook: `Cache-Control: no-store` on every /api answer (tokens, records, exports) (below).
  * 12. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
  */
@@ -38,6 +39,7 @@ import { createValidationPipe } from './common/http/validation';
 import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { setListMaxLimit } from './common/query/page-query.dto';
 import { setupDocs } from './docs/docs.setup';
+import { registerLanguageHook } from './i18n/language';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { answerFrameworkError } from './common/http/framework-errors';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -103,6 +105,7 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
     void reply.header('X-Request-Id', request.id);
     done();
   });
+  registerLanguageHook(fastify);
   registerHttpMetrics(fastify);
   registerEventHooks(fastify, app.get(EventWriter));
   registerUrlCheck(app);

@@ -33,7 +33,7 @@ describe('Password policy (NIST SP 800-63B) and token expiry (e2e)', () => {
   });
 
   const register = (username: string, password: string): request.Test =>
-    request(t.baseUrl).post('/api/auth/register').set(bearer(admin)).send({ username, email: `${username}@school.test`, password, role: 'guru' });
+    request(t.baseUrl).post('/api/auth/register').set(bearer(admin)).set('Accept-Language', 'en').send({ username, email: `${username}@school.test`, password, role: 'guru' });
 
   it('registration refuses a common password, the username, one containing it, and blanks — saying why', async () => {
     const cases: Array<[string, string, RegExp]> = [
@@ -56,7 +56,7 @@ describe('Password policy (NIST SP 800-63B) and token expiry (e2e)', () => {
 
   it('an admin setting a password and a user changing their own follow the policy', async () => {
     const created = (await register('guru_g', 'kapur-tulis-papan-9').expect(201)).body as { id: number };
-    const weak = await request(t.baseUrl).put(`/api/auth/users/${created.id}`).set(bearer(admin)).send({ password: 'iloveyou1' }).expect(422);
+    const weak = await request(t.baseUrl).put(`/api/auth/users/${created.id}`).set(bearer(admin)).set('Accept-Language', 'en').send({ password: 'iloveyou1' }).expect(422);
     expect(weak.body.errors).toEqual([{ field: 'password', message: expect.stringMatching(/most commonly used/) }]);
     // A rename and a password in one update: the password is checked against the new name.
     await request(t.baseUrl).put(`/api/auth/users/${created.id}`).set(bearer(admin)).send({ username: 'bu_ani', password: 'bu_ani-rahasia' }).expect(422);
@@ -64,6 +64,7 @@ describe('Password policy (NIST SP 800-63B) and token expiry (e2e)', () => {
     const mine = await request(t.baseUrl)
       .put('/api/auth/me/password')
       .set(bearer(own.access_token))
+      .set('Accept-Language', 'en')
       .send({ current_password: 'kapur-tulis-papan-9', new_password: 'sunshine1' })
       .expect(422);
     expect(mine.body.errors).toEqual([{ field: 'new_password', message: expect.stringMatching(/most commonly used/) }]);

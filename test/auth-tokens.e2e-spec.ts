@@ -109,7 +109,7 @@ describe('Auth: token validation, refresh rotation, logout (e2e)', () => {
     await expect401(t, session.access_token);
     await request(t.baseUrl).post('/api/auth/refresh').send({ refresh_token: session.refresh_token }).expect(401);
     const res = await request(t.baseUrl).post('/api/auth/login').send({ username: 'soon_inactive', password: 'inactive-pass-1' }).expect(403);
-    expect(res.body.detail).toMatch(/not active/);
+    expect(res.body).toMatchObject({ code: 'USER_INACTIVE', detail: expect.stringMatching(/belum aktif/) });
   });
 
   it('a deleted user’s tokens are refused', async () => {

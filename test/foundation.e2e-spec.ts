@@ -30,9 +30,9 @@ describe('Foundation pipeline (e2e)', () => {
     await db.connect();
     try {
       const { rows } = await db.query('DELETE FROM migrations WHERE id = (SELECT max(id) FROM migrations) RETURNING *');
-      const res = await request(t.baseUrl).get('/api/health/ready').expect(503);
+      const res = await request(t.baseUrl).get('/api/health/ready').set('Accept-Language', 'en').expect(503);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
-      expect(res.body.detail).toMatch(/migrations pending/);
+      expect(res.body.detail).toMatch(/migrations: pending/);
       await db.query('INSERT INTO migrations (id, timestamp, name) VALUES ($1, $2, $3)', [rows[0].id, rows[0].timestamp, rows[0].name]);
       await request(t.baseUrl).get('/api/health/ready').expect(200);
     } finally {
@@ -41,7 +41,7 @@ describe('Foundation pipeline (e2e)', () => {
   });
 
   it('an unknown route is 404 problem+json with a detail', async () => {
-    const res = await request(t.baseUrl).get('/api/does-not-exist').expect(404);
+    const res = await request(t.baseUrl).get('/api/does-not-exist').set('Accept-Language', 'en').expect(404);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ status: 404, title: 'Not Found', instance: '/api/does-not-exist' });
     expect(typeof res.body.detail).toBe('string');
@@ -51,6 +51,7 @@ describe('Foundation pipeline (e2e)', () => {
     const res = await request(t.baseUrl)
       .post('/api/does-not-exist')
       .set('Content-Type', 'application/json')
+      .set('Accept-Language', 'en')
       .send(JSON.stringify({ big: 'x'.repeat(5000) }))
       .expect(413);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);

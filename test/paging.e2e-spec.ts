@@ -51,8 +51,8 @@ describe('Paging: one DTO, one limit rule (e2e)', () => {
   });
 
   it('the detail names the configured maximum', async () => {
-    const res = await admin.get('/api/siswa?limit=6').expect(400);
-    expect(res.body.detail).toBe('limit must not exceed 5');
+    const res = await admin.get('/api/siswa?limit=6').set('Accept-Language', 'en').expect(400);
+    expect(res.body.detail).toBe('Invalid query: limit must not exceed 5');
   });
 
   it('a bare-array list without limit answers every row up to LIST_MAX_LIMIT (the total says how many exist)', async () => {

@@ -99,7 +99,7 @@ describe('Prediksi: model registry across instances (e2e)', () => {
     const statuses = results.map((r) => r.status);
     expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
     expect(statuses).toContain(201);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body.detail).toMatch(/Another training is running/);
+    for (const r of results.filter((x) => x.status === 409)) expect(r.body.code).toBe('TRAINING_IN_PROGRESS');
     const created = results.filter((r) => r.status === 201).map((r) => r.body.data.model_version as number);
     const rows = await sql<{ version: number; is_active: boolean }>(t, 'SELECT version, is_active FROM model ORDER BY version');
     expect(rows).toHaveLength(before[0].n + created.length);

@@ -24,7 +24,8 @@ describe('Prediksi: demo data → training → explained predictions (e2e)', () 
 
   it('before any data: training and prediction are 409 saying how many labelled rows exist; views are 404', async () => {
     const res = await train(t, admin).expect(409);
-    expect(res.body.detail).toMatch(/0 labelled of 0/);
+    // Bahasa Indonesia by default (issue #12).
+    expect(res.body.detail).toMatch(/0 berlabel dari 0/);
     expect(res.body.detail).toMatch(/generate-dummy|prestasi/);
     await request(t.baseUrl).post('/api/prediksi').set(bearer(guru)).send({ siswa_id: 1, semester: 'Ganjil', tahun_ajaran: '2023/2024' }).expect(409);
     await request(t.baseUrl).get('/api/prediksi/model-metrics').set(bearer(guru)).expect(404);
@@ -139,7 +140,7 @@ describe('Prediksi: demo data → training → explained predictions (e2e)', () 
     expect(made.body.data.data_dibuat).toEqual(['2 nilai raport', '2 presensi', '2 prestasi', 'penghasilan orang tua']);
     await sql(t, 'DELETE FROM presensi WHERE siswa_id = $1 AND semester = $2', [bare.id, period.semester]);
     const onlyPresensi = await request(t.baseUrl).post('/api/prediksi').set(bearer(guru)).send({ siswa_id: bare.id, ...period }).expect(404);
-    expect(onlyPresensi.body.detail).toMatch(/No presensi recorded/);
+    expect(onlyPresensi.body.detail).toMatch(/Belum ada data presensi untuk/);
   });
 
   it('what-if predicts from raw features without storing', async () => {

@@ -31,7 +31,7 @@ describe('Rate limits of expensive routes (e2e)', () => {
     expect(res.status).toBe(429);
     expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(res.body).toMatchObject({ code: 'RATE_LIMITED', bucket, retry_after: expect.any(Number) });
-    expect(res.body.detail).toMatch(/try again in \d+ s/);
+    expect(res.body.detail).toMatch(/coba lagi dalam \d+ detik/);
     const retryAfter = Number(res.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);

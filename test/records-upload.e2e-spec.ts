@@ -78,8 +78,8 @@ describe('Uploads of the record domains (e2e)', () => {
     const missing = uploadRowFor('prestasi', 999999, 8);
     const res = await upload('prestasi', csvOf(a.headers, [a.row, a.row, missing.row]), 'x.csv').expect(422);
     expect(res.body.errors).toEqual([
-      expect.objectContaining({ row: 2, field: 'siswa_id', message: expect.stringMatching(/row 1/) }),
-      expect.objectContaining({ row: 3, field: 'siswa_id', message: expect.stringMatching(/not found/) }),
+      expect.objectContaining({ row: 2, field: 'siswa_id', message: expect.stringMatching(/baris 1/) }),
+      expect.objectContaining({ row: 3, field: 'siswa_id', message: expect.stringMatching(/tidak ditemukan/) }),
     ]);
   });
 

@@ -53,7 +53,7 @@ describe('School years, rombels and promotion (e2e)', () => {
       .expect(422);
     expect(refused.headers['content-type']).toMatch(/problem\+json/);
     expect(refused.body).toMatchObject({ code: 'TAHUN_AJARAN_UNKNOWN', errors: [{ field: 'tahun_ajaran' }] });
-    expect(refused.body.detail).toMatch(/school year/);
+    expect(refused.body.detail).toMatch(/bukan nama tahun ajaran/);
     await admin
       .post('/api/presensi')
       .send(makePresensi(s.id, { tahun_ajaran: '2024/2025' }))

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { render } from '../i18n/catalogue';
 import { passwordProblem } from './password-policy';
 import { UsersService } from './users.service';
 
@@ -41,7 +42,7 @@ export class AdminBootstrapService implements OnApplicationBootstrap {
       const weakness = adminPassword ? passwordProblem(adminPassword, adminUsername) : undefined;
       if (weakness) {
         // Only when the admin is about to be created: an existing one keeps logging in with it.
-        throw new Error(`ADMIN_PASSWORD is refused: ${weakness}. Set a stronger one to create the first admin`);
+        throw new Error(`ADMIN_PASSWORD is refused: ${render('en', weakness)}. Set a stronger one to create the first admin`);
       }
       await this.users.create(
         { username: adminUsername, email: adminEmail, password: adminPassword ?? (generated as string), role: 'admin', isActive: true },

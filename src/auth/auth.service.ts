@@ -2,6 +2,8 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { currentAudit, recordChange, setAuditAction } from '../common/audit/audit-context';
 import { DomainException } from '../common/http/problem';
+import { msg } from '../i18n/catalogue';
+import { AUTH_ERRORS } from './auth.errors';
 import type { AuthUser } from '../common/role';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { AccessTokenResponseDto, TokenResponseDto } from './dto/user-response.dto';
@@ -15,12 +17,9 @@ import { toUserAudit, toUserResponse } from './user.mapper';
 import { User } from './user.entity';
 import { mergeProfile, UsersService } from './users.service';
 
-/** One message for unknown user and wrong password, so the answer tells an attacker nothing. */
-const BAD_CREDENTIALS = 'Incorrect username or password';
-
 export class LoginThrottledException extends DomainException {
   constructor(readonly retryAfterSeconds: number) {
-    super(HttpStatus.TOO_MANY_REQUESTS, 'LOGIN_THROTTLED', `Too many failed logins; try again in ${retryAfterSeconds} s`, {
+    super(HttpStatus.TOO_MANY_REQUESTS, AUTH_ERRORS.LOGIN_THROTTLED, { seconds: retryAfterSeconds }, {
       retry_after: retryAfterSeconds,
     });
   }
@@ -73,12 +72,13 @@ export class AuthService {
     if (!user || !check?.ok) {
       await this.throttle.recordFailure(username, ip);
       setAuditAction('auth.login_failed');
-      throw new DomainException(HttpStatus.UNAUTHORIZED, 'INVALID_CREDENTIALS', BAD_CREDENTIALS);
+      // One answer for unknown user and wrong password, so it tells an attacker nothing.
+      throw new DomainException(HttpStatus.UNAUTHORIZED, AUTH_ERRORS.INVALID_CREDENTIALS);
     }
     if (audit) Object.assign(audit, { userId: user.id, username: user.username, role: user.role });
     if (!user.isActive) {
       setAuditAction('auth.login_inactive');
-      throw new DomainException(HttpStatus.FORBIDDEN, 'USER_INACTIVE', 'This account is not active; ask an admin to activate it');
+      throw new DomainException(HttpStatus.FORBIDDEN, AUTH_ERRORS.USER_INACTIVE);
     }
     await this.throttle.recordSuccess(username, ip, throttle);
     const newHash = check.needsRehash ? await this.passwords.hash(password) : undefined;
@@ -103,7 +103,7 @@ export class AuthService {
       return { ...this.tokens.issueAccess(rotated.user, rotated.sessionId, this.accessTtlSeconds), refresh_token: rotated.refreshToken };
     }
     if (!caller) {
-      throw new DomainException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'A bearer access token or a refresh_token is required');
+      throw new DomainException(HttpStatus.UNAUTHORIZED, AUTH_ERRORS.UNAUTHENTICATED, { reason: msg('TOKEN_OR_REFRESH_REQUIRED') });
     }
     const user = await this.sessions.touch(caller.sessionId);
     return this.tokens.issueAccess(user, caller.sessionId, this.accessTtlSeconds);
@@ -125,7 +125,7 @@ export class AuthService {
       const before = toUserAudit(user);
       if (dto.email !== undefined && dto.email.toLowerCase() !== user.email.toLowerCase()) {
         const clash = await repo.createQueryBuilder('u').where('lower(u.email) = lower(:email) AND u.id <> :id', { email: dto.email, id: user.id }).getOne();
-        if (clash) throw new DomainException(HttpStatus.CONFLICT, 'USER_DUPLICATE', 'A user with this email already exists');
+        if (clash) throw new DomainException(HttpStatus.CONFLICT, AUTH_ERRORS.USER_DUPLICATE, { field: 'email' });
         user.email = dto.email;
       }
       if (dto.profile) user.profile = mergeProfile(user.profile, dto.profile);
@@ -140,8 +140,8 @@ export class AuthService {
     const user = await this.users.findByIdOrFail(caller.id);
     const check = await this.passwords.check(user.passwordHash, dto.current_password);
     if (!check.ok) {
-      throw new DomainException(HttpStatus.BAD_REQUEST, 'INVALID_CURRENT_PASSWORD', 'Current password is incorrect', {
-        errors: [{ field: 'current_password', message: 'current password is incorrect' }],
+      throw new DomainException(HttpStatus.BAD_REQUEST, AUTH_ERRORS.INVALID_CURRENT_PASSWORD, {}, {
+        errors: [{ field: 'current_password', message: msg('CURRENT_PASSWORD_WRONG') }],
       });
     }
     assertPasswordAllowed(dto.new_password, user.username, 'new_password');

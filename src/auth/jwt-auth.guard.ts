@@ -4,6 +4,8 @@ import type { FastifyRequest } from 'fastify';
 import { currentAudit } from '../common/audit/audit-context';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { DomainException } from '../common/http/problem';
+import { type Message, msg } from '../i18n/catalogue';
+import { AUTH_ERRORS } from './auth.errors';
 import type { AuthUser } from '../common/role';
 import { SessionRevocationService } from './session-revocation.service';
 import { TokenService } from './token.service';
@@ -15,7 +17,7 @@ export function bearerToken(header: string | undefined): string | undefined {
   return match?.[1];
 }
 
-const unauthenticated = (detail: string): DomainException => new DomainException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', detail);
+const unauthenticated = (reason: Message): DomainException => new DomainException(HttpStatus.UNAUTHORIZED, AUTH_ERRORS.UNAUTHENTICATED, { reason });
 
 /**
  * Deny by default: every route needs a valid access token of a live session unless it is `@Public()`.
@@ -37,13 +39,13 @@ export class JwtAuthGuard implements CanActivate {
     const token = bearerToken(request.headers.authorization);
     if (!token) {
       if (isPublic) return true;
-      throw unauthenticated('Missing bearer token');
+      throw unauthenticated(msg('TOKEN_MISSING'));
     }
     const user = this.tokens.verifyAccess(token);
     const live = user ? await this.revocations.isActive(user.sessionId) : false;
     if (!user || !live) {
       if (isPublic) return true;
-      throw unauthenticated(user ? 'Session has ended; log in again' : 'Invalid or expired token');
+      throw unauthenticated(msg(user ? 'TOKEN_SESSION_ENDED' : 'TOKEN_INVALID'));
     }
     request.user = user;
     const audit = currentAudit();

@@ -1,6 +1,8 @@
 import { HttpStatus } from '@nestjs/common';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { DomainException } from '../common/http/problem';
+import { type Message, msg } from '../i18n/catalogue';
+import { AUTH_ERRORS } from './auth.errors';
 import { normalizeUsername } from './username';
 
 /**
@@ -10,10 +12,10 @@ import { normalizeUsername } from './username';
  * first admin); logging in with an older password that would now be refused still works.
  */
 export const PASSWORD_POLICY_MESSAGES = {
-  whitespace: 'password must not consist only of whitespace',
-  common: 'password is one of the most commonly used passwords; choose a less predictable one',
-  equalsUsername: 'password must not be the username',
-  containsUsername: 'password must not contain the username',
+  whitespace: msg('PASSWORD_WHITESPACE'),
+  common: msg('PASSWORD_COMMON'),
+  equalsUsername: msg('PASSWORD_EQUALS_USERNAME'),
+  containsUsername: msg('PASSWORD_CONTAINS_USERNAME'),
 } as const;
 
 /** zxcvbn-ts's list of the ~49,000 most common passwords (from leaked-password corpora), lower case. */
@@ -24,7 +26,7 @@ function isCommon(password: string): boolean {
 }
 
 /** Why the password is refused for this username, or undefined when it is acceptable. */
-export function passwordProblem(password: string, username: string): string | undefined {
+export function passwordProblem(password: string, username: string): Message | undefined {
   if (password.trim() === '') return PASSWORD_POLICY_MESSAGES.whitespace;
   const name = normalizeUsername(username);
   const candidate = normalizeUsername(password);
@@ -38,7 +40,7 @@ export function passwordProblem(password: string, username: string): string | un
 export function assertPasswordAllowed(password: string, username: string, field = 'password'): void {
   const problem = passwordProblem(password, username);
   if (problem === undefined) return;
-  throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'WEAK_PASSWORD', `Password refused: ${problem}`, {
+  throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, AUTH_ERRORS.WEAK_PASSWORD, { reason: problem }, {
     errors: [{ field, message: problem }],
   });
 }

@@ -3,6 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { IS_PUBLIC_KEY } from '../common/decorators/public.decorator';
 import { ROLES_KEY } from '../common/decorators/roles.decorator';
 import { DomainException } from '../common/http/problem';
+import { msg } from '../i18n/catalogue';
+import { AUTH_ERRORS } from './auth.errors';
 import type { Role } from '../common/role';
 import type { AuthenticatedRequest } from './jwt-auth.guard';
 
@@ -20,11 +22,11 @@ export class RolesGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC_KEY, targets)) return true;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (!roles || roles.length === 0) {
-      throw new DomainException(HttpStatus.FORBIDDEN, 'NO_ROLE_RULE', 'This route has no permission rule and is refused to everyone');
+      throw new DomainException(HttpStatus.FORBIDDEN, AUTH_ERRORS.NO_ROLE_RULE);
     }
     const user = context.switchToHttp().getRequest<AuthenticatedRequest>().user;
     if (!user || !roles.includes(user.role)) {
-      throw new DomainException(HttpStatus.FORBIDDEN, 'ROLE_FORBIDDEN', `Your role may not do this (allowed: ${roles.join(', ')})`);
+      throw new DomainException(HttpStatus.FORBIDDEN, AUTH_ERRORS.ROLE_FORBIDDEN, { reason: msg('ROLE_NOT_ALLOWED', { roles }) });
     }
     return true;
   }

@@ -3,6 +3,7 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DomainException } from '../common/http/problem';
+import { AUTH_ERRORS } from './auth.errors';
 import { RefreshToken, UserSession } from './session.entity';
 import { SessionRevocationService } from './session-revocation.service';
 import { TokenService } from './token.service';
@@ -14,7 +15,7 @@ export interface ClientInfo {
 }
 
 const invalidRefresh = (): DomainException =>
-  new DomainException(HttpStatus.UNAUTHORIZED, 'INVALID_REFRESH_TOKEN', 'Refresh token is invalid, expired or revoked');
+  new DomainException(HttpStatus.UNAUTHORIZED, AUTH_ERRORS.INVALID_REFRESH_TOKEN);
 
 /** Sessions and their rotating refresh tokens. Every revocation is announced to all processes. */
 @Injectable()
@@ -81,7 +82,7 @@ export class SessionService {
     const session = await this.dataSource.getRepository(UserSession).findOne({ where: { id: sessionId, revokedAt: IsNull() } });
     const user = session ? await this.dataSource.getRepository(User).findOne({ where: { id: session.userId } }) : null;
     if (!session || session.expiresAt <= new Date() || !user || !user.isActive) {
-      throw new DomainException(HttpStatus.UNAUTHORIZED, 'SESSION_ENDED', 'Session has ended; log in again');
+      throw new DomainException(HttpStatus.UNAUTHORIZED, AUTH_ERRORS.SESSION_ENDED);
     }
     await this.dataSource.getRepository(UserSession).update({ id: sessionId }, { lastUsedAt: new Date(), expiresAt: this.expiry() });
     return user;

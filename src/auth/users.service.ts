@@ -2,6 +2,8 @@ import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import { DomainException } from '../common/http/problem';
+import { type Message, msg } from '../i18n/catalogue';
+import { AUTH_ERRORS } from './auth.errors';
 import type { AuthUser, Role } from '../common/role';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { ListUsersQueryDto } from './dto/list-users-query.dto';
@@ -43,7 +45,7 @@ export class UsersService {
 
   async findByIdOrFail(id: number): Promise<User> {
     const user = await this.dataSource.getRepository(User).findOne({ where: { id } });
-    if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `User ${id} not found`);
+    if (!user) throw new DomainException(HttpStatus.NOT_FOUND, AUTH_ERRORS.USER_NOT_FOUND, { id });
     return user;
   }
 
@@ -60,11 +62,11 @@ export class UsersService {
       return this.create({ ...dto, isActive: true });
     }
     if (!this.config.auth.selfRegistration) {
-      if (caller) throw new DomainException(HttpStatus.FORBIDDEN, 'ROLE_FORBIDDEN', 'Only an admin can register users');
-      throw new DomainException(HttpStatus.UNAUTHORIZED, 'UNAUTHENTICATED', 'Self-registration is disabled; an admin must create the account');
+      if (caller) throw new DomainException(HttpStatus.FORBIDDEN, AUTH_ERRORS.ROLE_FORBIDDEN, { reason: msg('ONLY_ADMIN_REGISTERS') });
+      throw new DomainException(HttpStatus.UNAUTHORIZED, AUTH_ERRORS.UNAUTHENTICATED, { reason: msg('SELF_REGISTRATION_DISABLED') });
     }
     if (dto.role === 'admin') {
-      throw new DomainException(HttpStatus.FORBIDDEN, 'ROLE_FORBIDDEN', 'Self-registration can only create guru or staf accounts');
+      throw new DomainException(HttpStatus.FORBIDDEN, AUTH_ERRORS.ROLE_FORBIDDEN, { reason: msg('SELF_REGISTRATION_ROLES') });
     }
     return this.create({ ...dto, isActive: false });
   }
@@ -107,10 +109,10 @@ export class UsersService {
     const user = await this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
       const user = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `User ${id} not found`);
+      if (!user) throw new DomainException(HttpStatus.NOT_FOUND, AUTH_ERRORS.USER_NOT_FOUND, { id });
       const before = toUserAudit(user);
       const losesAdmin = user.role === 'admin' && user.isActive && ((dto.role !== undefined && dto.role !== 'admin') || dto.is_active === false);
-      if (losesAdmin) await this.assertAnotherActiveAdmin(manager, id, 'demote or deactivate');
+      if (losesAdmin) await this.assertAnotherActiveAdmin(manager, id, msg('ADMIN_ACTION_DEMOTE'));
       // An account left without a normalized name by the migration gets one on its next update (or a 409 to rename it).
       const username = dto.username ?? (user.usernameNormalized === null ? user.username : undefined);
       if (username !== undefined || dto.email !== undefined) {
@@ -146,12 +148,12 @@ export class UsersService {
 
   async remove(id: number, caller: AuthUser): Promise<void> {
     if (id === caller.id) {
-      throw new DomainException(HttpStatus.BAD_REQUEST, 'CANNOT_DELETE_SELF', 'You cannot delete your own account');
+      throw new DomainException(HttpStatus.BAD_REQUEST, AUTH_ERRORS.CANNOT_DELETE_SELF);
     }
     const revoked = await this.dataSource.transaction(async (manager) => {
       const user = await manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!user) throw new DomainException(HttpStatus.NOT_FOUND, 'USER_NOT_FOUND', `User ${id} not found`);
-      if (user.role === 'admin' && user.isActive) await this.assertAnotherActiveAdmin(manager, id, 'delete');
+      if (!user) throw new DomainException(HttpStatus.NOT_FOUND, AUTH_ERRORS.USER_NOT_FOUND, { id });
+      if (user.role === 'admin' && user.isActive) await this.assertAnotherActiveAdmin(manager, id, msg('ADMIN_ACTION_DELETE'));
       const ids = await this.sessions.announceUserDeletion(manager, id);
       await manager.delete(User, { id });
       recordChange({ entity_type: 'user', entity_id: id, before: toUserAudit(user), after: null });
@@ -161,12 +163,12 @@ export class UsersService {
   }
 
   /** Locks the active admins so two admins cannot demote each other at the same instant. */
-  private async assertAnotherActiveAdmin(manager: EntityManager, exceptId: number, what: string): Promise<void> {
+  private async assertAnotherActiveAdmin(manager: EntityManager, exceptId: number, action: Message): Promise<void> {
     const rows: Array<{ id: number }> = await manager.query(
       `SELECT id FROM users WHERE role = 'admin' AND is_active ORDER BY id FOR UPDATE`,
     );
     if (!rows.some((r) => r.id !== exceptId)) {
-      throw new DomainException(HttpStatus.CONFLICT, 'LAST_ADMIN', `Cannot ${what} the last active admin`);
+      throw new DomainException(HttpStatus.CONFLICT, AUTH_ERRORS.LAST_ADMIN, { action });
     }
   }
 
@@ -183,8 +185,8 @@ export class UsersService {
     if (!clash) return;
     const field = normalized && clash.usernameNormalized === normalized ? 'username' : 'email';
     // The unique indexes still decide a race; this only gives the usual case a clear message.
-    throw new DomainException(HttpStatus.CONFLICT, 'USER_DUPLICATE', `A user with this ${field} already exists`, {
-      errors: [{ field, message: `${field} already taken` }],
+    throw new DomainException(HttpStatus.CONFLICT, AUTH_ERRORS.USER_DUPLICATE, { field }, {
+      errors: [{ field, message: msg('FIELD_TAKEN', { field }) }],
     });
   }
 }

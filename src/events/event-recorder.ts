@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException } from '../common/http/problem';
+import { EVENTS_ERRORS } from './events.errors';
 import { type AuditChange, type AuditStore, currentAudit, runWithAudit } from '../common/audit/audit-context';
 import type { AuthUser } from '../common/role';
 import { deriveAction, deriveCategory, routeEntityType } from './event-classifier';
@@ -90,7 +91,7 @@ export function registerEventHooks(fastify: FastifyInstance, writer: EventWriter
     if (writer.saturated) {
       refused.add(request);
       writer.refuse();
-      done(new DomainException(HttpStatus.SERVICE_UNAVAILABLE, 'EVENT_LOG_BACKLOG', `The server is catching up on its event log: ${writer.saturationCause}; try again in a few seconds`));
+      done(new DomainException(HttpStatus.SERVICE_UNAVAILABLE, EVENTS_ERRORS.EVENT_LOG_BACKLOG, { cause: writer.saturationCause }));
       return;
     }
     runWithAudit(() => {

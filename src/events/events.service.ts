@@ -1,6 +1,8 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import { HTTP_ERRORS } from '../common/http/http.errors';
 import { DomainException } from '../common/http/problem';
+import { msg } from '../i18n/catalogue';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import type { CountDto, EventPageDto, EventResponseDto, EventSummaryDto, SecurityReportDto } from './dto/event-response.dto';
 import type { ListEventsQueryDto, RecentEventsQueryDto, SecurityQueryDto, SummaryQueryDto } from './dto/event-query.dto';
@@ -51,7 +53,7 @@ export class EventsService {
   async summary(q: SummaryQueryDto): Promise<EventSummaryDto> {
     const to = q.to ? new Date(q.to) : new Date();
     const from = q.from ? new Date(q.from) : new Date(to.getTime() - 7 * 86_400_000);
-    if (from > to) throw new DomainException(HttpStatus.BAD_REQUEST, 'INVALID_QUERY', '`from` must not be after `to`');
+    if (from > to) throw new DomainException(HttpStatus.BAD_REQUEST, HTTP_ERRORS.INVALID_QUERY, {}, { errors: [{ field: 'from', message: msg('FROM_AFTER_TO') }] });
     const range = [from, to];
     const where = 'occurred_at >= $1 AND occurred_at <= $2';
     const [totals] = await this.dataSource.query(

@@ -1,6 +1,8 @@
-import { Controller, Get, HttpStatus, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { DomainException } from '../common/http/problem';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
+import { HEALTH_ERRORS } from './health.errors';
 import { HealthService } from './health.service';
 import { HealthResponseDto, LivenessResponseDto, ReadinessResponseDto } from './health.dto';
 
@@ -37,7 +39,8 @@ export class HealthController {
   async ready(): Promise<ReadinessResponseDto> {
     const report = await this.health.readiness();
     if (report.status !== 'ready') {
-      throw new ServiceUnavailableException({ detail: report.detail, code: 'NOT_READY', checks: report.checks });
+      const problems = Object.entries(report.checks).filter(([, state]) => !['up', 'applied', 'ok'].includes(state));
+      throw new DomainException(HttpStatus.SERVICE_UNAVAILABLE, HEALTH_ERRORS.NOT_READY, { problems: problems.map(([name, state]) => `${name}: ${state}`) }, { checks: report.checks });
     }
     return report;
   }

@@ -1,11 +1,13 @@
-import { Controller, ForbiddenException, Get, Headers, Inject, Req, Res, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Inject, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DomainException } from '../common/http/problem';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { dbPoolConnections, metricsRegistry } from './instruments';
+import { METRICS_ERRORS } from './metrics.errors';
 
 interface PgPoolLike {
   totalCount: number;
@@ -58,13 +60,10 @@ export class MetricsController {
   ): Promise<void> {
     const token = this.config.metricsToken;
     if (token && !sameSecret(authorization ?? '', `Bearer ${token}`)) {
-      throw new UnauthorizedException({ detail: 'A valid metrics token is required', code: 'METRICS_TOKEN_REQUIRED' });
+      throw new DomainException(HttpStatus.UNAUTHORIZED, METRICS_ERRORS.METRICS_TOKEN_REQUIRED);
     }
     if (!token && this.config.env === 'production' && !isLocalClient(request)) {
-      throw new ForbiddenException({
-        detail: 'Without METRICS_TOKEN, /metrics answers only clients on this host; set METRICS_TOKEN to scrape it over the network',
-        code: 'METRICS_LOOPBACK_ONLY',
-      });
+      throw new DomainException(HttpStatus.FORBIDDEN, METRICS_ERRORS.METRICS_LOOPBACK_ONLY);
     }
     const pool = (this.dataSource.driver as unknown as { master?: PgPoolLike }).master;
     if (pool) {

@@ -2,6 +2,7 @@
 import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
+import { RECORD_ERRORS } from '../records/records.errors';
 import { applyOwnedFilters, ownedRecordBase } from '../records/siswa-owned';
 import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
@@ -30,7 +31,8 @@ export function penghasilanRecordSpec(
       owner: Siswa,
       sortable: PENGHASILAN_SORT,
       perSemester: false,
-      duplicateMessage: 'This student already has a parents’ income record',
+      notFoundCode: RECORD_ERRORS.PENGHASILAN_NOT_FOUND,
+      duplicateCode: RECORD_ERRORS.PENGHASILAN_DUPLICATE,
     }),
     applyFilters(qb, query) {
       const q = query as ListPenghasilanQueryDto;

@@ -9,32 +9,32 @@ const MAPEL = SUBJECTS.map((s) => s.field);
 /** POST /penugasan: a guru teaches one subject to one rombel. */
 export class CreatePenugasanDto {
   @ApiProperty({ example: 5, description: 'A user with role guru' })
-  @IsInt({ message: 'guru_id must be a whole number' })
-  @Min(1, { message: 'guru_id must be a positive id' })
+  @IsInt()
+  @Min(1)
   guru_id: number;
 
   @ApiProperty({ example: 1 })
-  @IsInt({ message: 'rombel_id must be a whole number' })
-  @Min(1, { message: 'rombel_id must be a positive id' })
+  @IsInt()
+  @Min(1)
   rombel_id: number;
 
   @ApiProperty({ enum: MAPEL })
-  @IsIn(MAPEL, { message: `mapel must be one of ${MAPEL.join(', ')}` })
+  @IsIn(MAPEL)
   mapel: string;
 }
 
 export class ListPenugasanQueryDto extends ListQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(queryInt) @IsInt({ message: 'guru_id must be a whole number' }) guru_id?: number;
-  @ApiPropertyOptional() @IsOptional() @Transform(queryInt) @IsInt({ message: 'rombel_id must be a whole number' }) rombel_id?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(queryInt) @IsInt() guru_id?: number;
+  @ApiPropertyOptional() @IsOptional() @Transform(queryInt) @IsInt() rombel_id?: number;
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(queryInt)
-  @IsInt({ message: 'tahun_ajaran_id must be a whole number' })
+  @IsInt()
   tahun_ajaran_id?: number;
   @ApiPropertyOptional({ enum: MAPEL })
   @IsOptional()
   @Transform(emptyToUndefined)
-  @IsIn(MAPEL, { message: `mapel must be one of ${MAPEL.join(', ')}` })
+  @IsIn(MAPEL)
   mapel?: string;
 }
 

@@ -2,6 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import { DomainException } from '../common/http/problem';
+import { msg } from '../i18n/catalogue';
+import { AUTH_ERRORS } from '../auth/auth.errors';
+import { ROMBEL_ERRORS } from '../rombel/rombel.errors';
 import type { Page } from '../common/query/total-count';
 import { getListMaxLimit } from '../common/query/page-query.dto';
 import { type ConstraintRule, withConstraintRules } from '../records/constraint-errors';
@@ -9,22 +12,21 @@ import type { CreatePenugasanDto, ListPenugasanQueryDto, PenugasanResponseDto } 
 import { Penugasan } from './penugasan.entity';
 
 const PenugasanErrors = {
-  notFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, 'PENUGASAN_NOT_FOUND', `penugasan ${id} not found`),
+  notFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, ROMBEL_ERRORS.PENUGASAN_NOT_FOUND, { id }),
   notGuru: (id: number) =>
-    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'PENUGASAN_NOT_GURU', `user ${id} is not an active user with role guru`, {
-      errors: [{ field: 'guru_id', message: 'must be an active guru' }],
+    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, ROMBEL_ERRORS.PENUGASAN_NOT_GURU, { id }, {
+      errors: [{ field: 'guru_id', message: msg('MUST_BE_ACTIVE_GURU') }],
     }),
 };
 
 const CONSTRAINTS: Record<string, ConstraintRule> = {
   uq_penugasan_rombel_mapel: {
     status: HttpStatus.CONFLICT,
-    code: 'PENUGASAN_DUPLICATE',
+    code: ROMBEL_ERRORS.PENUGASAN_DUPLICATE,
     field: 'mapel',
-    message: 'this subject of this rombel is already assigned to a teacher (delete that assignment first)',
   },
-  fk_penugasan_rombel: { status: HttpStatus.NOT_FOUND, code: 'ROMBEL_NOT_FOUND', field: 'rombel_id', message: 'rombel_id does not exist' },
-  fk_penugasan_guru: { status: HttpStatus.NOT_FOUND, code: 'USER_NOT_FOUND', field: 'guru_id', message: 'guru_id does not exist' },
+  fk_penugasan_rombel: { status: HttpStatus.NOT_FOUND, code: ROMBEL_ERRORS.ROMBEL_NOT_FOUND, field: 'rombel_id', message: msg('FIELD_DOES_NOT_EXIST', { field: 'rombel_id' }) },
+  fk_penugasan_guru: { status: HttpStatus.NOT_FOUND, code: AUTH_ERRORS.USER_NOT_FOUND, field: 'guru_id', message: msg('FIELD_DOES_NOT_EXIST', { field: 'guru_id' }) },
 };
 
 interface Row {

@@ -6,6 +6,8 @@ import type { HistoryItemDto } from './dto/history-response.dto';
 import type { PrediksiModel } from './model.entity';
 import type { BatchOutcome, Prediction } from './services/prediction.service';
 import type { HistoryItem } from './services/history.service';
+import { msg } from '../i18n/catalogue';
+import { t } from '../i18n/language';
 
 function treeCounts(json: TreeJson): { leaves: number; size: number } {
   let leaves = 0;
@@ -69,9 +71,10 @@ export function toModelDetail(m: PrediksiModel): ModelDetailDto {
 export function toTrainResponse(m: PrediksiModel): TrainResponseDto {
   const metrics = toModelMetrics(m);
   const note = m.cvMetrics.folds_note ? ` (${m.cvMetrics.folds_note})` : '';
+  const accuracy = (metrics.accuracy * 100).toFixed(2);
   return {
     status: 'success',
-    message: `Model versi ${m.version} dilatih pada ${m.trainingSetSize} data; akurasi validasi silang ${m.cvMetrics.folds}-fold ${(metrics.accuracy * 100).toFixed(2)}%${note}`,
+    message: t(msg('MODEL_TRAINED', { version: m.version, samples: m.trainingSetSize, folds: m.cvMetrics.folds, accuracy, note })),
     data: {
       model_version: m.version,
       accuracy: metrics.accuracy,
@@ -103,12 +106,14 @@ function toBatchResult(p: Prediction): BatchResultDto {
 
 export function toBatchResponse(o: BatchOutcome, kelas: string | undefined): BatchPredictionResponseDto {
   const total = o.results.length + o.errors.length;
-  const scope = kelas ? `kelas ${kelas}` : 'semua siswa';
+  const scope = kelas ? msg('BATCH_SCOPE_KELAS', { kelas }) : msg('BATCH_SCOPE_ALL');
   return {
     status: 'success',
-    message: total
-      ? `Prediksi batch ${scope} semester ${o.semester} ${o.tahun_ajaran}: ${o.results.length} berhasil, ${o.errors.length} gagal`
-      : `Tidak ada siswa untuk ${scope}`,
+    message: t(
+      total
+        ? msg('BATCH_DONE', { scope, semester: o.semester, tahun_ajaran: o.tahun_ajaran, success: o.results.length, failed: o.errors.length })
+        : msg('BATCH_EMPTY', { scope }),
+    ),
     semester: o.semester,
     tahun_ajaran: o.tahun_ajaran,
     kelas: kelas ?? null,

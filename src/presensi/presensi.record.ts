@@ -1,7 +1,9 @@
 // What a presensi record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; presensi.service.ts and presensi.controller.ts only wire it up.
 import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
+import { msg } from '../i18n/catalogue';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
+import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
@@ -20,7 +22,8 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
       owner: Siswa,
       sortable: PRESENSI_SORT,
       perSemester: true,
-      duplicateMessage: 'This student already has attendance for that semester and school year',
+      notFoundCode: RECORD_ERRORS.PRESENSI_NOT_FOUND,
+      duplicateCode: RECORD_ERRORS.PRESENSI_DUPLICATE,
     }),
     applyFilters(qb, query) {
       const q = query as ListPresensiQueryDto;
@@ -44,7 +47,7 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
           errors: [
             {
               field: 'jumlah_hadir',
-              message: 'jumlah_hadir + jumlah_sakit + jumlah_izin + jumlah_alpa must be more than 0',
+              message: msg('PRESENSI_DAYS_EMPTY'),
             },
           ],
         };

@@ -1,5 +1,6 @@
 // What a prestasi record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; prestasi.service.ts and prestasi.controller.ts only wire it up.
 import type { RecordSpec } from '../records/record-spec';
+import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
@@ -17,7 +18,8 @@ export const PRESTASI_RECORD: RecordSpec<Prestasi, CreatePrestasiDto, PrestasiRe
     owner: Siswa,
     sortable: PRESTASI_SORT,
     perSemester: true,
-    duplicateMessage: 'This student already has an achievement for that semester and school year',
+    notFoundCode: RECORD_ERRORS.PRESTASI_NOT_FOUND,
+    duplicateCode: RECORD_ERRORS.PRESTASI_DUPLICATE,
   }),
   applyFilters(qb, query) {
     const q = query as ListPrestasiQueryDto;

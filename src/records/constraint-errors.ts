@@ -1,13 +1,15 @@
 import type { HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { DomainException } from '../common/http/problem';
+import type { ErrorCode, Message, MessageParams } from '../i18n/catalogue';
 
-/** What a violated, named constraint means to the client. */
+/** What a violated, named constraint means to the client: the code's text is also the field's message. */
 export interface ConstraintRule {
   status: HttpStatus;
-  code: string;
+  code: ErrorCode;
   field: string;
-  message: string;
+  /** The field's message when it should say more than the code's text (e.g. a shared code). */
+  message?: Message;
 }
 
 function violatedConstraint(error: unknown): string | undefined {
@@ -21,14 +23,18 @@ function violatedConstraint(error: unknown): string | undefined {
  * database decides duplicates and missing students (also when two requests race); this only gives
  * the answer a code and a field the client can show. Other errors go to the global filter as they are.
  */
-export async function withConstraintRules<T>(rules: Readonly<Record<string, ConstraintRule>>, write: () => Promise<T>): Promise<T> {
+export async function withConstraintRules<T>(
+  rules: Readonly<Record<string, ConstraintRule>>,
+  write: () => Promise<T>,
+  params: MessageParams = {},
+): Promise<T> {
   try {
     return await write();
   } catch (error) {
     const rule = rules[violatedConstraint(error) ?? ''];
     if (!rule) throw error;
-    throw new DomainException(rule.status, rule.code, rule.message, {
-      errors: [{ field: rule.field, message: rule.message }],
+    throw new DomainException(rule.status, rule.code, params, {
+      errors: [{ field: rule.field, message: rule.message ?? { ns: 'errors', key: rule.code, params } }],
     });
   }
 }

@@ -42,7 +42,7 @@ export function SemesterField(optional = false): PropertyDecorator {
     ApiField(optional, { enum: SEMESTERS, example: 'Ganjil' }),
     ...(optional ? [IsOptional()] : []),
     Transform(canonicalSemester),
-    IsIn(SEMESTERS, { message: 'semester must be Ganjil or Genap' }),
+    IsIn(SEMESTERS),
   );
 }
 
@@ -55,7 +55,6 @@ export function TahunAjaranField(optional = false): PropertyDecorator {
       name: 'isTahunAjaran',
       validator: {
         validate: isTahunAjaran,
-        defaultMessage: () => `tahun_ajaran must be YYYY/YYYY+1 with years ${TAHUN_AJARAN_MIN_YEAR}–${TAHUN_AJARAN_MAX_YEAR}, e.g. 2023/2024`,
       },
     }),
   );
@@ -67,8 +66,8 @@ export function SiswaIdField(options: { optional?: boolean; fromQuery?: boolean 
     ApiField(options.optional ?? false, { example: 1, minimum: 1 }),
     ...(options.optional ? [IsOptional()] : []),
     ...(options.fromQuery ? [Transform(queryInt)] : []),
-    IsInt({ message: 'siswa_id must be a whole number' }),
-    Min(1, { message: 'siswa_id must be a positive id' }),
+    IsInt(),
+    Min(1),
   );
 }
 
@@ -80,9 +79,8 @@ export function tahunAjaranExistsRule(table: string): Record<string, ConstraintR
   return {
     [`ck_${table}_tahun_ajaran_exists`]: {
       status: HttpStatus.UNPROCESSABLE_ENTITY,
-      code: 'TAHUN_AJARAN_UNKNOWN',
+      code: 'TAHUN_AJARAN_UNKNOWN' as const,
       field: 'tahun_ajaran',
-      message: 'tahun_ajaran does not name a school year: pick one from GET /api/tahun-ajaran (an admin creates years)',
     },
   };
 }

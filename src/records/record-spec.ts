@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm';
 import type { FieldError } from '../common/http/problem';
+import type { ErrorCode } from '../i18n/catalogue';
 import type { ListQueryDto } from '../common/query/list-query.dto';
 import type { ListSpec } from '../common/query/list-page';
 import type { SpreadsheetSpec } from '../common/spreadsheet/sheet-columns';
@@ -24,7 +25,7 @@ export interface RecordSpec<E extends RecordBase, C extends object, R> {
   entity: Type<E>;
   /** Event-log entity type and the noun in messages: `siswa`, `nilai`, … */
   entityType: string;
-  notFoundCode: string;
+  notFoundCode: ErrorCode;
   /** Named constraints (migration 1764230700000) and what their violation means. */
   constraints: Readonly<Record<string, ConstraintRule>>;
   /** Rows of a student are listed with the student's name and class (one joined query). */

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DataSource, EntityManager, FindOptionsWhere, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
+import { HTTP_ERRORS } from '../common/http/http.errors';
 import { DomainException, type FieldError } from '../common/http/problem';
 import { flattenValidationErrors } from '../common/http/validation';
 import { applySearch, keysetBatches, listPage } from '../common/query/list-page';
@@ -19,9 +20,12 @@ import { runUpload } from './upload-runner';
 import { moveToTrash } from '../trash/archive';
 
 function validationFailed(errors: FieldError[]): DomainException {
-  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'VALIDATION_FAILED', errors.map((e) => e.message).join('; '), {
-    errors,
-  });
+  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, HTTP_ERRORS.VALIDATION_FAILED, {}, { errors });
+}
+
+/** The student a row belongs to, for the detail of a violated foreign key ("Siswa 7 not found"). */
+function siswaIdOf(values: object): number | undefined {
+  return (values as { siswaId?: number }).siswaId;
 }
 
 /** Drops keys a partial body did not send, so they do not overwrite stored values when merged. */
@@ -63,7 +67,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
 
   async create(body: C): Promise<R> {
     const values = this.prepareOrThrow(body);
-    const result = await withConstraintRules(this.spec.constraints, () => this.repo.insert(values));
+    const result = await withConstraintRules(this.spec.constraints, () => this.repo.insert(values), { id: siswaIdOf(values) });
     const id = (result.identifiers[0] as { id: number }).id;
     const created = await this.get(id);
     recordChange({
@@ -89,7 +93,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
       const checked = this.validateInput(merged);
       if ('errors' in checked) throw validationFailed(checked.errors);
       const values = this.prepareOrThrow(checked.input);
-      await withConstraintRules(this.spec.constraints, () => manager.getRepository(this.spec.entity).update(id, values));
+      await withConstraintRules(this.spec.constraints, () => manager.getRepository(this.spec.entity).update(id, values), { id: siswaIdOf(values) });
       return { before, after: await this.get(id, manager) };
     });
     recordChange({
@@ -186,7 +190,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   }
 
   protected notFound(id: number): DomainException {
-    return new DomainException(HttpStatus.NOT_FOUND, this.spec.notFoundCode, `${this.spec.entityType} ${id} not found`);
+    return new DomainException(HttpStatus.NOT_FOUND, this.spec.notFoundCode, { id });
   }
 
   /** The root query: the domain's rows, with the owning student's name and class joined in. */

@@ -3,9 +3,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SortMap } from '../common/query/sort';
 import type { SiswaOwnedRecord, SemesterRecord } from './columns';
+import type { ErrorCode } from '../i18n/catalogue';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField, tahunAjaranExistsRule } from './record-fields';
 import type { RecordSpec, SiswaJoin } from './record-spec';
+import { RECORD_ERRORS } from './records.errors';
 import type { SemesterListQueryDto, SiswaRecordListQueryDto } from './semester-list-query.dto';
 
 /**
@@ -49,21 +51,18 @@ export function applySemesterFilters<E extends ObjectLiteral>(qb: SelectQueryBui
 export function ownedConstraints(
   table: string,
   uniqueName: string,
-  duplicateCode: string,
-  duplicateMessage: string,
+  duplicateCode: ErrorCode,
 ): Record<string, ConstraintRule> {
   return {
     [`fk_${table}_siswa`]: {
       status: HttpStatus.NOT_FOUND,
-      code: 'SISWA_NOT_FOUND',
+      code: RECORD_ERRORS.SISWA_NOT_FOUND,
       field: 'siswa_id',
-      message: 'siswa_id does not refer to an existing student',
     },
     [uniqueName]: {
       status: HttpStatus.CONFLICT,
       code: duplicateCode,
       field: 'siswa_id',
-      message: duplicateMessage,
     },
   };
 }
@@ -144,7 +143,8 @@ export interface OwnedRecordOptions {
   sortable: SortMap;
   /** One row per (siswa, semester, tahun_ajaran), or one per student. */
   perSemester: boolean;
-  duplicateMessage: string;
+  notFoundCode: ErrorCode;
+  duplicateCode: ErrorCode;
 }
 
 /** The RecordSpec fields every student-owned domain fills the same way, from its table and noun. */
@@ -154,13 +154,12 @@ export function ownedRecordBase<E extends SiswaOwnedRecord>(
   RecordSpec<E, object, unknown>,
   'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'naturalKey' | 'naturalKeyField'
 > {
-  const code = o.entityType.toUpperCase();
   const unique = o.perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
   return {
     entityType: o.entityType,
-    notFoundCode: `${code}_NOT_FOUND`,
+    notFoundCode: o.notFoundCode,
     constraints: {
-      ...ownedConstraints(o.table, unique, `${code}_DUPLICATE`, o.duplicateMessage),
+      ...ownedConstraints(o.table, unique, o.duplicateCode),
       ...(o.perSemester ? tahunAjaranExistsRule(o.table) : {}),
     },
     owner: { entity: o.owner },

@@ -3,6 +3,8 @@ import { readUpload } from '../common/spreadsheet/upload-reader';
 import { uploadLimits } from '../common/spreadsheet/upload-limits';
 import type { UploadedSheet } from '../common/spreadsheet/upload-file';
 import type { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
+import { msg } from '../i18n/catalogue';
+import { t } from '../i18n/language';
 import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec } from './record-spec';
@@ -59,7 +61,7 @@ async function checkOwners<E extends RecordBase>(
   return rows.filter((r) => {
     const id = Number((r.values as ObjectLiteral).siswaId);
     if (existing.has(id)) return true;
-    errors.add('owner', { row: r.row, field: 'siswa_id', message: `siswa ${id} not found` });
+    errors.add('owner', { row: r.row, field: 'siswa_id', message: msg('UPLOAD_SISWA_UNKNOWN', { id }) });
     return false;
   });
 }
@@ -132,7 +134,7 @@ export async function runUpload<E extends RecordBase>(
       const key = keyOf(spec, result.values as ObjectLiteral);
       const earlier = seen.get(key);
       if (earlier !== undefined) {
-        errors.add('duplicates', { row, field: spec.naturalKeyField, message: `the same ${spec.entityType} key already appears in row ${earlier}` });
+        errors.add('duplicates', { row, field: spec.naturalKeyField, message: msg('UPLOAD_KEY_REPEATED', { entity: spec.entityType, row: earlier }) });
         continue;
       }
       seen.set(key, row);
@@ -148,7 +150,7 @@ export async function runUpload<E extends RecordBase>(
     const id = stored.get(r.key);
     if (id === undefined) inserts.push(r);
     else if (upsert) matched.push({ id, row: r.row, file: r.file ?? {} });
-    else errors.add('existing', { row: r.row, field: spec.naturalKeyField, message: `${spec.entityType} already exists (use mode=upsert to update it)` });
+    else errors.add('existing', { row: r.row, field: spec.naturalKeyField, message: msg('UPLOAD_KEY_EXISTS', { entity: spec.entityType }) });
   }
   const updates: Array<RowUpdate<E>> = upsert ? await planUpdates(dataSource, spec, matched, present, validate, errors, pause) : [];
   if (errors.size > 0) throw errors.reject(rowCount);
@@ -171,11 +173,10 @@ export async function runUpload<E extends RecordBase>(
       }),
     );
   }
-  const verb = options.dry_run ? 'would be imported' : 'imported';
   return {
     result: {
       status: 'success',
-      message: `${rowCount} rows ${verb}: ${inserts.length} created, ${matched.length} updated`,
+      message: t(msg(options.dry_run ? 'UPLOAD_DRY_RUN' : 'UPLOAD_DONE', { rows: rowCount, created: inserts.length, updated: matched.length })),
       created: inserts.length,
       updated: matched.length,
       dry_run: options.dry_run,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg } from '../i18n/catalogue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import type { FieldError } from '../common/http/problem';
@@ -200,37 +201,37 @@ export class KenaikanService {
     body.keputusan.forEach((k, i) => {
       const field = `keputusan[${i}]`;
       if (!memberIds.has(k.siswa_id))
-        errors.push({ field: `${field}.siswa_id`, message: `siswa ${k.siswa_id} is not a member of this rombel` });
-      if (seen.has(k.siswa_id)) errors.push({ field: `${field}.siswa_id`, message: `siswa ${k.siswa_id} has more than one decision` });
+        errors.push({ field: `${field}.siswa_id`, message: msg('KENAIKAN_NOT_MEMBER', { id: k.siswa_id }) });
+      if (seen.has(k.siswa_id)) errors.push({ field: `${field}.siswa_id`, message: msg('KENAIKAN_TWICE', { id: k.siswa_id }) });
       seen.add(k.siswa_id);
       if (k.status === 'lulus' || k.status === 'keluar') {
         if (k.ke_rombel_id)
-          errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: ${k.status} takes no ke_rombel_id` });
+          errors.push({ field: `${field}.ke_rombel_id`, message: msg('KENAIKAN_NO_TARGET', { id: k.siswa_id, status: k.status }) });
         return;
       }
       if (!k.ke_rombel_id) {
         errors.push({
           field: `${field}.ke_rombel_id`,
-          message: `siswa ${k.siswa_id}: ${k.status} needs ke_rombel_id, a rombel of ${nextName}`,
+          message: msg('KENAIKAN_NEEDS_TARGET', { id: k.siswa_id, status: k.status, next: nextName }),
         });
         return;
       }
       const target = targets.get(k.ke_rombel_id);
       const want = targetTingkat(k.status as 'naik' | 'tinggal', tingkat);
-      if (!target) errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: rombel ${k.ke_rombel_id} does not exist` });
+      if (!target) errors.push({ field: `${field}.ke_rombel_id`, message: msg('KENAIKAN_TARGET_MISSING', { id: k.siswa_id, rombel: k.ke_rombel_id }) });
       else if (target.tahun_ajaran_id !== nextYearId)
-        errors.push({ field: `${field}.ke_rombel_id`, message: `siswa ${k.siswa_id}: ${target.nama} is not a rombel of ${nextName}` });
+        errors.push({ field: `${field}.ke_rombel_id`, message: msg('KENAIKAN_TARGET_WRONG_YEAR', { id: k.siswa_id, rombel: target.nama, next: nextName }) });
       else if (target.tingkat !== want)
         errors.push({
           field: `${field}.ke_rombel_id`,
-          message: `siswa ${k.siswa_id}: ${k.status} goes to tingkat ${want}, ${target.nama} is tingkat ${target.tingkat}`,
+          message: msg('KENAIKAN_TARGET_WRONG_TINGKAT', { id: k.siswa_id, status: k.status, want, rombel: target.nama, tingkat: target.tingkat }),
         });
       const already = placed.get(k.siswa_id);
       if (already !== undefined && already !== k.ke_rombel_id)
-        errors.push({ field: `${field}.siswa_id`, message: `siswa ${k.siswa_id} is already in another rombel of ${nextName}` });
+        errors.push({ field: `${field}.siswa_id`, message: msg('KENAIKAN_ALREADY_PLACED', { id: k.siswa_id, next: nextName }) });
     });
     const missing = members.filter((s) => !seen.has(s.siswa_id));
-    for (const s of missing) errors.push({ field: 'keputusan', message: `siswa ${s.siswa_id} (${s.nama}) has no decision` });
+    for (const s of missing) errors.push({ field: 'keputusan', message: msg('KENAIKAN_MISSING', { id: s.siswa_id, nama: s.nama }) });
     return errors;
   }
 

@@ -1,81 +1,96 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainException, type FieldError } from '../common/http/problem';
 import type { ConstraintRule } from '../records/constraint-errors';
+import { errorCodes } from '../i18n/error-codes';
+import { msg } from '../i18n/catalogue';
+import { RECORD_ERRORS } from '../records/records.errors';
+import { TAHUN_AJARAN_ERRORS } from '../tahun-ajaran/tahun-ajaran.errors';
+
+/** Codes of the rombel module (class groups, members, promotion, teaching assignments). */
+export const ROMBEL_ERRORS = errorCodes({
+  ROMBEL_NOT_FOUND: 'ROMBEL_NOT_FOUND',
+  ROMBEL_DUPLICATE: 'ROMBEL_DUPLICATE',
+  ROMBEL_HAS_MEMBERS: 'ROMBEL_HAS_MEMBERS',
+  ROMBEL_MEMBER_NOT_FOUND: 'ROMBEL_MEMBER_NOT_FOUND',
+  SISWA_NOT_ACTIVE: 'SISWA_NOT_ACTIVE',
+  SISWA_ALREADY_IN_ROMBEL: 'SISWA_ALREADY_IN_ROMBEL',
+  WALI_KELAS_NOT_GURU: 'WALI_KELAS_NOT_GURU',
+  KENAIKAN_INVALID: 'KENAIKAN_INVALID',
+  KENAIKAN_SUDAH_DIPUTUSKAN: 'KENAIKAN_SUDAH_DIPUTUSKAN',
+  KENAIKAN_OTOMATIS_PROPOSAL_ONLY: 'KENAIKAN_OTOMATIS_PROPOSAL_ONLY',
+  TAHUN_AJARAN_BERIKUTNYA_TIDAK_ADA: 'TAHUN_AJARAN_BERIKUTNYA_TIDAK_ADA',
+  PENUGASAN_NOT_FOUND: 'PENUGASAN_NOT_FOUND',
+  PENUGASAN_NOT_GURU: 'PENUGASAN_NOT_GURU',
+  PENUGASAN_DUPLICATE: 'PENUGASAN_DUPLICATE',
+});
 
 const list = (ids: readonly number[]): string => ids.slice(0, 20).join(', ') + (ids.length > 20 ? ', …' : '');
 
 /** Every error of the rombel module (class groups, members, promotion), in one place. */
 export const RombelErrors = {
-  notFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, 'ROMBEL_NOT_FOUND', `rombel ${id} not found`),
+  notFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, ROMBEL_ERRORS.ROMBEL_NOT_FOUND, { id }),
   yearNotFound: (id: number) =>
-    new DomainException(HttpStatus.NOT_FOUND, 'TAHUN_AJARAN_NOT_FOUND', `tahun ajaran ${id} not found`, {
-      errors: [{ field: 'tahun_ajaran_id', message: `tahun ajaran ${id} does not exist` }],
+    new DomainException(HttpStatus.NOT_FOUND, TAHUN_AJARAN_ERRORS.TAHUN_AJARAN_NOT_FOUND, { id }, {
+      errors: [{ field: 'tahun_ajaran_id', message: msg('TAHUN_AJARAN_MISSING', { id }) }],
     }),
-  siswaNotFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, 'SISWA_NOT_FOUND', `siswa ${id} not found`),
+  siswaNotFound: (id: number) => new DomainException(HttpStatus.NOT_FOUND, RECORD_ERRORS.SISWA_NOT_FOUND, { id }),
   siswaMissing: (ids: number[]) =>
-    new DomainException(HttpStatus.NOT_FOUND, 'SISWA_NOT_FOUND', `These students do not exist: ${list(ids)}`, {
-      errors: ids.map((id) => ({ field: 'siswa_ids', message: `siswa ${id} not found` })),
+    new DomainException(HttpStatus.NOT_FOUND, RECORD_ERRORS.SISWA_NOT_FOUND, { id: list(ids) }, {
+      errors: ids.map((id) => ({ field: 'siswa_ids', message: msg('UPLOAD_SISWA_UNKNOWN', { id }) })),
     }),
   notActiveStudents: (ids: number[]) =>
     new DomainException(
       HttpStatus.UNPROCESSABLE_ENTITY,
-      'SISWA_NOT_ACTIVE',
-      `Only students with status aktif can join a rombel: ${list(ids)}`,
+      ROMBEL_ERRORS.SISWA_NOT_ACTIVE,
+      { ids: list(ids) },
       {
-        errors: ids.map((id) => ({ field: 'siswa_ids', message: `siswa ${id} is not aktif` })),
+        errors: ids.map((id) => ({ field: 'siswa_ids', message: msg('SISWA_NOT_AKTIF', { id }) })),
       },
     ),
   inOtherRombel: (rows: Array<{ siswa_id: number; rombel: string }>) =>
     new DomainException(
       HttpStatus.CONFLICT,
-      'SISWA_ALREADY_IN_ROMBEL',
-      `A student is in one rombel per year; already placed: ${rows
-        .slice(0, 20)
-        .map((r) => `siswa ${r.siswa_id} in ${r.rombel}`)
-        .join(', ')}`,
-      { errors: rows.map((r) => ({ field: 'siswa_ids', message: `siswa ${r.siswa_id} is already in ${r.rombel}` })) },
+      ROMBEL_ERRORS.SISWA_ALREADY_IN_ROMBEL,
+      { placed: rows.slice(0, 20).map((r) => `${r.siswa_id} → ${r.rombel}`) },
+      { errors: rows.map((r) => ({ field: 'siswa_ids', message: msg('SISWA_IN_ROMBEL', { id: r.siswa_id, rombel: r.rombel }) })) },
     ),
   notMember: (rombelId: number, siswaId: number) =>
-    new DomainException(HttpStatus.NOT_FOUND, 'ROMBEL_MEMBER_NOT_FOUND', `siswa ${siswaId} is not a member of rombel ${rombelId}`),
+    new DomainException(HttpStatus.NOT_FOUND, ROMBEL_ERRORS.ROMBEL_MEMBER_NOT_FOUND, { siswa_id: siswaId, rombel_id: rombelId }),
   waliNotGuru: (id: number) =>
     new DomainException(
       HttpStatus.UNPROCESSABLE_ENTITY,
-      'WALI_KELAS_NOT_GURU',
-      `wali_kelas_id ${id} is not an active user with role guru`,
+      ROMBEL_ERRORS.WALI_KELAS_NOT_GURU,
+      { id },
       {
-        errors: [{ field: 'wali_kelas_id', message: 'must be an active guru' }],
+        errors: [{ field: 'wali_kelas_id', message: msg('MUST_BE_ACTIVE_GURU') }],
       },
     ),
   hasMembers: (id: number) =>
     new DomainException(
       HttpStatus.CONFLICT,
-      'ROMBEL_HAS_MEMBERS',
-      `rombel ${id} has members: remove them first (its year cannot change and it cannot be deleted)`,
+      ROMBEL_ERRORS.ROMBEL_HAS_MEMBERS,
+      { id },
     ),
   promotionInvalid: (errors: FieldError[]) =>
     new DomainException(
       HttpStatus.UNPROCESSABLE_ENTITY,
-      'KENAIKAN_INVALID',
-      `${errors.length} problem(s) in the decisions; nothing was changed: ${errors
-        .slice(0, 5)
-        .map((e) => e.message)
-        .join('; ')}`,
+      ROMBEL_ERRORS.KENAIKAN_INVALID,
+      { count: errors.length, first: errors[0]?.message ?? '' },
       { errors },
     ),
   promotionDone: (id: number) =>
-    new DomainException(HttpStatus.CONFLICT, 'KENAIKAN_SUDAH_DIPUTUSKAN', `The promotion of rombel ${id} has already been decided`),
+    new DomainException(HttpStatus.CONFLICT, ROMBEL_ERRORS.KENAIKAN_SUDAH_DIPUTUSKAN, { id }),
   noNextYear: (nama: string, next: string) =>
     new DomainException(
       HttpStatus.UNPROCESSABLE_ENTITY,
-      'TAHUN_AJARAN_BERIKUTNYA_TIDAK_ADA',
-      `naik and tinggal need the next school year: create ${next} (after ${nama}) and its rombels first`,
-      { errors: [{ field: 'keputusan', message: `tahun ajaran ${next} does not exist` }] },
+      ROMBEL_ERRORS.TAHUN_AJARAN_BERIKUTNYA_TIDAK_ADA,
+      { next, nama },
+      { errors: [{ field: 'keputusan', message: msg('TAHUN_AJARAN_MISSING', { id: next }) }] },
     ),
   proposalOnly: () =>
     new DomainException(
       HttpStatus.BAD_REQUEST,
-      'KENAIKAN_OTOMATIS_PROPOSAL_ONLY',
-      'kenaikan-otomatis only proposes decisions (dry_run=true); post each rombel’s decisions to POST /api/rombel/{id}/kenaikan',
+      ROMBEL_ERRORS.KENAIKAN_OTOMATIS_PROPOSAL_ONLY,
     ),
 };
 
@@ -83,38 +98,37 @@ export const RombelErrors = {
 export const ROMBEL_CONSTRAINTS: Record<string, ConstraintRule> = {
   uq_rombel_nama_tahun_ajaran: {
     status: HttpStatus.CONFLICT,
-    code: 'ROMBEL_DUPLICATE',
+    code: ROMBEL_ERRORS.ROMBEL_DUPLICATE,
     field: 'nama',
-    message: 'a rombel with this name already exists in that school year',
   },
   fk_rombel_tahun_ajaran: {
     status: HttpStatus.NOT_FOUND,
-    code: 'TAHUN_AJARAN_NOT_FOUND',
+    code: TAHUN_AJARAN_ERRORS.TAHUN_AJARAN_NOT_FOUND,
     field: 'tahun_ajaran_id',
-    message: 'tahun_ajaran_id does not exist',
+    message: msg('FIELD_DOES_NOT_EXIST', { field: 'tahun_ajaran_id' }),
   },
   fk_rombel_wali_kelas: {
     status: HttpStatus.UNPROCESSABLE_ENTITY,
-    code: 'WALI_KELAS_NOT_GURU',
+    code: ROMBEL_ERRORS.WALI_KELAS_NOT_GURU,
     field: 'wali_kelas_id',
-    message: 'wali_kelas_id does not exist',
+    message: msg('FIELD_DOES_NOT_EXIST', { field: 'wali_kelas_id' }),
   },
   fk_rombel_siswa_rombel: {
     status: HttpStatus.CONFLICT,
-    code: 'ROMBEL_HAS_MEMBERS',
+    code: ROMBEL_ERRORS.ROMBEL_HAS_MEMBERS,
     field: 'tahun_ajaran_id',
-    message: 'the rombel has members: remove them first',
+    message: msg('ROMBEL_HAS_MEMBERS_FIELD'),
   },
   uq_rombel_siswa_tahun_ajaran: {
     status: HttpStatus.CONFLICT,
-    code: 'SISWA_ALREADY_IN_ROMBEL',
+    code: ROMBEL_ERRORS.SISWA_ALREADY_IN_ROMBEL,
     field: 'siswa_ids',
-    message: 'a student is already in another rombel of that year (a concurrent change); reload and try again',
+    message: msg('SISWA_IN_ROMBEL_RACE'),
   },
   fk_rombel_siswa_siswa: {
     status: HttpStatus.NOT_FOUND,
-    code: 'SISWA_NOT_FOUND',
+    code: RECORD_ERRORS.SISWA_NOT_FOUND,
     field: 'siswa_ids',
-    message: 'a student was deleted meanwhile',
+    message: msg('SISWA_DELETED_MEANWHILE'),
   },
 };

@@ -10,46 +10,46 @@ export class UpdateSekolahDto {
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, v) => v !== null && v !== '')
-  @IsString({ message: 'nama_sekolah must be a string' })
-  @Length(2, 150, { message: 'nama_sekolah must be 2–150 characters' })
+  @IsString()
+  @Length(2, 150)
   nama_sekolah?: string | null;
 
   @ApiPropertyOptional({ example: '20532229', description: 'NPSN: 8 letters or digits' })
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, v) => v !== null && v !== '')
-  @Matches(/^[A-Za-z0-9]{8}$/, { message: 'npsn must be 8 letters or digits' })
+  @Matches(/^[A-Za-z0-9]{8}$/)
   npsn?: string | null;
 
   @ApiPropertyOptional({ example: 'Jl. Wijaya Kusuma 48', maxLength: 200 })
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, v) => v !== null && v !== '')
-  @IsString({ message: 'alamat must be a string' })
-  @MaxLength(200, { message: 'alamat must be at most 200 characters' })
+  @IsString()
+  @MaxLength(200)
   alamat?: string | null;
 
   @ApiPropertyOptional({ example: 'Surabaya', maxLength: 100 })
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, v) => v !== null && v !== '')
-  @IsString({ message: 'kota must be a string' })
-  @MaxLength(100, { message: 'kota must be at most 100 characters' })
+  @IsString()
+  @MaxLength(100)
   kota?: string | null;
 
   @ApiPropertyOptional({ example: 'Drs. H. Sutrisno, M.Pd.', maxLength: 100 })
   @IsOptional()
   @Transform(trim)
   @ValidateIf((_, v) => v !== null && v !== '')
-  @IsString({ message: 'kepala_sekolah must be a string' })
-  @MaxLength(100, { message: 'kepala_sekolah must be at most 100 characters' })
+  @IsString()
+  @MaxLength(100)
   kepala_sekolah?: string | null;
 
   @ApiPropertyOptional({ example: '196805121994031007', description: 'NIP: 18 digits (spaces are removed)' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/\s+/g, '') : value))
   @ValidateIf((_, v) => v !== null && v !== '')
-  @Matches(/^\d{18}$/, { message: 'nip_kepala_sekolah must be 18 digits' })
+  @Matches(/^\d{18}$/)
   nip_kepala_sekolah?: string | null;
 }
 

@@ -2,6 +2,10 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import { DomainException } from '../common/http/problem';
+import { HTTP_ERRORS } from '../common/http/http.errors';
+import { UPLOAD_ERRORS } from '../common/spreadsheet/upload.errors';
+import { type Message, msg } from '../i18n/catalogue';
+import { SEKOLAH_ERRORS } from './sekolah.errors';
 import { AppSetting } from '../database/app-setting.entity';
 import { checkPng } from './png';
 import { SEKOLAH_FIELDS, type SekolahIdentity, type SekolahResponseDto, type UpdateSekolahDto } from './sekolah.dto';
@@ -13,26 +17,26 @@ export const LOGO_URL = '/api/settings/sekolah/logo';
 export const MAX_LOGO_BYTES = 256 * 1024;
 
 export const SekolahErrors = {
-  noLogo: () => new DomainException(HttpStatus.NOT_FOUND, 'LOGO_NOT_FOUND', 'The school has no logo yet'),
-  badLogo: (reason: string) =>
-    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'LOGO_INVALID', `The logo must be a PNG image: ${reason}`, {
+  noLogo: () => new DomainException(HttpStatus.NOT_FOUND, SEKOLAH_ERRORS.LOGO_NOT_FOUND),
+  badLogo: (reason: Message) =>
+    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, SEKOLAH_ERRORS.LOGO_INVALID, { reason }, {
       errors: [{ field: 'file', message: reason }],
     }),
   logoTooLarge: (bytes: number) =>
     new DomainException(
       HttpStatus.PAYLOAD_TOO_LARGE,
-      'LOGO_TOO_LARGE',
-      `The logo is ${bytes} bytes; at most ${MAX_LOGO_BYTES} bytes (256 KiB)`,
+      SEKOLAH_ERRORS.LOGO_TOO_LARGE,
+      { bytes, max: MAX_LOGO_BYTES },
     ),
   fileRequired: () =>
-    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'FILE_REQUIRED', 'The multipart field "file" is required', {
-      errors: [{ field: 'file', message: 'file is required (a PNG image)' }],
+    new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, UPLOAD_ERRORS.FILE_REQUIRED, {}, {
+      errors: [{ field: 'file', message: msg('LOGO_FILE_REQUIRED') }],
     }),
   notMultipart: () =>
     new DomainException(
       HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Send the logo as multipart/form-data in the field "file"',
+      HTTP_ERRORS.UNSUPPORTED_MEDIA_TYPE,
+      { type: '', accepted: 'multipart/form-data' },
     ),
 };
 

@@ -1,7 +1,9 @@
 // What a siswa record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; siswa.service.ts and siswa.controller.ts only wire it up.
 import { HttpStatus } from '@nestjs/common';
 import { schoolToday, toSchoolDate } from '../common/dates/school-date';
+import { msg } from '../i18n/catalogue';
 import type { RecordSpec } from '../records/record-spec';
+import { RECORD_ERRORS } from '../records/records.errors';
 import { ID_COLUMN, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { CreateSiswaDto } from './dto/create-siswa.dto';
 import { SISWA_SORT, type ListSiswaQueryDto } from './dto/list-siswa-query.dto';
@@ -52,15 +54,14 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
   return {
     entity: Siswa,
     entityType: 'siswa',
-    notFoundCode: 'SISWA_NOT_FOUND',
+    notFoundCode: RECORD_ERRORS.SISWA_NOT_FOUND,
     constraints: {
       uq_siswa_nis: {
         status: HttpStatus.CONFLICT,
-        code: 'NIS_DUPLICATE',
+        code: RECORD_ERRORS.NIS_DUPLICATE,
         field: 'nis',
-        message: 'NIS is already registered to another student',
       },
-      uq_siswa_nisn: { status: HttpStatus.CONFLICT, code: 'NISN_DUPLICATE', field: 'nisn', message: 'NISN is already registered to another student' },
+      uq_siswa_nisn: { status: HttpStatus.CONFLICT, code: RECORD_ERRORS.NISN_DUPLICATE, field: 'nisn' },
     },
     list: {
       sortable: SISWA_SORT,
@@ -92,7 +93,7 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
           errors: [
             {
               field: 'tanggal_lahir',
-              message: 'tanggal_lahir must be a valid date',
+              message: msg('TANGGAL_LAHIR_INVALID'),
             },
           ],
         };
@@ -101,7 +102,7 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
           errors: [
             {
               field: 'tanggal_lahir',
-              message: 'tanggal_lahir must be in the past',
+              message: msg('TANGGAL_LAHIR_NOT_PAST'),
             },
           ],
         };
@@ -110,7 +111,7 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
           errors: [
             {
               field: 'tanggal_lahir',
-              message: 'tanggal_lahir must be after 1900-01-01',
+              message: msg('TANGGAL_LAHIR_TOO_EARLY'),
             },
           ],
         };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { msg } from '../i18n/catalogue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import type { FieldError } from '../common/http/problem';
@@ -147,9 +148,9 @@ export class TahunAjaranService {
     const errors: FieldError[] = [];
     const out: Array<[string, number | null]> = [];
     for (const [key, value] of Object.entries(mapel)) {
-      if (!(MAPEL as readonly string[]).includes(key)) errors.push({ field: `mapel.${key}`, message: `${key} is not a subject (${MAPEL.join(', ')})` });
+      if (!(MAPEL as readonly string[]).includes(key)) errors.push({ field: `mapel.${key}`, message: msg('KKM_NOT_A_SUBJECT', { key, mapel: MAPEL.join(', ') }) });
       else if (value !== null && !(Number.isInteger(value) && (value as number) >= 0 && (value as number) <= 100))
-        errors.push({ field: `mapel.${key}`, message: `mapel.${key} must be a whole number 0–100, or null for the default` });
+        errors.push({ field: `mapel.${key}`, message: msg('KKM_RANGE', { key }) });
       else out.push([key, value as number | null]);
     }
     if (errors.length > 0) throw TahunAjaranErrors.invalid(errors);
@@ -196,9 +197,9 @@ export class TahunAjaranService {
 
   private checkPeriod(mulai: string, selesai: string): void {
     const errors: FieldError[] = [];
-    if (!isRealDate(mulai)) errors.push({ field: 'mulai', message: 'mulai must be a real date' });
-    if (!isRealDate(selesai)) errors.push({ field: 'selesai', message: 'selesai must be a real date' });
-    if (errors.length === 0 && selesai <= mulai) errors.push({ field: 'selesai', message: 'selesai must be after mulai' });
+    if (!isRealDate(mulai)) errors.push({ field: 'mulai', message: msg('REAL_DATE', { field: 'mulai' }) });
+    if (!isRealDate(selesai)) errors.push({ field: 'selesai', message: msg('REAL_DATE', { field: 'selesai' }) });
+    if (errors.length === 0 && selesai <= mulai) errors.push({ field: 'selesai', message: msg('SELESAI_AFTER_MULAI') });
     if (errors.length > 0) throw TahunAjaranErrors.invalid(errors);
   }
 

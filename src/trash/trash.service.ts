@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { msg } from '../i18n/catalogue';
 import { DataSource, QueryFailedError, type SelectQueryBuilder } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -88,7 +89,7 @@ export class TrashService {
     const pg = (error as unknown as { driverError?: { code?: string; constraint?: string; detail?: string; message?: string } })
       .driverError;
     if (!pg?.code || !CONFLICT_CODES.has(pg.code)) return error;
-    return TrashErrors.restoreConflict(id, pg.detail ?? pg.message ?? 'the rows no longer fit the data', pg.constraint);
+    return TrashErrors.restoreConflict(id, pg.detail ?? pg.message ?? msg('TRASH_ROWS_DONT_FIT'), pg.constraint);
   }
 
   private query(): SelectQueryBuilder<TrashItem> {

@@ -16,7 +16,6 @@ import {
 import { ROLES, type Role } from '../../common/role';
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,50}$/;
-const USERNAME_MESSAGE = 'username must be 3-50 characters of letters, digits, _ . -';
 
 export class ProfileInputDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) nip?: string;
@@ -29,7 +28,7 @@ export class ProfileInputDto {
 export class RegisterDto {
   @ApiProperty({ example: 'guru01' })
   @IsString()
-  @Matches(USERNAME, { message: USERNAME_MESSAGE })
+  @Matches(USERNAME)
   username: string;
 
   @ApiProperty({ example: 'guru01@sekolah.sch.id' })
@@ -74,7 +73,7 @@ export class UpdateUserDto extends UpdateProfileDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
-  @Matches(USERNAME, { message: USERNAME_MESSAGE })
+  @Matches(USERNAME)
   username?: string;
 
   @ApiPropertyOptional({ minLength: 8, format: 'password' })

@@ -1,9 +1,9 @@
 import type { QueryFailedError } from 'typeorm';
+import type { ErrorCode, MessageParams } from '../../i18n/catalogue';
 
 interface PgError {
   code?: string;
   constraint?: string;
-  detail?: string;
 }
 
 /** SQLSTATEs and socket errors meaning "the database is not there right now". */
@@ -25,33 +25,35 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 export interface MappedDatabaseError {
   status: number;
-  code: string;
-  detail: string;
+  code: ErrorCode;
+  params?: MessageParams;
 }
 
 /**
  * Constraint violations are the database enforcing the rules (uniqueness, foreign keys, checks); they
  * are the client's conflict, not a server fault. Races between two writers end here too: the
- * constraint decides and the loser gets 409.
+ * constraint decides and the loser gets 409. (PostgreSQL's own detail text is English and may quote
+ * stored values, so only the constraint's name goes into the answer.)
  */
 export function mapDatabaseError(error: QueryFailedError): MappedDatabaseError | undefined {
   const pg = (error as unknown as { driverError?: PgError }).driverError ?? (error as unknown as PgError);
+  const constraint = pg.constraint ?? '';
   switch (pg.code) {
     case '23505':
-      return { status: 409, code: 'DUPLICATE', detail: `Duplicate value violates ${pg.constraint ?? 'a unique constraint'}: ${pg.detail ?? ''}`.trim() };
+      return { status: 409, code: 'DUPLICATE', params: { constraint } };
     case '23503':
-      return { status: 404, code: 'REFERENCE_NOT_FOUND', detail: `Referenced row does not exist (${pg.constraint ?? 'foreign key'})` };
+      return { status: 404, code: 'REFERENCE_NOT_FOUND', params: { constraint } };
     case '23514':
-      return { status: 422, code: 'CHECK_VIOLATION', detail: `Value violates ${pg.constraint ?? 'a check constraint'}` };
+      return { status: 422, code: 'CHECK_VIOLATION', params: { constraint } };
     case '23502':
-      return { status: 422, code: 'NOT_NULL_VIOLATION', detail: 'A required value is missing' };
+      return { status: 422, code: 'NOT_NULL_VIOLATION' };
     case '22P02':
     case '22003':
     case '22007':
     case '22008':
-      return { status: 400, code: 'INVALID_VALUE', detail: 'A value has the wrong format or is out of range' };
+      return { status: 400, code: 'INVALID_VALUE' };
     case '57014':
-      return { status: 503, code: 'QUERY_TIMEOUT', detail: 'The database took too long to answer; try again' };
+      return { status: 503, code: 'QUERY_TIMEOUT' };
     default:
       return undefined;
   }

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_TITLES } from './problem';
+import { hasText, translate } from '../../i18n/catalogue';
+import { negotiateLanguage } from '../../i18n/language';
 
 /**
  * Errors Fastify raises while routing, before any hook, pipe or filter runs: a path whose
@@ -10,14 +11,18 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const badUrl = error.code === 'FST_ERR_BAD_URL';
   const code = badUrl ? 'INVALID_URL' : 'BAD_REQUEST';
+  // Routing fails before the language hook runs: the header is negotiated here.
+  const lang = negotiateLanguage(request.headers['accept-language']);
   void reply
     .status(status)
     .header('Content-Type', 'application/problem+json; charset=utf-8')
+    .header('Content-Language', lang)
+    .header('Vary', 'Accept-Language')
     .send({
       type: `urn:edupro:problem:${code.toLowerCase()}`,
-      title: STATUS_TITLES[status] ?? 'Bad Request',
+      title: translate(lang, 'titles', hasText('titles', String(status)) ? String(status) : 'default'),
       status,
-      detail: badUrl ? 'The URL path is not valid: a percent-escape does not decode to UTF-8 text' : (error.message ?? 'Bad request'),
+      detail: translate(lang, 'errors', code, { reason: error.message ?? '' }),
       instance: (request.url ?? '').split('?')[0],
       code,
       request_id: String(request.id ?? ''),

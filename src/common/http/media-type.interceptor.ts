@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Observable } from 'rxjs';
 import { DomainException } from './problem';
+import { HTTP_ERRORS } from './http.errors';
 
 /** What @ApiConsumes (Swagger) stores: the OpenAPI document and this check read the same list. */
 const API_CONSUMES = 'swagger/apiConsumes';
@@ -37,8 +38,8 @@ export class MediaTypeInterceptor implements NestInterceptor {
     if (!type || !accepted.includes(type)) {
       throw new DomainException(
         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        'UNSUPPORTED_MEDIA_TYPE',
-        `${type ? `Content-Type ${type} is` : 'A body without a Content-Type is'} not accepted here; send ${accepted.join(' or ')}`,
+        HTTP_ERRORS.UNSUPPORTED_MEDIA_TYPE,
+        { type: type ?? '', accepted: accepted.join(' | ') },
       );
     }
     return next.handle();

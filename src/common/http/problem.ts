@@ -1,8 +1,10 @@
 import { HttpException, type HttpStatus } from '@nestjs/common';
+import { type ErrorCode, type Message, type MessageParams, render } from '../../i18n/catalogue';
 
+/** A field's problem; `message` is rendered in the request's language by the problem+json filter. */
 export interface FieldError {
   field: string;
-  message: string;
+  message: Message;
 }
 
 export interface RowFieldError extends FieldError {
@@ -17,40 +19,31 @@ export interface ProblemDetails {
   detail: string;
   instance: string;
   code?: string;
-  errors?: Array<FieldError | RowFieldError | Record<string, unknown>>;
+  errors?: Array<Record<string, unknown>>;
   error_id?: string;
   request_id?: string;
   [extra: string]: unknown;
 }
 
 /**
- * A domain error with a stable code (e.g. `NILAI_DUPLICATE`), mapped by the global filter to
- * problem+json. Extra members (such as `errors`) are copied into the problem body.
+ * A domain error with a stable code from the catalogue (`src/i18n/en/errors.json`, e.g.
+ * `NILAI_DUPLICATE`). The problem+json filter renders its detail — the code's template filled with
+ * `params` — in the request's language. Extra members (such as `errors`, whose messages are rendered
+ * too) are copied into the problem body. `message` is the English text, for logs.
  */
 export class DomainException extends HttpException {
   constructor(
     status: HttpStatus,
-    readonly code: string,
-    detail: string,
+    readonly code: ErrorCode,
+    readonly params: MessageParams = {},
     readonly extra: Record<string, unknown> = {},
   ) {
-    super({ detail, code, ...extra }, status);
+    super({ code, ...extra }, status);
+    this.message = render('en', { ns: 'errors', key: code, params });
+  }
+
+  /** The detail to render: the code's template. */
+  get detail(): Message {
+    return { ns: 'errors', key: this.code, params: this.params };
   }
 }
-
-export const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  405: 'Method Not Allowed',
-  406: 'Not Acceptable',
-  408: 'Request Timeout',
-  409: 'Conflict',
-  413: 'Content Too Large',
-  415: 'Unsupported Media Type',
-  422: 'Unprocessable Content',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};

@@ -1,5 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainException, type FieldError } from './problem';
+import { HTTP_ERRORS } from './http.errors';
+import { type MessageKey, type MessageParams, msg } from '../../i18n/catalogue';
 
 /**
  * Text refused at the edge, wherever it comes in (URL, JSON body, form body): NUL bytes, which
@@ -12,14 +14,17 @@ import { DomainException, type FieldError } from './problem';
  * redaction) would exhaust the stack on 20,000 levels; no request of this API needs more than a few. */
 export const MAX_JSON_DEPTH = 32;
 
+/** Where bad text was found, as a catalogue message (`{where}` in TEXT_NOT_UTF8 and TEXT_BAD_ESCAPE). */
+type TextPlace = 'URL' | 'JSON body' | 'form body';
+const PLACES: Record<TextPlace, MessageKey> = { URL: 'TEXT_IN_URL', 'JSON body': 'TEXT_IN_JSON_BODY', 'form body': 'TEXT_IN_FORM_BODY' };
+
 const MESSAGES = {
-  notUtf8: (where: string) => `The ${where} is not valid UTF-8`,
-  badEscape: (where: string) => `The ${where} has a malformed or non-UTF-8 percent-escape`,
-  badChar: 'must not contain NUL bytes or unpaired UTF-16 surrogates',
-  badCharDetail: (field: string) => `${field} must not contain NUL bytes or unpaired UTF-16 surrogates`,
-  urlChar: 'The URL must not contain NUL bytes',
-  tooDeep: `JSON nested deeper than ${MAX_JSON_DEPTH} levels is not accepted`,
-  proto: 'Object contains forbidden prototype property',
+  notUtf8: (where: TextPlace): MessageParams => ({ reason: msg('TEXT_NOT_UTF8', { where: msg(PLACES[where]) }) }),
+  badEscape: (where: TextPlace): MessageParams => ({ reason: msg('TEXT_BAD_ESCAPE', { where: msg(PLACES[where]) }) }),
+  badChar: msg('TEXT_BAD_CHAR'),
+  badCharDetail: (field: string): MessageParams => ({ reason: msg('TEXT_BAD_CHAR_FIELD', { field }) }),
+  urlChar: { reason: msg('TEXT_URL_NUL') } as MessageParams,
+  tooDeep: { max: MAX_JSON_DEPTH } as MessageParams,
 };
 
 /** NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one. */
@@ -39,16 +44,16 @@ export function toStorableText(value: string): string {
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bytes as UTF-8 text; 400 INVALID_TEXT when they are not UTF-8. */
-export function decodeUtf8(bytes: Buffer, where: string): string {
+export function decodeUtf8(bytes: Buffer, where: TextPlace): string {
   try {
     return strictUtf8.decode(bytes);
   } catch {
-    throw new DomainException(HttpStatus.BAD_REQUEST, 'INVALID_TEXT', MESSAGES.notUtf8(where));
+    throw new DomainException(HttpStatus.BAD_REQUEST, HTTP_ERRORS.INVALID_TEXT, MESSAGES.notUtf8(where));
   }
 }
 
 function invalidField(field: string): DomainException {
-  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'INVALID_TEXT', MESSAGES.badCharDetail(field), {
+  return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, HTTP_ERRORS.INVALID_TEXT, MESSAGES.badCharDetail(field), {
     errors: [{ field, message: MESSAGES.badChar } satisfies FieldError],
   });
 }
@@ -66,9 +71,9 @@ export function assertCleanUrl(url: string): void {
   try {
     decoded = decodeURIComponent(url);
   } catch {
-    throw new DomainException(HttpStatus.BAD_REQUEST, 'INVALID_TEXT', MESSAGES.badEscape('URL'));
+    throw new DomainException(HttpStatus.BAD_REQUEST, HTTP_ERRORS.INVALID_TEXT, MESSAGES.badEscape('URL'));
   }
-  if (decoded.includes('\0')) throw new DomainException(HttpStatus.BAD_REQUEST, 'INVALID_TEXT', MESSAGES.urlChar);
+  if (decoded.includes('\0')) throw new DomainException(HttpStatus.BAD_REQUEST, HTTP_ERRORS.INVALID_TEXT, MESSAGES.urlChar);
 }
 
 /** Counts bracket depth outside strings without parsing: cheap, and it never recurses. */
@@ -83,7 +88,7 @@ function assertJsonDepth(text: string): void {
     } else if (c === 0x22) {
       inString = true;
     } else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) throw new DomainException(HttpStatus.BAD_REQUEST, 'JSON_TOO_DEEP', MESSAGES.tooDeep);
+      if (++depth > MAX_JSON_DEPTH) throw new DomainException(HttpStatus.BAD_REQUEST, HTTP_ERRORS.JSON_TOO_DEEP, MESSAGES.tooDeep);
     } else if (c === 0x7d || c === 0x5d) {
       depth--;
     }
@@ -136,9 +141,9 @@ export function parseFormBody(bytes: Buffer): Record<string, string | string[]> 
       key = decodeURIComponent((eq < 0 ? pair : pair.slice(0, eq)).replace(/\+/g, ' '));
       value = eq < 0 ? '' : decodeURIComponent(pair.slice(eq + 1).replace(/\+/g, ' '));
     } catch {
-      throw new DomainException(HttpStatus.BAD_REQUEST, 'INVALID_TEXT', MESSAGES.badEscape('form body'));
+      throw new DomainException(HttpStatus.BAD_REQUEST, HTTP_ERRORS.INVALID_TEXT, MESSAGES.badEscape('form body'));
     }
-    if (key === '__proto__') throw new DomainException(HttpStatus.BAD_REQUEST, 'INVALID_BODY', MESSAGES.proto);
+    if (key === '__proto__') throw new DomainException(HttpStatus.BAD_REQUEST, HTTP_ERRORS.INVALID_BODY);
     if (!isCleanText(key) || !isCleanText(value)) throw invalidField(isCleanText(key) ? key : 'body');
     const existing = out[key];
     out[key] = existing === undefined ? value : Array.isArray(existing) ? [...existing, value] : [existing, value];

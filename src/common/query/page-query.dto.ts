@@ -13,9 +13,12 @@ export const DEFAULT_LIST_MAX_LIMIT = 10_000;
  * per process before serving (every app of a process shares one configuration).
  */
 let listMaxLimit = DEFAULT_LIST_MAX_LIMIT;
+/** maxListLimit's constraint argument ({0} in its catalogue text), kept equal to the configured maximum. */
+const LIST_LIMIT_ARGS: number[] = [DEFAULT_LIST_MAX_LIMIT];
 
 export function setListMaxLimit(max: number): void {
   listMaxLimit = max;
+  LIST_LIMIT_ARGS[0] = max;
 }
 
 export function getListMaxLimit(): number {
@@ -31,10 +34,11 @@ export function LimitField(defaultLimit: () => number, description: string): Pro
     ApiPropertyOptional({ minimum: 1, description: `${description}; at most LIST_MAX_LIMIT (default ${DEFAULT_LIST_MAX_LIMIT})` }),
     IsOptional(),
     Transform((params) => queryInt(params) ?? defaultLimit()),
-    IsInt({ message: 'limit must be a whole number' }),
-    Min(1, { message: 'limit must be at least 1' }),
+    IsInt(),
+    Min(1),
     ValidateBy({
       name: 'maxListLimit',
+      constraints: LIST_LIMIT_ARGS,
       validator: {
         validate: (value: unknown) => typeof value === 'number' && value <= listMaxLimit,
         defaultMessage: () => `limit must not exceed ${listMaxLimit}`,
@@ -48,8 +52,8 @@ export function SkipField(): PropertyDecorator {
     ApiPropertyOptional({ minimum: 0, default: 0 }),
     IsOptional(),
     Transform((params) => queryInt(params) ?? 0),
-    IsInt({ message: 'skip must be a whole number' }),
-    Min(0, { message: 'skip must not be negative' }),
+    IsInt(),
+    Min(0),
   );
 }
 

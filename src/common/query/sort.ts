@@ -35,10 +35,11 @@ export function IsSort(fields: SortMap, options?: ValidationOptions): PropertyDe
     ValidateBy(
       {
         name: 'isSort',
+        // The allowed fields are the message's parameter {0} (src/i18n/*/validation.json).
+        constraints: [allowed],
         validator: {
           validate: (value: unknown) =>
             typeof value === 'string' && value.length <= 200 && parseTerms(value).every((t) => Object.hasOwn(fields, t.field)),
-          defaultMessage: () => `sort must be one of ${allowed.join(', ')} (prefix - for descending)`,
         },
       },
       options,

@@ -4,24 +4,26 @@ import type { FastifyRequest } from 'fastify';
 import type { RateLimiterPostgres } from 'rate-limiter-flexible';
 import { APP_CONFIG, type AppConfig, RATE_LIMIT_BUCKETS, type RateLimitBucket } from '../../config/app-config';
 import { DomainException } from '../http/problem';
+import { type MessageKey, msg } from '../../i18n/catalogue';
+import { RATE_LIMIT_ERRORS } from './rate-limit.errors';
 import type { AuthUser } from '../role';
 import { RATE_LIMIT_KEY } from './rate-limited.decorator';
 import { isRateLimited, RateLimitStore } from './rate-limit.store';
 
-const BUCKET_NAMES: Record<RateLimitBucket, string> = {
-  train: 'training',
-  batch: 'batch prediction',
-  export: 'export',
-  tree: 'tree image',
-  upload: 'upload',
+const BUCKET_NAMES: Record<RateLimitBucket, MessageKey> = {
+  train: 'BUCKET_TRAIN',
+  batch: 'BUCKET_BATCH',
+  export: 'BUCKET_EXPORT',
+  tree: 'BUCKET_TREE',
+  upload: 'BUCKET_UPLOAD',
 };
 
 export class RateLimitedException extends DomainException {
   constructor(bucket: RateLimitBucket, limit: number, windowSeconds: number, retryAfterSeconds: number) {
     super(
       HttpStatus.TOO_MANY_REQUESTS,
-      'RATE_LIMITED',
-      `Too many ${BUCKET_NAMES[bucket]} requests (at most ${limit} per ${windowSeconds} s); try again in ${retryAfterSeconds} s`,
+      RATE_LIMIT_ERRORS.RATE_LIMITED,
+      { what: msg(BUCKET_NAMES[bucket]), limit, window: windowSeconds, retry: retryAfterSeconds },
       { retry_after: retryAfterSeconds, bucket },
     );
   }

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import type { SheetRow } from './xlsx-rows';
-import { unreadable, UploadProblem } from './upload-problem';
+import { unreadable, uploadMsg, UploadProblem } from './upload-problem';
 
 const SLICE = 64 * 1024;
 
@@ -33,7 +33,7 @@ export async function* csvRows(buffer: Buffer, file: string): AsyncGenerator<She
     }
   } catch (error) {
     if (error instanceof UploadProblem) throw error;
-    throw unreadable(file, error instanceof Error ? error.message.slice(0, 200) : 'malformed CSV');
+    throw unreadable(file, uploadMsg('CSV_INVALID', { cause: error instanceof Error ? error.message.slice(0, 200) : '' }));
   } finally {
     parser.destroy();
   }

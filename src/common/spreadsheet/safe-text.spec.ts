@@ -17,9 +17,9 @@ describe('safe-text', () => {
 
   it('names what is wrong with text that cannot be stored', () => {
     expect(textProblem('Ani\u0000')).toMatch(/NUL/);
-    expect(textProblem('x\uD800y')).toMatch(/surrogate/);
-    expect(textProblem('x\uDC00')).toMatch(/surrogate/);
-    expect(textProblem('bad \uFFFD')).toMatch(/UTF-8/);
+    expect(textProblem('x\uD800y')).toMatch(/SURROGATE/);
+    expect(textProblem('x\uDC00')).toMatch(/SURROGATE/);
+    expect(textProblem('bad \uFFFD')).toMatch(/UTF8/);
     expect(textProblem('Élodie 😀 Ñoño')).toBeUndefined();
   });
 

@@ -7,13 +7,15 @@
 // eslint-disable-next-line no-control-regex -- finding NUL is the point
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
 
-/** Why a cell's text cannot be stored, or undefined when it can. */
-export function textProblem(text: string): string | undefined {
+/** Why a cell's text cannot be stored (its `messages` catalogue key), or undefined when it can. */
+export type TextProblem = 'CELL_HAS_NUL' | 'CELL_INVALID_UTF8' | 'CELL_LONE_SURROGATE';
+
+export function textProblem(text: string): TextProblem | undefined {
   const match = BAD_TEXT.exec(text);
   if (!match) return undefined;
-  if (match[0] === '\u0000') return 'contains a NUL character';
-  if (match[0] === '\uFFFD') return 'contains invalid UTF-8 (or the replacement character �)';
-  return 'contains a lone UTF-16 surrogate';
+  if (match[0] === '\u0000') return 'CELL_HAS_NUL';
+  if (match[0] === '\uFFFD') return 'CELL_INVALID_UTF8';
+  return 'CELL_LONE_SURROGATE';
 }
 
 const MAX_FILE_NAME = 60;

@@ -1,7 +1,9 @@
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { HttpStatus } from '@nestjs/common';
+import { msg } from '../../i18n/catalogue';
 import { DomainException } from '../http/problem';
+import { UPLOAD_ERRORS } from './upload.errors';
 import type { AuthUser } from '../role';
 import { safeFileName } from './safe-text';
 
@@ -49,16 +51,12 @@ function originOf(request: FastifyRequest): UploadOrigin {
  */
 export async function readUploadFile(request: FastifyRequest): Promise<UploadedSheet> {
   if (!request.isMultipart()) {
-    throw new DomainException(
-      HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-      'UNSUPPORTED_MEDIA_TYPE',
-      'Send the file as multipart/form-data in the field "file"',
-    );
+    throw new DomainException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, UPLOAD_ERRORS.UNSUPPORTED_MEDIA_TYPE, { type: request.headers['content-type'] ?? '' });
   }
   const part = await request.file();
   if (!part || part.fieldname !== 'file') {
-    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'FILE_REQUIRED', 'The multipart field "file" is required', {
-      errors: [{ field: 'file', message: 'file is required (.xlsx or .csv)' }],
+    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, UPLOAD_ERRORS.FILE_REQUIRED, {}, {
+      errors: [{ field: 'file', message: msg('FILE_FIELD_REQUIRED') }],
     });
   }
   const buffer = await part.toBuffer();

@@ -4,7 +4,7 @@ import { csvRows } from './csv-rows';
 import { textProblem, unneutralizeCsvText } from './safe-text';
 import { type ImportColumn, normalizeHeader } from './sheet-columns';
 import type { UploadLimits } from './upload-limits';
-import { emptyFile, limitExceeded, missingColumns, unreadable, unsupportedType } from './upload-problem';
+import { emptyFile, limitExceeded, missingColumns, unreadable, uploadMsg, unsupportedType } from './upload-problem';
 import { type SheetRow, xlsxRows } from './xlsx-rows';
 
 /** A data row of an upload: its number (1 = first row under the header) and request-shaped values. */
@@ -56,10 +56,10 @@ export async function* parseUpload(
   let batch: ParsedRow[] = [];
   let count = 0;
   for await (const { number, cells } of source) {
-    if (cells.length > limits.maxColumns) throw limitExceeded(file.filename, 'maxColumns', limits.maxColumns, `row ${number}`);
+    if (cells.length > limits.maxColumns) throw limitExceeded(file.filename, 'maxColumns', limits.maxColumns, number);
     for (const cell of cells) {
       if (typeof cell === 'string' && cell.length > limits.maxCellChars)
-        throw limitExceeded(file.filename, 'maxCellChars', limits.maxCellChars, `row ${number}`);
+        throw limitExceeded(file.filename, 'maxCellChars', limits.maxCellChars, number);
     }
     if (isBlank(cells)) continue;
     if (!header) {
@@ -75,7 +75,7 @@ export async function* parseUpload(
       batch = [];
     }
   }
-  if (!header) throw unreadable(file.filename, 'the file is empty');
+  if (!header) throw unreadable(file.filename, uploadMsg('FILE_EMPTY'));
   if (count === 0) throw emptyFile(file.filename);
   if (batch.length > 0) yield { rows: batch };
 }
@@ -101,7 +101,7 @@ function toParsedRow(row: number, cells: RawCell[], positions: Array<[ImportColu
     if (typeof cell === 'string') {
       const problem = textProblem(cell);
       if (problem) {
-        (errors ??= []).push({ field: column.field, message: `${column.field} ${problem}` });
+        (errors ??= []).push({ field: column.field, message: uploadMsg(problem, { field: column.field }) });
         continue;
       }
       // Our CSV exports put ' before text that would start a formula; the upload takes it off again.

@@ -1,18 +1,26 @@
+import type { Message, MessageParams } from '../../i18n/catalogue';
 import { LIMIT_SETTINGS, type UploadLimits } from './upload-limits';
 
 /**
  * Why an upload cannot be read, as plain data: the parser may run in a worker thread, where errors
- * cross as messages, so it throws this rather than a Nest exception. All upload messages are here.
+ * cross as messages, so it throws this rather than a Nest exception. Its detail is the catalogue's
+ * `code` with `params` (rendered in the request's language by the problem+json filter); reasons
+ * and field messages are catalogue messages too (plain objects, so they cross the thread).
  */
 export class UploadProblem extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
-    readonly detail: string,
+    readonly params: MessageParams = {},
     readonly extra: Record<string, unknown> = {},
   ) {
-    super(detail);
+    super(code);
   }
+}
+
+/** A text of the `messages` catalogue, without loading the catalogue files into the worker. */
+export function uploadMsg(key: string, params?: MessageParams): Message {
+  return { ns: 'messages', key, params };
 }
 
 // Plain numbers, not Nest's HttpStatus: the worker thread should not load the framework.
@@ -27,51 +35,35 @@ const LIMIT_CODES: Record<keyof UploadLimits, string> = {
   maxCellChars: 'UPLOAD_CELL_TOO_LONG',
 };
 
-const LIMIT_TEXT: Record<keyof UploadLimits, (max: number) => string> = {
-  maxRows: (max) => `more than ${max} data rows`,
-  maxInflatedBytes: (max) => `more than ${max} bytes once unzipped`,
-  maxColumns: (max) => `more than ${max} columns`,
-  maxCellChars: (max) => `a cell longer than ${max} characters`,
-};
-
-/** 413 naming the limit (its setting and value); `where` says where it was crossed, when known. */
-export function limitExceeded(file: string, limit: keyof UploadLimits, max: number, where?: string): UploadProblem {
+/** 413 naming the limit (its setting and value); `row` says where it was crossed, when known. */
+export function limitExceeded(file: string, limit: keyof UploadLimits, max: number, row?: number): UploadProblem {
   return new UploadProblem(
     PAYLOAD_TOO_LARGE,
     LIMIT_CODES[limit],
-    `"${file}" has ${LIMIT_TEXT[limit](max)}${where ? ` (${where})` : ''}; the limit is ${LIMIT_SETTINGS[limit]}=${max}`,
+    { file, max, setting: LIMIT_SETTINGS[limit], where: row === undefined ? '' : uploadMsg('UPLOAD_AT_ROW', { row }) },
     { limit: LIMIT_SETTINGS[limit], max },
   );
 }
 
 /** The reader ran out of its memory budget (a hostile workbook the other limits did not catch). */
 export function tooComplex(file: string): UploadProblem {
-  return new UploadProblem(
-    PAYLOAD_TOO_LARGE,
-    'UPLOAD_TOO_COMPLEX',
-    `"${file}" needs more memory to read than an upload may use; split it into smaller files`,
-    { limit: 'memory' },
-  );
+  return new UploadProblem(PAYLOAD_TOO_LARGE, 'UPLOAD_TOO_COMPLEX', { file }, { limit: 'memory' });
 }
 
 export function unsupportedType(file: string): UploadProblem {
-  return new UploadProblem(
-    UNSUPPORTED_MEDIA_TYPE,
-    'UNSUPPORTED_FILE_TYPE',
-    `Unsupported file "${file}": upload an Excel workbook (.xlsx) or a CSV file (.csv)`,
-  );
+  return new UploadProblem(UNSUPPORTED_MEDIA_TYPE, 'UNSUPPORTED_FILE_TYPE', { file });
 }
 
-export function unreadable(file: string, reason: string): UploadProblem {
-  return new UploadProblem(UNPROCESSABLE_ENTITY, 'UNREADABLE_FILE', `Cannot read "${file}": ${reason}`);
+export function unreadable(file: string, reason: Message): UploadProblem {
+  return new UploadProblem(UNPROCESSABLE_ENTITY, 'UNREADABLE_FILE', { file, reason });
 }
 
 export function missingColumns(names: string[]): UploadProblem {
-  return new UploadProblem(UNPROCESSABLE_ENTITY, 'MISSING_COLUMNS', `Missing columns: ${names.join(', ')}`, {
-    errors: names.map((name) => ({ field: name, message: `column "${name}" is missing from the header row` })),
+  return new UploadProblem(UNPROCESSABLE_ENTITY, 'MISSING_COLUMNS', { columns: names }, {
+    errors: names.map((name) => ({ field: name, message: uploadMsg('COLUMN_MISSING', { column: name }) })),
   });
 }
 
 export function emptyFile(file: string): UploadProblem {
-  return new UploadProblem(UNPROCESSABLE_ENTITY, 'EMPTY_FILE', `"${file}" has a header row but no data rows`);
+  return new UploadProblem(UNPROCESSABLE_ENTITY, 'EMPTY_FILE', { file });
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DomainException } from '../http/problem';
+import type { ErrorCode } from '../../i18n/catalogue';
 import type { ImportColumn } from './sheet-columns';
 import type { UploadLimits } from './upload-limits';
 import { parseUpload, type UploadChunk, type UploadSource } from './upload-parse';
@@ -33,7 +34,7 @@ async function acquireReader(): Promise<() => void> {
 }
 
 function toDomain(problem: UploadProblem): DomainException {
-  return new DomainException(problem.status, problem.code, problem.detail, problem.extra);
+  return new DomainException(problem.status, problem.code as ErrorCode, problem.params, problem.extra);
 }
 
 /**
@@ -81,7 +82,7 @@ async function* inWorker(file: UploadSource, columns: readonly ImportColumn[], l
       });
       if (!reply) throw failure ?? new Error('The upload reader stopped before it finished');
       if (reply.type === 'done') return;
-      if (reply.type === 'problem') throw new DomainException(reply.status, reply.code, reply.detail, reply.extra);
+      if (reply.type === 'problem') throw new DomainException(reply.status, reply.code as ErrorCode, reply.params, reply.extra);
       if (reply.type === 'failed') throw new Error(`Upload reader failed: ${reply.message}`);
       yield reply.chunk;
     }

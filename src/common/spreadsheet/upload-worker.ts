@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ImportColumn } from './sheet-columns';
 import type { UploadLimits } from './upload-limits';
+import type { MessageParams } from '../../i18n/catalogue';
 import { parseUpload } from './upload-parse';
 import { UploadProblem } from './upload-problem';
 
@@ -15,7 +16,7 @@ export interface UploadWorkerData {
 export type UploadWorkerReply =
   | { type: 'chunk'; chunk: import('./upload-parse').UploadChunk }
   | { type: 'done' }
-  | { type: 'problem'; status: number; code: string; detail: string; extra: Record<string, unknown> }
+  | { type: 'problem'; status: number; code: string; params: MessageParams; extra: Record<string, unknown> }
   | { type: 'failed'; message: string };
 
 /**
@@ -32,7 +33,7 @@ parentPort?.on('message', () => {
     (error: unknown) =>
       parentPort?.postMessage(
         error instanceof UploadProblem
-          ? { type: 'problem', status: error.status, code: error.code, detail: error.detail, extra: error.extra }
+          ? { type: 'problem', status: error.status, code: error.code, params: error.params, extra: error.extra }
           : { type: 'failed', message: error instanceof Error ? error.message : String(error) },
       ),
   );

@@ -13,7 +13,7 @@ export class UploadQueryDto {
     description: 'upsert updates rows whose natural key exists',
   })
   @IsOptional()
-  @IsIn(['insert', 'upsert'], { message: 'mode must be insert or upsert' })
+  @IsIn(['insert', 'upsert'])
   mode: 'insert' | 'upsert' = 'insert';
 
   @ApiPropertyOptional({
@@ -22,7 +22,7 @@ export class UploadQueryDto {
   })
   @IsOptional()
   @Transform(dryRun)
-  @IsBoolean({ message: 'dry_run must be true or false' })
+  @IsBoolean()
   dry_run: boolean = false;
 }
 

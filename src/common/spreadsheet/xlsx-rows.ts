@@ -3,7 +3,7 @@ import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import { unwrapExcelCell, type RawCell } from './cell-values';
 import type { UploadLimits } from './upload-limits';
-import { limitExceeded, unreadable, UploadProblem } from './upload-problem';
+import { limitExceeded, unreadable, uploadMsg, UploadProblem } from './upload-problem';
 
 /** One row of a sheet as read: its number in the sheet and its cells by column (0-based). */
 export interface SheetRow {
@@ -58,14 +58,14 @@ function openZip(buffer: Buffer, file: string): Promise<{ zip: yauzl.ZipFile; en
     // Sizes are not validated against the directory here: our own count is the authority (and
     // stops a part whose header lies the moment the real bytes cross the limit).
     yauzl.fromBuffer(buffer, { lazyEntries: true, validateEntrySizes: false }, (error, zip) => {
-      if (error || !zip) return reject(unreadable(file, 'not a valid .xlsx workbook (zip)'));
+      if (error || !zip) return reject(unreadable(file, uploadMsg('ZIP_INVALID')));
       const entries = new Map<string, yauzl.Entry>();
       zip.on('entry', (entry: yauzl.Entry) => {
         entries.set(entry.fileName, entry);
         zip.readEntry();
       });
       zip.on('end', () => resolve({ zip, entries }));
-      zip.on('error', () => reject(unreadable(file, 'the zip structure is damaged')));
+      zip.on('error', () => reject(unreadable(file, uploadMsg('ZIP_DAMAGED'))));
       zip.readEntry();
     });
   });
@@ -77,7 +77,7 @@ async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Inflate
   try {
     stream = await zip.openReadStreamPromise(entry);
   } catch {
-    throw unreadable(file, `the part ${entry.fileName} cannot be unzipped`);
+    throw unreadable(file, uploadMsg('ZIP_PART_UNZIP', { part: entry.fileName }));
   }
   const decoder = new StringDecoder('utf8');
   try {
@@ -90,7 +90,7 @@ async function* partText(zip: yauzl.ZipFile, entry: yauzl.Entry, budget: Inflate
     if (tail) yield tail;
   } catch (error) {
     if (error instanceof UploadProblem) throw error;
-    throw unreadable(file, `the part ${entry.fileName} is damaged`);
+    throw unreadable(file, uploadMsg('ZIP_PART_DAMAGED', { part: entry.fileName }));
   } finally {
     stream.destroy();
   }
@@ -114,7 +114,7 @@ export async function* xlsxRows(buffer: Buffer, file: string, limits: UploadLimi
   try {
     const workbook = entries.get(WORKBOOK);
     const rels = entries.get(WORKBOOK_RELS);
-    if (!workbook || !rels) throw unreadable(file, 'not an .xlsx workbook (xl/workbook.xml is missing)');
+    if (!workbook || !rels) throw unreadable(file, uploadMsg('WORKBOOK_XML_MISSING'));
     // Everything that may be read counts, every worksheet included (which one is first is only known
     // after parsing the workbook): declared sizes first, then the real bytes, before any XML is parsed.
     const parts = [...entries.values()].filter((e) => READ_PARTS.test(e.fileName));
@@ -139,7 +139,7 @@ export async function* xlsxRows(buffer: Buffer, file: string, limits: UploadLimi
     const firstSheet = reader.model?.sheets?.[0];
     const target = reader.workbookRels?.find((r) => r.Id === firstSheet?.rId)?.Target;
     const sheet = target ? entries.get(sheetPath(target)) : undefined;
-    if (!sheet) throw unreadable(file, 'the workbook has no worksheet');
+    if (!sheet) throw unreadable(file, uploadMsg('WORKBOOK_NO_SHEET'));
 
     const budget = new InflateBudget(file, limits.maxInflatedBytes);
     if (entries.has(SHARED_STRINGS)) for await (const _ of reader._parseSharedStrings(text(SHARED_STRINGS, budget)));
@@ -148,7 +148,7 @@ export async function* xlsxRows(buffer: Buffer, file: string, limits: UploadLimi
       for await (const row of rows) {
         const cells: RawCell[] = [];
         row.eachCell((cell, col) => {
-          if (col > limits.maxColumns) throw limitExceeded(file, 'maxColumns', limits.maxColumns, `row ${row.number}`);
+          if (col > limits.maxColumns) throw limitExceeded(file, 'maxColumns', limits.maxColumns, row.number);
           cells[col - 1] = unwrapExcelCell(cell.value);
         });
         yield { number: row.number, cells };
@@ -156,7 +156,7 @@ export async function* xlsxRows(buffer: Buffer, file: string, limits: UploadLimi
     }
   } catch (error) {
     if (error instanceof UploadProblem) throw error;
-    throw unreadable(file, error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : 'not a valid workbook');
+    throw unreadable(file, uploadMsg('WORKBOOK_INVALID', { cause: error instanceof Error ? error.message.split('\n')[0]!.slice(0, 200) : '' }));
   } finally {
     zip.close();
   }

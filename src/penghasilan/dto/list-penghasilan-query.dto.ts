@@ -21,9 +21,7 @@ export class ListPenghasilanQueryDto extends SiswaRecordListQueryDto {
   @IsOptional()
   @Transform(emptyToUndefined)
   @Transform(canonicalOf(KATEGORI_PENGHASILAN))
-  @IsIn(KATEGORI_PENGHASILAN, {
-    message: 'kategori_penghasilan must be Tinggi, Menengah or Rendah',
-  })
+  @IsIn(KATEGORI_PENGHASILAN)
   kategori_penghasilan?: string;
 
   @IsSort(PENGHASILAN_SORT)

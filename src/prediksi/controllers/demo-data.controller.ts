@@ -5,11 +5,13 @@ import { ADMIN_ONLY } from '../../common/role';
 import { GenerateDummyByNameDto, GenerateDummyDto, GenerateDummyQueryDto } from '../dto/demo-request.dto';
 import { GenerateDummyResponseDto, GenerateForStudentResponseDto } from '../dto/demo-response.dto';
 import { type DemoCounts, DemoDataService } from '../services/demo-data.service';
+import { msg } from '../../i18n/catalogue';
+import { t } from '../../i18n/language';
 
 function toDummyResponse(c: DemoCounts): GenerateDummyResponseDto {
   return {
     status: 'success',
-    message: `${c.siswa} siswa demo dibuat dengan ${c.nilai} nilai, ${c.presensi} presensi, ${c.penghasilan} penghasilan dan ${c.prestasi} prestasi`,
+    message: t(msg('DEMO_SCHOOL_CREATED', { ...c })),
     jumlah_data: c.siswa,
     data: { count: c.siswa, ...c },
   };
@@ -45,9 +47,7 @@ export class DemoDataController {
     const { siswa, created } = await this.demo.generateForStudent(body.siswa_id, body.tahun_ajaran);
     return {
       status: 'success',
-      message: created.length
-        ? `Data demo ${body.tahun_ajaran} dibuat untuk ${siswa.nama}`
-        : `${siswa.nama} sudah memiliki data untuk ${body.tahun_ajaran}; tidak ada yang dibuat`,
+      message: t(msg(created.length ? 'DEMO_STUDENT_CREATED' : 'DEMO_STUDENT_EXISTS', { nama: siswa.nama, tahun_ajaran: body.tahun_ajaran })),
       data: { siswa, tahun_ajaran: body.tahun_ajaran, data_dibuat: created },
     };
   }

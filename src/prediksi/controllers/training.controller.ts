@@ -13,6 +13,8 @@ import { toModelDetail, toModelSummary, toTrainResponse } from '../prediksi.mapp
 import { ModelRegistryService } from '../services/model-registry.service';
 import { TrainingService } from '../services/training.service';
 import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
+import { msg } from '../../i18n/catalogue';
+import { t } from '../../i18n/language';
 
 /** Training and the model registry (API.md §5–§6): training and activation are admin-only. */
 @ApiTags('prediksi')
@@ -59,6 +61,6 @@ export class TrainingController {
   })
   async activate(@Param('version', ParseIdPipe) version: number): Promise<ModelActivatedResponseDto> {
     const model = await this.registry.activate(version);
-    return { status: 'success', message: `Model versi ${version} aktif`, data: toModelSummary(model) };
+    return { status: 'success', message: t(msg('MODEL_ACTIVATED', { version })), data: toModelSummary(model) };
   }
 }

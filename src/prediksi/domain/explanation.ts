@@ -3,6 +3,8 @@
  * as `{attribute, operator, value, text}` (API.md §5), e.g. `Nilai rata-rata ≤ 74.5`.
  */
 import type { ConditionOperator, ExplainedPath } from '../c45';
+import { hasText, msg } from '../../i18n/catalogue';
+import { t } from '../../i18n/language';
 import { featureLabel } from './feature-catalogue';
 
 export interface ExplanationStep {
@@ -25,9 +27,15 @@ export function formatThreshold(attribute: string, value: number): string {
   return String(Math.round(value * 1000) / 1000);
 }
 
+/** A feature's name in the request's language; subject names (Matematika, …) are the same in both. */
+function label(attribute: string): string {
+  const key = `FEATURE_${attribute}`;
+  return hasText('messages', key) ? t({ ns: 'messages', key }) : featureLabel(attribute);
+}
+
 export function conditionText(attribute: string, operator: ConditionOperator, value: number | string): string {
   const shown = typeof value === 'number' ? formatThreshold(attribute, value) : value;
-  return `${featureLabel(attribute)} ${SYMBOL[operator]} ${shown}`;
+  return `${label(attribute)} ${SYMBOL[operator]} ${shown}`;
 }
 
 export function explain(path: ExplainedPath): ExplanationStep[] {
@@ -36,7 +44,7 @@ export function explain(path: ExplainedPath): ExplanationStep[] {
     const out: ExplanationStep = { attribute: step.attribute, operator: step.operator, value: step.value, text };
     if (step.missing) {
       out.missing = true;
-      out.text = `${text} (data tidak tersedia; cabang terbanyak diikuti)`;
+      out.text = t(msg('EXPLANATION_MISSING_VALUE', { condition: text }));
     }
     return out;
   });

@@ -1,4 +1,6 @@
 /** Semester arithmetic: a prediction made from one semester's records is about the next one. */
+import { msg } from '../../i18n/catalogue';
+import { t } from '../../i18n/language';
 
 export type Semester = 'Ganjil' | 'Genap';
 
@@ -28,7 +30,9 @@ export function semesterPrediksi(semester: Semester, tahunAjaran: string): Semes
     data_dari_tahun_ajaran: tahunAjaran,
     prediksi_untuk_semester: next.semester,
     prediksi_untuk_tahun_ajaran: next.tahun_ajaran,
-    keterangan: `Prediksi untuk semester ${next.semester} ${next.tahun_ajaran} berdasarkan data semester ${semester} ${tahunAjaran}`,
+    keterangan: t(
+      msg('SEMESTER_KETERANGAN', { next_semester: next.semester, next_tahun_ajaran: next.tahun_ajaran, semester, tahun_ajaran: tahunAjaran }),
+    ),
   };
 }
 

@@ -8,9 +8,9 @@ import { MAX_DEMO_STUDENTS } from '../services/demo-data.service';
 export class GenerateDummyDto {
   @ApiProperty({ minimum: 1, maximum: MAX_DEMO_STUDENTS, example: 10, description: 'Number of students to create' })
   @Type(() => Number)
-  @IsInt({ message: 'jumlah_data must be a whole number' })
-  @Min(1, { message: 'jumlah_data must be at least 1' })
-  @Max(MAX_DEMO_STUDENTS, { message: `jumlah_data must not exceed ${MAX_DEMO_STUDENTS}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DEMO_STUDENTS)
   jumlah_data: number;
 }
 
@@ -19,9 +19,9 @@ export class GenerateDummyQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_DEMO_STUDENTS, default: 100 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'count must be a whole number' })
-  @Min(1, { message: 'count must be at least 1' })
-  @Max(MAX_DEMO_STUDENTS, { message: `count must not exceed ${MAX_DEMO_STUDENTS}` })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_DEMO_STUDENTS)
   count: number = 100;
 }
 

@@ -30,7 +30,7 @@ export class HistoryFilterDto {
   @ApiPropertyOptional({ enum: KATEGORI_PRESTASI })
   @IsOptional()
   @Transform(emptyToUndefined)
-  @IsIn(KATEGORI_PRESTASI, { message: 'prediksi_prestasi must be Tinggi, Sedang or Rendah' })
+  @IsIn(KATEGORI_PRESTASI)
   prediksi_prestasi?: string;
 }
 

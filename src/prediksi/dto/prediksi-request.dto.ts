@@ -55,12 +55,12 @@ export class WhatIfRequestDto {
 
   @ApiPropertyOptional({ enum: KATEGORI_PENGHASILAN })
   @IsOptional()
-  @IsIn(KATEGORI_PENGHASILAN, { message: `kategori_penghasilan must be one of ${KATEGORI_PENGHASILAN.join(', ')}` })
+  @IsIn(KATEGORI_PENGHASILAN)
   kategori_penghasilan?: string;
 
   @ApiPropertyOptional({ enum: KATEGORI_KEHADIRAN })
   @IsOptional()
-  @IsIn(KATEGORI_KEHADIRAN, { message: `kategori_kehadiran must be one of ${KATEGORI_KEHADIRAN.join(', ')}` })
+  @IsIn(KATEGORI_KEHADIRAN)
   kategori_kehadiran?: string;
 
   @Score('Attendance percentage')

@@ -6,7 +6,7 @@ import { FEATURE_NAMES, type FeatureName, LABEL_SOURCES, type LabelSource } from
 export class TrainRequestDto {
   @ApiPropertyOptional({ enum: LABEL_SOURCES, default: 'prestasi', description: 'Observed achievements, or the design rule' })
   @IsOptional()
-  @IsIn(LABEL_SOURCES, { message: 'label_source must be prestasi or rule' })
+  @IsIn(LABEL_SOURCES)
   label_source?: LabelSource;
 
   @ApiPropertyOptional({ default: 0.25, minimum: 0.001, maximum: 0.5, description: 'J48 pruning confidence (-C)' })
@@ -34,7 +34,7 @@ export class TrainRequestDto {
   @ArrayNotEmpty()
   @ArrayUnique()
   @ArrayMaxSize(FEATURE_NAMES.length)
-  @IsIn(FEATURE_NAMES, { each: true, message: `each feature must be one of ${FEATURE_NAMES.join(', ')}` })
+  @IsIn(FEATURE_NAMES, { each: true })
   features?: FeatureName[];
 
   @ApiPropertyOptional({ default: 10, minimum: 2, maximum: 20, description: 'Cross-validation folds (fewer when a class is smaller)' })

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { recordChange } from '../../common/audit/audit-context';
 import { DomainException } from '../../common/http/problem';
+import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import {
   createRng,
   demoPeriodsEndingOn,
@@ -85,7 +86,7 @@ export class DemoDataService {
   async generateForStudent(siswaId: number, tahunAjaran: string): Promise<{ siswa: { id: number; nama: string; nis: string; kelas: string }; created: string[] }> {
     return this.dataSource.transaction(async (m) => {
       const [siswa] = (await m.query('SELECT id, nama, nis, kelas FROM siswa WHERE id = $1', [siswaId])) as Array<{ id: number; nama: string; nis: string; kelas: string }>;
-      if (!siswa) throw new DomainException(HttpStatus.NOT_FOUND, 'SISWA_NOT_FOUND', `Siswa with id ${siswaId} does not exist`);
+      if (!siswa) throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.SISWA_NOT_FOUND, { id: siswaId });
       const [stored] = (await m.query('SELECT penghasilan_ayah::float8 AS ayah, penghasilan_ibu::float8 AS ibu FROM penghasilan_orang_tua WHERE siswa_id = $1', [
         siswaId,
       ])) as Array<{ ayah: number; ibu: number }>;

@@ -2,6 +2,7 @@ import { HttpStatus, Injectable, type StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { recordChange } from '../../common/audit/audit-context';
 import { DomainException } from '../../common/http/problem';
+import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { streamExport } from '../../common/spreadsheet/export-stream';
 import type { SpreadsheetSpec } from '../../common/spreadsheet/sheet-columns';
 
@@ -93,7 +94,7 @@ export class HistoryService {
     ])) as [Array<Record<string, unknown>>, number];
     const deleted = rows[0];
     if (!deleted || deleted.length === 0) {
-      throw new DomainException(HttpStatus.NOT_FOUND, 'PREDIKSI_HISTORY_NOT_FOUND', `Prediction history entry ${id} does not exist`);
+      throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.HISTORY_NOT_FOUND, { id });
     }
     recordChange({ entity_type: 'prediksi_history', entity_id: id, before: deleted[0] });
   }

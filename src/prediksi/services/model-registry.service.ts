@@ -2,6 +2,8 @@ import { HttpStatus, Injectable, Logger, type OnApplicationBootstrap } from '@ne
 import { DataSource, type EntityManager } from 'typeorm';
 import { type C45Tree, deserializeTree } from '../c45';
 import { DomainException } from '../../common/http/problem';
+import { msg } from '../../i18n/catalogue';
+import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { ReadinessRegistry } from '../../health/health.service';
 import { activeModelCvAccuracy, activeModelVersion } from '../../metrics/instruments';
 import { PrediksiModel } from '../model.entity';
@@ -102,7 +104,7 @@ export class ModelRegistryService implements OnApplicationBootstrap {
 
   async get(version: number): Promise<PrediksiModel> {
     const row = await this.dataSource.getRepository(PrediksiModel).findOne({ where: { version } });
-    if (!row) throw new DomainException(HttpStatus.NOT_FOUND, 'MODEL_NOT_FOUND', `Model version ${version} does not exist`);
+    if (!row) throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.MODEL_NOT_FOUND, { reason: msg('MODEL_VERSION_MISSING', { version }) });
     return row;
   }
 
@@ -128,7 +130,7 @@ export class ModelRegistryService implements OnApplicationBootstrap {
   async activateWithin(m: EntityManager, version: number): Promise<void> {
     await m.query('SELECT pg_advisory_xact_lock($1)', [REGISTRY_LOCK_KEY]);
     const [target] = (await m.query('SELECT id FROM model WHERE version = $1', [version])) as Array<{ id: number }>;
-    if (!target) throw new DomainException(HttpStatus.NOT_FOUND, 'MODEL_NOT_FOUND', `Model version ${version} does not exist`);
+    if (!target) throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.MODEL_NOT_FOUND, { reason: msg('MODEL_VERSION_MISSING', { version }) });
     await m.query('UPDATE model SET is_active = false WHERE is_active AND version <> $1', [version]);
     await m.query('UPDATE model SET is_active = true, activated_at = now() WHERE version = $1', [version]);
     await m.query('SELECT pg_notify($1, $2)', [MODEL_ACTIVATED_CHANNEL, String(version)]);

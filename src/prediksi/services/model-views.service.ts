@@ -1,6 +1,8 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { toRules } from '../c45';
 import { DomainException } from '../../common/http/problem';
+import { msg } from '../../i18n/catalogue';
+import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { conditionText } from '../domain/explanation';
 import type { ConfusionMatrix } from '../domain/metrics';
 import { toTreeData } from '../domain/tree-data';
@@ -37,7 +39,7 @@ export class ModelViewsService {
   activeOr404(): ActiveModel {
     const active = this.registry.active();
     if (!active) {
-      throw new DomainException(HttpStatus.NOT_FOUND, 'MODEL_NOT_FOUND', 'No model has been trained yet; train one with POST /api/prediksi/train');
+      throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.MODEL_NOT_FOUND, { reason: msg('NO_MODEL_TRAINED') });
     }
     return active;
   }

@@ -3,6 +3,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InstanceRecord } from '../c45';
 import { DomainException } from '../../common/http/problem';
+import { msg } from '../../i18n/catalogue';
+import { t } from '../../i18n/language';
+import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { predictionDuration, predictionsTotal } from '../../metrics/instruments';
 import { leafCachedPredictor, predictInstance, type PredictionCore } from '../domain/predict';
 import { type Semester, type SemesterPrediksi, semesterPrediksi } from '../domain/semester';
@@ -57,13 +60,13 @@ export class PredictionService {
     const started = performance.now();
     const active = await this.activeModel();
     const [row] = await loadStudentFeatures(this.dataSource.manager, { siswaId }, semester, tahunAjaran);
-    if (!row) throw new DomainException(HttpStatus.NOT_FOUND, 'SISWA_NOT_FOUND', `Siswa with id ${siswaId} does not exist`);
+    if (!row) throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.SISWA_NOT_FOUND, { id: siswaId });
     const missing = missingParts(row);
     if (missing.length) {
       throw new DomainException(
         HttpStatus.NOT_FOUND,
-        'PREDICTION_DATA_MISSING',
-        `No ${missing.join(', ')} recorded for siswa ${siswaId} (${row.nama}) in semester ${semester} ${tahunAjaran}`,
+        PREDIKSI_ERRORS.PREDICTION_DATA_MISSING,
+        { missing, siswa_id: siswaId, nama: row.nama, semester, tahun_ajaran: tahunAjaran },
         { missing },
       );
     }
@@ -104,7 +107,7 @@ export class PredictionService {
     for (const row of rows) {
       const missing = missingParts(row);
       if (missing.length) {
-        errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: `No ${missing.join(', ')} recorded for semester ${semester} ${tahunAjaran}` });
+        errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: t(msg('BATCH_DATA_MISSING', { missing, semester, tahun_ajaran: tahunAjaran })) });
         continue;
       }
       try {
@@ -124,7 +127,7 @@ export class PredictionService {
       await this.training.ensureModel();
       active = this.registry.active();
     }
-    if (!active) throw new DomainException(HttpStatus.CONFLICT, 'MODEL_NOT_AVAILABLE', 'No model is available; train one with POST /api/prediksi/train');
+    if (!active) throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.MODEL_NOT_AVAILABLE);
     return active;
   }
 
@@ -133,7 +136,7 @@ export class PredictionService {
       return predictor ? predictor(features) : predictInstance(active.tree, features);
     } catch (e) {
       // An unknown category value (e.g. a threshold change introduced a new one) is bad input, not a crash.
-      throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, 'PREDICTION_INPUT_INVALID', e instanceof Error ? e.message : String(e));
+      throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, PREDIKSI_ERRORS.PREDICTION_INPUT_INVALID, { reason: e instanceof Error ? e.message : String(e) });
     }
   }
 

@@ -3,6 +3,8 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { DatasetSpec, FeatureColumnSpec } from '../c45';
 import { DomainException } from '../../common/http/problem';
+import { msg } from '../../i18n/catalogue';
+import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import {
   FEATURE_CATALOGUE,
   type FeatureName,
@@ -72,14 +74,11 @@ export class TrainingSetService {
 }
 
 export function tooFewRows(labelled: number, total: number, labelSource: LabelSource): DomainException {
-  const how =
-    labelSource === 'rule'
-      ? 'Add nilai, presensi and penghasilan for more students (the rule labels every such row)'
-      : 'Record observed achievements (POST /api/prestasi or its Excel upload) for more student-semesters that have nilai, presensi and penghasilan, train with label_source "rule", or generate demo data (POST /api/prediksi/generate-dummy)';
+  const how = msg(labelSource === 'rule' ? 'TRAINING_HOW_RULE' : 'TRAINING_HOW_PRESTASI');
   return new DomainException(
     HttpStatus.CONFLICT,
-    'TRAINING_DATA_INSUFFICIENT',
-    `Too few labelled rows to train a model: ${labelled} labelled of ${total} student-semesters with nilai, presensi and penghasilan; at least ${MIN_TRAINING_ROWS} are needed. ${how}.`,
+    PREDIKSI_ERRORS.TRAINING_DATA_INSUFFICIENT,
+    { labelled, total, min: MIN_TRAINING_ROWS, how },
     { labeled_data: labelled, total_data: total, min_required: MIN_TRAINING_ROWS },
   );
 }

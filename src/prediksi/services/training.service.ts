@@ -4,6 +4,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { C45InputError, type DatasetSpec } from '../c45';
 import { recordChange } from '../../common/audit/audit-context';
 import { DomainException } from '../../common/http/problem';
+import type { Message } from '../../i18n/catalogue';
+import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { trainingDuration, trainingsTotal } from '../../metrics/instruments';
 import { DEFAULT_FEATURES, type FeatureName, type LabelSource } from '../domain/feature-catalogue';
 import { type BuildOptions, DEFAULT_BUILD_OPTIONS } from '../domain/model-builder';
@@ -76,7 +78,7 @@ export class TrainingService {
     return this.dataSource.transaction(async (m) => {
       const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [TRAINING_LOCK_KEY])) as Array<{ locked: boolean }>;
       if (!locked) {
-        throw new DomainException(HttpStatus.CONFLICT, 'TRAINING_IN_PROGRESS', 'Another training is running; try again when it has finished');
+        throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.TRAINING_IN_PROGRESS);
       }
       const set = await this.trainingSet.load(features, labelSource, m);
       const built = await this.build(set.spec, options);
@@ -117,11 +119,11 @@ export class TrainingService {
     try {
       await this.train({}, null);
     } catch (e) {
-      if (!(e instanceof DomainException) || e.code !== 'TRAINING_IN_PROGRESS') throw e;
+      if (!(e instanceof DomainException) || e.code !== PREDIKSI_ERRORS.TRAINING_IN_PROGRESS) throw e;
       for (let i = 0; i < 100 && !(await this.registry.reload()); i++) await new Promise((r) => setTimeout(r, 100));
     }
     if (!this.registry.active()) {
-      throw new DomainException(HttpStatus.CONFLICT, 'MODEL_NOT_AVAILABLE', 'No model has been trained yet; train one with POST /api/prediksi/train');
+      throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.MODEL_NOT_AVAILABLE);
     }
   }
 
@@ -130,7 +132,10 @@ export class TrainingService {
       return await buildModelOffThread(spec, options);
     } catch (e) {
       // Single-class data and the like: the data cannot make a model, which is a conflict with its state.
-      if (e instanceof C45InputError) throw new DomainException(HttpStatus.CONFLICT, 'TRAINING_DATA_UNUSABLE', `Cannot train on this data: ${e.message}`);
+      if (e instanceof C45InputError) {
+        const reason: Message = { ns: 'messages', key: `C45_${e.code}`, fallback: e.message };
+        throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.TRAINING_DATA_UNUSABLE, { reason });
+      }
       throw e;
     }
   }

@@ -3,19 +3,19 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import { SemesterRecordInputDto } from '../../records/siswa-owned';
 
-function DayCount(field: string): PropertyDecorator {
+function DayCount(): PropertyDecorator {
   return applyDecorators(
     ApiProperty({ minimum: 0, maximum: 366, example: 90 }),
-    IsInt({ message: `${field} must be a whole number` }),
-    Min(0, { message: `${field} must not be negative` }),
-    Max(366, { message: `${field} must be at most 366` }),
+    IsInt(),
+    Min(0),
+    Max(366),
   );
 }
 
 /** POST /presensi: one per (siswa, semester, tahun_ajaran); the four counts must add up to more than 0. */
 export class CreatePresensiDto extends SemesterRecordInputDto {
-  @DayCount('jumlah_hadir') jumlah_hadir: number;
-  @DayCount('jumlah_sakit') jumlah_sakit: number;
-  @DayCount('jumlah_izin') jumlah_izin: number;
-  @DayCount('jumlah_alpa') jumlah_alpa: number;
+  @DayCount() jumlah_hadir: number;
+  @DayCount() jumlah_sakit: number;
+  @DayCount() jumlah_izin: number;
+  @DayCount() jumlah_alpa: number;
 }

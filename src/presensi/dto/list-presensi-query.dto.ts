@@ -23,9 +23,7 @@ export class ListPresensiQueryDto extends SemesterListQueryDto {
   @IsOptional()
   @Transform(emptyToUndefined)
   @Transform(canonicalOf(KATEGORI_KEHADIRAN))
-  @IsIn(KATEGORI_KEHADIRAN, {
-    message: 'kategori_kehadiran must be Tinggi, Sedang or Rendah',
-  })
+  @IsIn(KATEGORI_KEHADIRAN)
   kategori_kehadiran?: string;
 
   @IsSort(PRESENSI_SORT)

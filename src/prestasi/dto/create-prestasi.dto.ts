@@ -10,9 +10,7 @@ export const KATEGORI_PRESTASI = ['Tinggi', 'Sedang', 'Rendah'] as const;
 export class CreatePrestasiDto extends SemesterRecordInputDto {
   @ApiProperty({ enum: KATEGORI_PRESTASI })
   @Transform(canonicalOf(KATEGORI_PRESTASI))
-  @IsIn(KATEGORI_PRESTASI, {
-    message: 'kategori must be Tinggi, Sedang or Rendah',
-  })
+  @IsIn(KATEGORI_PRESTASI)
   kategori: string;
 
   @ApiPropertyOptional({
@@ -23,7 +21,7 @@ export class CreatePrestasiDto extends SemesterRecordInputDto {
   })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() || null : value))
-  @IsString({ message: 'catatan must be a string' })
-  @MaxLength(500, { message: 'catatan must be at most 500 characters' })
+  @IsString()
+  @MaxLength(500)
   catatan?: string | null;
 }

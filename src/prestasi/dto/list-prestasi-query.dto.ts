@@ -18,9 +18,7 @@ export class ListPrestasiQueryDto extends SemesterListQueryDto {
   @IsOptional()
   @Transform(emptyToUndefined)
   @Transform(canonicalOf(KATEGORI_PRESTASI))
-  @IsIn(KATEGORI_PRESTASI, {
-    message: 'kategori must be Tinggi, Sedang or Rendah',
-  })
+  @IsIn(KATEGORI_PRESTASI)
   kategori?: string;
 
   @IsSort(PRESTASI_SORT)

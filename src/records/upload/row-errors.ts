@@ -1,5 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import { DomainException, type RowFieldError } from '../../common/http/problem';
+import { UPLOAD_ERRORS } from '../../common/spreadsheet/upload.errors';
 
 /** The answer lists at most this many row errors; the detail says how many rows were invalid. */
 export const MAX_REPORTED_ERRORS = 1000;
@@ -35,8 +36,8 @@ export class RowErrors {
     const shown = rows.slice(0, 10).join(', ') + (rows.length > 10 ? ', …' : '');
     return new DomainException(
       HttpStatus.UNPROCESSABLE_ENTITY,
-      'UPLOAD_INVALID',
-      `${rows.length} of ${rowCount} rows are invalid (rows ${shown}); nothing was imported`,
+      UPLOAD_ERRORS.INVALID,
+      { invalid: rows.length, total: rowCount, rows: shown },
       { errors: sorted.slice(0, MAX_REPORTED_ERRORS), invalid_rows: rows.length },
     );
   }

@@ -5,34 +5,34 @@ import { KEPUTUSAN } from '../kenaikan-rules';
 
 export class KeputusanDto {
   @ApiProperty({ example: 12 })
-  @IsInt({ message: 'siswa_id must be a whole number' })
-  @Min(1, { message: 'siswa_id must be a positive id' })
+  @IsInt()
+  @Min(1)
   siswa_id: number;
 
   @ApiProperty({ enum: KEPUTUSAN })
-  @IsIn(KEPUTUSAN, { message: 'status must be naik, tinggal, lulus or keluar' })
+  @IsIn(KEPUTUSAN)
   status: string;
 
   @ApiPropertyOptional({ example: 7, nullable: true, description: 'Required for naik and tinggal: a rombel of the next school year' })
   @IsOptional()
-  @IsInt({ message: 'ke_rombel_id must be a whole number' })
-  @Min(1, { message: 'ke_rombel_id must be a positive id' })
+  @IsInt()
+  @Min(1)
   ke_rombel_id?: number | null;
 }
 
 /** POST /rombel/{id}/kenaikan: one decision per member, all applied or none. */
 export class KenaikanDto {
   @ApiProperty({ type: [KeputusanDto] })
-  @IsArray({ message: 'keputusan must be an array' })
-  @ArrayMinSize(1, { message: 'keputusan must not be empty' })
-  @ArrayMaxSize(2000, { message: 'keputusan may hold at most 2000 decisions' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
   @ValidateNested({ each: true })
   @Type(() => KeputusanDto)
   keputusan: KeputusanDto[];
 
   @ApiPropertyOptional({ description: 'true: validate and report what would happen, change nothing' })
   @IsOptional()
-  @IsBoolean({ message: 'dry_run must be true or false' })
+  @IsBoolean()
   dry_run?: boolean;
 }
 
@@ -40,7 +40,7 @@ export class KenaikanQueryDto {
   @ApiPropertyOptional({ description: 'Always a proposal; false is refused', default: true })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'dry_run must be true or false' })
+  @IsBoolean()
   dry_run?: boolean;
 }
 

@@ -9,32 +9,32 @@ const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'stri
 export class CreateRombelDto {
   @ApiProperty({ example: 'X IPA 1', minLength: 1, maxLength: 20, description: 'Unique within the year; becomes the members’ kelas' })
   @Transform(trim)
-  @IsString({ message: 'nama must be a string' })
-  @Length(1, 20, { message: 'nama must be 1–20 characters' })
+  @IsString()
+  @Length(1, 20)
   nama: string;
 
   @ApiProperty({ example: 10, minimum: 1, maximum: 12 })
-  @IsInt({ message: 'tingkat must be a whole number' })
-  @Min(1, { message: 'tingkat must be 1–12' })
-  @Max(12, { message: 'tingkat must be 1–12' })
+  @IsInt()
+  @Min(1)
+  @Max(12)
   tingkat: number;
 
   @ApiPropertyOptional({ example: 'IPA', maxLength: 50, nullable: true })
   @IsOptional()
   @Transform(trim)
-  @IsString({ message: 'jurusan must be a string' })
-  @MaxLength(50, { message: 'jurusan must be at most 50 characters' })
+  @IsString()
+  @MaxLength(50)
   jurusan?: string | null;
 
   @ApiProperty({ example: 1 })
-  @IsInt({ message: 'tahun_ajaran_id must be a whole number' })
-  @Min(1, { message: 'tahun_ajaran_id must be a positive id' })
+  @IsInt()
+  @Min(1)
   tahun_ajaran_id: number;
 
   @ApiPropertyOptional({ example: 5, nullable: true, description: 'A user with role guru' })
   @IsOptional()
-  @IsInt({ message: 'wali_kelas_id must be a whole number' })
-  @Min(1, { message: 'wali_kelas_id must be a positive id' })
+  @IsInt()
+  @Min(1)
   wali_kelas_id?: number | null;
 }
 
@@ -46,13 +46,13 @@ export class ListRombelQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ example: 1 })
   @IsOptional()
   @Transform(queryInt)
-  @IsInt({ message: 'tahun_ajaran_id must be a whole number' })
+  @IsInt()
   tahun_ajaran_id?: number;
 
   @ApiPropertyOptional({ example: 10 })
   @IsOptional()
   @Transform(queryInt)
-  @IsInt({ message: 'tingkat must be a whole number' })
+  @IsInt()
   tingkat?: number;
 
   @ApiPropertyOptional({ example: 'IPA' })
@@ -66,11 +66,11 @@ export class ListRombelQueryDto extends ListQueryDto {
 /** POST /rombel/{id}/siswa. */
 export class AddMembersDto {
   @ApiProperty({ example: [1, 2, 3], description: 'Students to add (already members are left alone)' })
-  @IsArray({ message: 'siswa_ids must be an array of student ids' })
-  @ArrayMinSize(1, { message: 'siswa_ids must not be empty' })
-  @ArrayMaxSize(2000, { message: 'siswa_ids may hold at most 2000 ids' })
-  @IsInt({ each: true, message: 'siswa_ids must be whole numbers' })
-  @Min(1, { each: true, message: 'siswa_ids must be positive ids' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(2000)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
   siswa_ids: number[];
 }
 

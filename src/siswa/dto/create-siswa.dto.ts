@@ -14,22 +14,20 @@ export class CreateSiswaDto extends SiswaStatusFields {
     description: '5–20 letters or digits, unique',
   })
   @Transform(trim)
-  @IsString({ message: 'nis must be a string' })
-  @Matches(/^[A-Za-z0-9]{5,20}$/, {
-    message: 'nis must be 5–20 letters or digits',
-  })
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{5,20}$/)
   nis: string;
 
   @ApiProperty({ example: 'Siti Aminah', minLength: 2, maxLength: 100 })
   @Transform(trim)
-  @IsString({ message: 'nama must be a string' })
-  @Length(2, 100, { message: 'nama must be 2–100 characters' })
+  @IsString()
+  @Length(2, 100)
   nama: string;
 
   @ApiProperty({ example: 'XII IPA 3', minLength: 1, maxLength: 20 })
   @Transform(trim)
-  @IsString({ message: 'kelas must be a string' })
-  @Length(1, 20, { message: 'kelas must be 1–20 characters' })
+  @IsString()
+  @Length(1, 20)
   kelas: string;
 
   @ApiProperty({
@@ -37,9 +35,7 @@ export class CreateSiswaDto extends SiswaStatusFields {
     description: 'Any case; stored as L/P, answered as Laki-laki/Perempuan',
   })
   @Transform(({ value }: { value: unknown }) => canonicalJenisKelamin(value) ?? value)
-  @IsIn(['L', 'P'], {
-    message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan',
-  })
+  @IsIn(['L', 'P'])
   jenis_kelamin: string;
 
   @ApiProperty({
@@ -50,7 +46,6 @@ export class CreateSiswaDto extends SiswaStatusFields {
     name: 'isDateInput',
     validator: {
       validate: isDateInput,
-      defaultMessage: () => 'tanggal_lahir must be a date (YYYY-MM-DD) or an ISO date-time',
     },
   })
   tanggal_lahir: string;
@@ -62,7 +57,7 @@ export class CreateSiswaDto extends SiswaStatusFields {
   })
   @IsOptional()
   @Transform(trim)
-  @IsString({ message: 'alamat must be a string' })
-  @MaxLength(200, { message: 'alamat must be at most 200 characters' })
+  @IsString()
+  @MaxLength(200)
   alamat?: string | null;
 }

@@ -31,15 +31,13 @@ export class ListSiswaQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['Laki-laki', 'Perempuan', 'L', 'P'], description: 'Either spelling, any case' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : (canonicalJenisKelamin(value) ?? value)))
-  @IsIn(['L', 'P'], {
-    message: 'jenis_kelamin must be L, P, Laki-laki or Perempuan',
-  })
+  @IsIn(['L', 'P'])
   jenis_kelamin?: string;
 
   @ApiPropertyOptional({ enum: SISWA_STATUS_FILTERS, default: 'aktif', description: 'semua (or all): every student' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() || undefined : value))
-  @IsIn(SISWA_STATUS_FILTERS, { message: `status must be one of ${SISWA_STATUS_FILTERS.join(', ')}` })
+  @IsIn(SISWA_STATUS_FILTERS)
   status?: string;
 
   @IsSort(SISWA_SORT)

@@ -8,13 +8,13 @@ export class SiswaStatusFields {
   @ApiPropertyOptional({ enum: SISWA_STATUSES, default: 'aktif' })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsIn(SISWA_STATUSES, { message: 'status must be aktif, lulus, mutasi or keluar' })
+  @IsIn(SISWA_STATUSES)
   status?: string;
 
   @ApiPropertyOptional({ example: '0071234567', description: 'NISN: 10 digits, unique; null or empty clears it', nullable: true })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @ValidateIf((_, v) => v !== null && v !== '')
-  @Matches(/^\d{10}$/, { message: 'nisn must be 10 digits' })
+  @Matches(/^\d{10}$/)
   nisn?: string | null;
 }

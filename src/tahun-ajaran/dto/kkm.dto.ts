@@ -23,9 +23,9 @@ export class KkmResponseDto {
 export class UpdateKkmDto {
   @ApiPropertyOptional({ example: 75, minimum: 0, maximum: 100 })
   @IsOptional()
-  @IsInt({ message: 'kkm_default must be a whole number' })
-  @Min(0, { message: 'kkm_default must be 0–100' })
-  @Max(100, { message: 'kkm_default must be 0–100' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
   kkm_default?: number;
 
   @ApiPropertyOptional({
@@ -35,6 +35,6 @@ export class UpdateKkmDto {
     additionalProperties: { type: 'integer', nullable: true },
   })
   @IsOptional()
-  @IsObject({ message: 'mapel must be an object of subject → KKM' })
+  @IsObject()
   mapel?: Record<string, unknown>;
 }

@@ -12,17 +12,17 @@ export class CreateTahunAjaranDto {
 
   @ApiPropertyOptional({ example: '2025-07-01', description: 'YYYY-MM-DD; default 1 July of the first year' })
   @IsOptional()
-  @Matches(DATE, { message: 'mulai must be a date YYYY-MM-DD' })
+  @Matches(DATE)
   mulai?: string;
 
   @ApiPropertyOptional({ example: '2026-06-30', description: 'YYYY-MM-DD, after mulai; default 30 June of the second year' })
   @IsOptional()
-  @Matches(DATE, { message: 'selesai must be a date YYYY-MM-DD' })
+  @Matches(DATE)
   selesai?: string;
 
   @ApiPropertyOptional({ description: 'true activates this year (the previous one is deactivated); the first year is always active' })
   @IsOptional()
-  @IsBoolean({ message: 'aktif must be true or false' })
+  @IsBoolean()
   aktif?: boolean;
 
   @SemesterField(true)
@@ -30,9 +30,9 @@ export class CreateTahunAjaranDto {
 
   @ApiPropertyOptional({ example: 75, minimum: 0, maximum: 100, description: 'KKM of every subject without its own; default 75' })
   @IsOptional()
-  @IsInt({ message: 'kkm_default must be a whole number' })
-  @Min(0, { message: 'kkm_default must be 0–100' })
-  @Max(100, { message: 'kkm_default must be 0–100' })
+  @IsInt()
+  @Min(0)
+  @Max(100)
   kkm_default?: number;
 }
 
