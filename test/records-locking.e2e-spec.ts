@@ -1,21 +1,11 @@
 import { EventWriter } from '../src/events/event-writer.service';
+import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
 import { type ApiClient, clientAs, makeNilai, makeSiswa } from './factories/records';
 import { queryDb } from './utils/events';
 import { createTestApp, type TestApp } from './utils/test-app';
 
-const SUBJECTS = [
-  'matematika',
-  'bahasa_indonesia',
-  'bahasa_inggris',
-  'bahasa_jawa',
-  'ipa',
-  'agama',
-  'pjok',
-  'pkn',
-  'sejarah',
-  'seni',
-  'dasar_kejuruan',
-] as const;
+/** The eleven subjects, from their one source. */
+const SUBJECTS = SUBJECT_FIELDS;
 
 type Nilai = Record<string, unknown> & { id: number };
 

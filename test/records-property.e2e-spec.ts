@@ -4,6 +4,7 @@ import request from 'supertest';
 import { bearer, tokenFor } from './utils/auth';
 import { makeNilai, makePenghasilan, makePresensi, makePrestasi, makeSiswa } from './factories/records';
 import { createTestApp, type TestApp } from './utils/test-app';
+import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
 
 /**
  * Property-based: random and hostile bodies and query strings against create, update and list of the
@@ -256,17 +257,7 @@ const DOMAINS: Domain[] = [
       'siswa_id',
       'semester',
       'tahun_ajaran',
-      'matematika',
-      'bahasa_indonesia',
-      'bahasa_inggris',
-      'bahasa_jawa',
-      'ipa',
-      'agama',
-      'pjok',
-      'pkn',
-      'sejarah',
-      'seni',
-      'dasar_kejuruan',
+      ...SUBJECT_FIELDS,
     ],
     valid: (p) => perSemester(p, makeNilai),
   },
