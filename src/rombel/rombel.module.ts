@@ -10,6 +10,6 @@ import { TahunAjaranModule } from '../tahun-ajaran/tahun-ajaran.module';
   imports: [TahunAjaranModule],
   controllers: [RombelController, RiwayatKelasController, KenaikanController],
   providers: [RombelService, KenaikanService, RekapService],
-  exports: [RombelService],
+  exports: [RombelService, RekapService],
 })
 export class RombelModule {}
