@@ -21,7 +21,7 @@ export class RekapExportService {
     const { rekap, waliKelas } = await this.load(rombelId, semester);
     const sekolah = await this.rapor.sekolah();
     const bytes = await rekapWorkbook(rekap, sekolah.nama_sekolah, waliKelas);
-    return new StreamableFile(bytes, { type: XLSX_TYPE, disposition: `attachment; filename="${fileName(rekap)}.xlsx"` });
+    return new StreamableFile(bytes, { type: XLSX_TYPE, disposition: `attachment; filename=${fileName(rekap)}.xlsx` });
   }
 
   async pdf(rombelId: number, semester: string | undefined): Promise<StreamableFile> {

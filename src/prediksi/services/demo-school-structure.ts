@@ -123,6 +123,10 @@ export async function insertDemoStructure(m: EntityManager): Promise<DemoStructu
   };
 }
 
+/** An 18-digit NIP of the civil-service shape (birth date, appointment month, sex, number) for the report cards. */
+const demoNip = (i: number): string =>
+  `19${80 + i}${String((i % 12) + 1).padStart(2, '0')}15200501${i % 2 ? 2 : 1}${String(i + 1).padStart(3, '0')}`;
+
 async function insertGurus(m: EntityManager, count: number): Promise<Array<DemoGuru & { id: number }>> {
   const passwords = new PasswordService();
   const out: Array<DemoGuru & { id: number }> = [];
@@ -137,7 +141,7 @@ async function insertGurus(m: EntityManager, count: number): Promise<Array<DemoG
         normalizeUsername(username),
         `${username}@demo.edupro.local`,
         await passwords.hash(password),
-        JSON.stringify({ nama_lengkap: GURU_NAMES[i], jabatan: 'Guru' }),
+        JSON.stringify({ nama_lengkap: GURU_NAMES[i], jabatan: 'Guru', nip: demoNip(i) }),
       ],
     )) as Array<{ id: number }>;
     if (row) out.push({ username, password, id: row.id });

@@ -194,5 +194,5 @@ export function renderAll<T>(doc: Pdf, items: readonly T[], render: (item: T) =>
 
 /** The PDF as a download; `fileName` must already be safe (ASCII letters, digits, dashes). */
 export function pdfDownload(doc: Pdf, fileName: string): StreamableFile {
-  return new StreamableFile(doc, { type: 'application/pdf', disposition: `attachment; filename="${fileName}"` });
+  return new StreamableFile(doc, { type: 'application/pdf', disposition: `attachment; filename=${fileName}` });
 }
