@@ -20,6 +20,7 @@ import { RATE_LIMIT_ERRORS } from '../common/rate-limit/rate-limit.errors';
 import { EVENTS_ERRORS } from '../events/events.errors';
 import { ROMBEL_ERRORS } from '../rombel/rombel.errors';
 import { SEKOLAH_ERRORS } from '../settings/sekolah.errors';
+import { RAPOR_ERRORS } from '../rapor/rapor.errors';
 import { TAHUN_AJARAN_ERRORS } from '../tahun-ajaran/tahun-ajaran.errors';
 import { TRASH_ERRORS } from '../trash/trash.errors';
 import { CATALOGUES, LANGUAGES, type Namespace, placeholders, translate } from './catalogue';
@@ -40,6 +41,7 @@ const CODE_OBJECTS: Record<string, Readonly<Record<string, string>>> = {
   TAHUN_AJARAN_ERRORS,
   ROMBEL_ERRORS,
   SEKOLAH_ERRORS,
+  RAPOR_ERRORS,
 };
 const NAMESPACES: Namespace[] = ['errors', 'titles', 'validation', 'messages'];
 const moduleCodes = [...new Set(Object.values(CODE_OBJECTS).flatMap((o) => Object.values(o)))].sort();
