@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { schoolToday, toSchoolDate } from '../common/dates/school-date';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
@@ -9,6 +9,8 @@ import { RombelService } from '../rombel/rombel.service';
 import { SekolahService } from '../settings/sekolah.service';
 import { TahunAjaranService } from '../tahun-ajaran/tahun-ajaran.service';
 import type { Sekolah } from './pdf/letterhead';
+import { createPdf, pdfDownload, renderAll } from './pdf/pdf-doc';
+import { drawRapor } from './pdf/rapor-layout';
 import type { RaporCard } from './rapor-card';
 import { fileSlug, type Keputusan, keputusanText, NAMA_MAPEL } from './rapor-content';
 import type { RaporRombelQueryDto, RaporSiswaQueryDto } from './rapor.dto';
@@ -33,7 +35,7 @@ interface MemberRow {
 /** Whose report cards a request asks for: one student in a year, or every member of a rombel. */
 type Target = { siswaId: number; tahunAjaranId: number } | { rombelId: number };
 
-export interface RaporFile {
+interface RaporFile {
   cards: RaporCard[];
   fileName: string;
   title: string;
@@ -55,7 +57,15 @@ export class RaporService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async forSiswa(siswaId: number, q: RaporSiswaQueryDto): Promise<RaporFile> {
+  async siswaPdf(siswaId: number, q: RaporSiswaQueryDto): Promise<StreamableFile> {
+    return pdfOf(await this.forSiswa(siswaId, q));
+  }
+
+  async rombelPdf(rombelId: number, q: RaporRombelQueryDto): Promise<StreamableFile> {
+    return pdfOf(await this.forRombel(rombelId, q));
+  }
+
+  private async forSiswa(siswaId: number, q: RaporSiswaQueryDto): Promise<RaporFile> {
     const [siswa] = (await this.dataSource.query('SELECT nama, nis FROM siswa WHERE id = $1', [siswaId])) as Array<{ nama: string; nis: string }>;
     if (!siswa) throw RaporErrors.siswaNotFound(siswaId);
     const year = await this.year(q.tahun_ajaran);
@@ -73,7 +83,7 @@ export class RaporService {
   }
 
   /** Every member of the rombel in name order; members without grades get a card with "–" (all missing: 422). */
-  async forRombel(rombelId: number, q: RaporRombelQueryDto): Promise<RaporFile> {
+  private async forRombel(rombelId: number, q: RaporRombelQueryDto): Promise<RaporFile> {
     const rekap = await this.rekapService.rekap(rombelId, q.semester);
     if (rekap.total.jumlah_dengan_nilai === 0) throw RaporErrors.rombelNoNilai(rekap.rombel, rekap.semester, rekap.tahun_ajaran);
     const members = await this.members({ rombelId }, rekap.semester);
@@ -163,4 +173,11 @@ export class RaporService {
     }>;
     return row?.nip ?? null;
   }
+}
+
+/** The cards drawn one after another into one streamed PDF. */
+function pdfOf(file: RaporFile): StreamableFile {
+  const doc = createPdf({ title: file.title });
+  renderAll(doc, file.cards, (card) => drawRapor(doc, card));
+  return pdfDownload(doc, file.fileName);
 }
