@@ -154,6 +154,8 @@ describe('Rapor PDFs (e2e)', () => {
   it('prints the whole class in one file, by name, each student from a new page', async () => {
     const res = await pdf(guru, `/api/rombel/${rombelId}/rapor.pdf?semester=Ganjil`);
     expect(res.headers['content-disposition']).toBe('attachment; filename=rapor-XI-IPA-2-2024-2025-ganjil.pdf');
+    // The logo is on every card but embedded once.
+    expect(res.body.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(1);
     const { pages, total } = await readPdf(res.body);
     expect(total).toBe(3);
     expect(pages.map((p) => /Nama Peserta Didik : ([^\n]+)/.exec(p)?.[1])).toEqual(['Ani Lestari', 'Budi Santoso', 'Citra Dewi']);

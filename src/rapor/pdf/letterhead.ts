@@ -17,6 +17,23 @@ const LOGO_SIZE = 52;
 const logger = new Logger('Letterhead');
 
 /**
+ * pdfkit embeds an image given as a Buffer anew at every call: a class of forty would carry the
+ * logo forty times. Opened once per document, it is embedded once and referenced from every page.
+ */
+type OpenedImage = Parameters<Pdf['image']>[0];
+// pdfkit's openImage (an image doc.image accepts in place of the bytes) is missing from @types/pdfkit.
+type WithOpenImage = Pdf & { openImage(src: Buffer): OpenedImage };
+const openedLogos = new WeakMap<Pdf, { bytes: Buffer; image: OpenedImage }>();
+function logoImage(doc: Pdf, bytes: Buffer): OpenedImage {
+  let opened = openedLogos.get(doc);
+  if (opened?.bytes !== bytes) {
+    opened = { bytes, image: (doc as WithOpenImage).openImage(bytes) };
+    openedLogos.set(doc, opened);
+  }
+  return opened.image;
+}
+
+/**
  * The school's heading (kop): the logo at the left when set, the name (wrapping onto a second line
  * when long, never over the logo), address and NPSN centred, then a double rule. Returns nothing;
  * the cursor ends below the rule.
@@ -28,7 +45,7 @@ export function drawLetterhead(doc: Pdf, s: Sekolah): void {
   let textLeft = left;
   if (s.logo) {
     try {
-      doc.image(s.logo, left, top, { fit: [LOGO_SIZE, LOGO_SIZE], align: 'center', valign: 'center' });
+      doc.image(logoImage(doc, s.logo), left, top, { fit: [LOGO_SIZE, LOGO_SIZE], align: 'center', valign: 'center' });
       textLeft = left + LOGO_SIZE + 8;
     } catch (error) {
       // A PNG variant pdfkit cannot draw must not keep the school from printing its report cards.
