@@ -54,7 +54,15 @@ const rekap: RekapResponseDto = {
   rombel: 'XI IPA 1',
   tahun_ajaran: '2025/2026',
   semester: 'Genap',
-  mapel: REPORT_SUBJECTS.map((s) => ({ mapel: s.field, kkm: 75, rata_rata: 78.3, min: 60, max: 99.5, jumlah_nilai: STUDENTS, jumlah_di_bawah_kkm: 9 })),
+  mapel: REPORT_SUBJECTS.map((s) => ({
+    mapel: s.field,
+    kkm: 75,
+    rata_rata: 78.3,
+    min: 60,
+    max: 99.5,
+    jumlah_nilai: STUDENTS,
+    jumlah_di_bawah_kkm: 9,
+  })),
   siswa: Array.from({ length: STUDENTS }, (_, i) => ({
     siswa_id: i,
     nama: `Siswa Nomor ${i}`,
@@ -66,11 +74,23 @@ const rekap: RekapResponseDto = {
     kategori_kehadiran: 'Tinggi',
     prestasi: 'Sedang',
   })),
-  total: { jumlah_siswa: STUDENTS, jumlah_dengan_nilai: STUDENTS, rata_rata: 80.5, min: 70, max: 90, persentase_kehadiran: 95, prestasi: { Tinggi: 10, Sedang: 20, Rendah: 10 } },
+  total: {
+    jumlah_siswa: STUDENTS,
+    jumlah_dengan_nilai: STUDENTS,
+    rata_rata: 80.5,
+    min: 70,
+    max: 90,
+    persentase_kehadiran: 95,
+    prestasi: { Tinggi: 10, Sedang: 20, Rendah: 10 },
+  },
 };
 
 /** Draws the items into one PDF until it has ended; the time to the last byte, its size and the longest draw. */
-async function timePdf<T>(items: T[], draw: (doc: Pdf, item: T) => void, landscape = false): Promise<{ ms: number; bytes: number; block: number }> {
+async function timePdf<T>(
+  items: T[],
+  draw: (doc: Pdf, item: T) => void,
+  landscape = false,
+): Promise<{ ms: number; bytes: number; block: number }> {
   const started = performance.now();
   const doc = createPdf({ title: 'bench', landscape });
   let bytes = 0;
@@ -88,7 +108,12 @@ async function timePdf<T>(items: T[], draw: (doc: Pdf, item: T) => void, landsca
 
 async function main(): Promise<void> {
   const cards = Array.from({ length: STUDENTS }, (_, i) => card(i));
-  const runs = { kelas: [] as Array<{ ms: number; bytes: number; block: number }>, satu: [] as number[], rekapPdf: [] as number[], xlsx: [] as number[] };
+  const runs = {
+    kelas: [] as Array<{ ms: number; bytes: number; block: number }>,
+    satu: [] as number[],
+    rekapPdf: [] as number[],
+    xlsx: [] as number[],
+  };
   let xlsxBytes = 0;
   let rekapBytes = 0;
   for (let r = 0; r < REPS + 1; r++) {
@@ -107,7 +132,9 @@ async function main(): Promise<void> {
   }
   const f = (x: number): string => `${x.toFixed(1)} ms`;
   const kb = (x: number): string => `${(x / 1024).toFixed(0)} KiB`;
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${STUDENTS} students, ${REPS} repetitions (after one warm-up), medians.\n`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}; ${STUDENTS} students, ${REPS} repetitions (after one warm-up), medians.\n`,
+  );
   console.log('| document | time | size | longest block of the event loop |');
   console.log('|---|---:|---:|---:|');
   console.log(

@@ -50,7 +50,12 @@ describe('Rapor PDFs (e2e)', () => {
       await admin.post('/api/rombel').send({ nama: 'XI IPA 2', tingkat: 11, tahun_ajaran_id: year.id, wali_kelas_id: guruId }).expect(201)
     ).body.id;
     const student = async (nama: string, extra: Record<string, unknown> = {}): Promise<{ id: number; nis: string }> =>
-      (await admin.post('/api/siswa').send({ ...makeSiswa({ nama }), ...extra }).expect(201)).body;
+      (
+        await admin
+          .post('/api/siswa')
+          .send({ ...makeSiswa({ nama }), ...extra })
+          .expect(201)
+      ).body;
     ani = await student('Ani Lestari', { nisn: '0071234567' });
     budi = await student('Budi Santoso');
     citra = await student('Citra Dewi');
@@ -227,7 +232,14 @@ describe('Rapor of the demo school (e2e)', () => {
     const members = (await guru.get(`/api/rombel/${rombel.id}/siswa`).expect(200)).body as Array<{ siswa_id: number; nama: string }>;
     const res = await guru.get(`/api/siswa/${members[0].siswa_id}/rapor.pdf`).buffer(true).parse(binaryBody).expect(200);
     const { text } = await readPdf(res.body as Buffer);
-    for (const s of ['SMA NEGERI 1 NUSANTARA (DEMO)', 'NPSN: 20500001', members[0].nama, rombel.nama, active.nama, 'Drs. H. Sutrisno, M.Pd.'])
+    for (const s of [
+      'SMA NEGERI 1 NUSANTARA (DEMO)',
+      'NPSN: 20500001',
+      members[0].nama,
+      rombel.nama,
+      active.nama,
+      'Drs. H. Sutrisno, M.Pd.',
+    ])
       expect(text).toContain(s);
     expect(text).toMatch(/NIP\. 19\d{16}\n[\s\S]*NIP\. 196805121994031007/);
     expect(text.match(/(^|\s)\d+(,\d+)? \d+ (Belum )?Tuntas Ananda/gm)).toHaveLength(11);

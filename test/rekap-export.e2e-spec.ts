@@ -7,8 +7,26 @@ interface Rekap {
   rombel: string;
   tahun_ajaran: string;
   semester: string;
-  mapel: Array<{ mapel: string; kkm: number; rata_rata: number | null; min: number | null; max: number | null; jumlah_nilai: number; jumlah_di_bawah_kkm: number }>;
-  siswa: Array<{ siswa_id: number; nama: string; nis: string; nilai: Record<string, number> | null; rata_rata: number | null; peringkat: number | null; persentase_kehadiran: number | null; kategori_kehadiran: string | null; prestasi: string | null }>;
+  mapel: Array<{
+    mapel: string;
+    kkm: number;
+    rata_rata: number | null;
+    min: number | null;
+    max: number | null;
+    jumlah_nilai: number;
+    jumlah_di_bawah_kkm: number;
+  }>;
+  siswa: Array<{
+    siswa_id: number;
+    nama: string;
+    nis: string;
+    nilai: Record<string, number> | null;
+    rata_rata: number | null;
+    peringkat: number | null;
+    persentase_kehadiran: number | null;
+    kategori_kehadiran: string | null;
+    prestasi: string | null;
+  }>;
   total: Record<string, unknown> & { prestasi: Record<string, number> };
 }
 
@@ -56,7 +74,9 @@ describe('Class recap exports (e2e)', () => {
       .send({ mapel: { ipa: 80 } })
       .expect(200);
     rombelId = (await admin.post('/api/rombel').send({ nama: 'X TKJ 1', tingkat: 10, tahun_ajaran_id: year.id }).expect(201)).body.id;
-    const students = await Promise.all(['Eka Putri', 'Fajar Nugroho', 'Gita Anjani', '=Hadi Wijaya'].map((nama) => createSiswa(t, { nama })));
+    const students = await Promise.all(
+      ['Eka Putri', 'Fajar Nugroho', 'Gita Anjani', '=Hadi Wijaya'].map((nama) => createSiswa(t, { nama })),
+    );
     await admin
       .post(`/api/rombel/${rombelId}/siswa`)
       .send({ siswa_ids: students.map((s) => s.id) })
@@ -163,7 +183,13 @@ describe('Class recap exports (e2e)', () => {
     expect((res.body as Buffer).toString('latin1')).toMatch(/\/MediaBox \[0 0 841\.89 595\.28\]/);
     const { text, total } = await readPdf(res.body as Buffer);
     expect(total).toBe(1);
-    for (const s of ['SMK NEGERI 2 BLITAR', 'REKAP NILAI KELAS (LEGER)', 'Rombel : X TKJ 1', 'Tahun Pelajaran : 2024/2025', 'Semester : Genap'])
+    for (const s of [
+      'SMK NEGERI 2 BLITAR',
+      'REKAP NILAI KELAS (LEGER)',
+      'Rombel : X TKJ 1',
+      'Tahun Pelajaran : 2024/2025',
+      'Semester : Genap',
+    ])
       expect(text).toContain(s);
     for (const [i, s] of [...rekap.siswa].sort((a, b) => a.nama.localeCompare(b.nama, 'id')).entries()) {
       const rank = s.peringkat === null ? '–' : String(s.peringkat);

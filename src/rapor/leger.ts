@@ -48,9 +48,13 @@ export const LEGER_COLUMNS: ReadonlyArray<LegerColumn<SiswaRekapDto>> = [
   { header: 'No', width: 22, value: (_, i) => i + 1, align: 'center' },
   { header: 'Nama', width: 120, value: (s) => s.nama },
   { header: 'NIS', width: 74, value: (s) => s.nis },
-  ...REPORT_SUBJECTS.map(
-    (m): LegerColumn<SiswaRekapDto> => ({ header: m.header, short: SHORT[m.field], width: 31, value: (s) => s.nilai?.[m.field] ?? null, align: 'center' }),
-  ),
+  ...REPORT_SUBJECTS.map((m): LegerColumn<SiswaRekapDto> => ({
+    header: m.header,
+    short: SHORT[m.field],
+    width: 31,
+    value: (s) => s.nilai?.[m.field] ?? null,
+    align: 'center',
+  })),
   { header: 'Rata-rata', width: 40, value: (s) => s.rata_rata, align: 'center' },
   { header: 'Peringkat', width: 42, value: (s) => s.peringkat, align: 'center' },
   { header: 'Kehadiran (%)', width: 40, value: (s) => s.persentase_kehadiran, align: 'center' },

@@ -50,7 +50,7 @@ export class RombelRaporController {
   @Download(':id/rapor.pdf', {
     summary: 'Report cards of every member of a rombel in one PDF, by name, each on a new page',
     description:
-      "Default semester: the year's semester_aktif. Members without grades get a card with \"–\"; 422 when nobody in the rombel has grades that semester.",
+      'Default semester: the year\'s semester_aktif. Members without grades get a card with "–"; 422 when nobody in the rombel has grades that semester.',
     errors: [400, 404, 422],
   })
   rombel(@Param('id', ParseIdPipe) id: number, @Query() query: RaporRombelQueryDto): Promise<StreamableFile> {

@@ -4,7 +4,10 @@ import { isDateInput } from '../common/dates/school-date';
 import { SemesterField, TahunAjaranField } from '../records/record-fields';
 
 const TanggalField = (): PropertyDecorator => (target, key) => {
-  ApiPropertyOptional({ example: '2026-12-19', description: 'The date above the signatures (default: today in SCHOOL_TIMEZONE)' })(target, key);
+  ApiPropertyOptional({ example: '2026-12-19', description: 'The date above the signatures (default: today in SCHOOL_TIMEZONE)' })(
+    target,
+    key,
+  );
   IsOptional()(target, key);
   ValidateBy({ name: 'isDateInput', validator: { validate: isDateInput } })(target, key);
 };

@@ -66,7 +66,10 @@ export class RaporService {
   }
 
   private async forSiswa(siswaId: number, q: RaporSiswaQueryDto): Promise<RaporFile> {
-    const [siswa] = (await this.dataSource.query('SELECT nama, nis FROM siswa WHERE id = $1', [siswaId])) as Array<{ nama: string; nis: string }>;
+    const [siswa] = (await this.dataSource.query('SELECT nama, nis FROM siswa WHERE id = $1', [siswaId])) as Array<{
+      nama: string;
+      nis: string;
+    }>;
     if (!siswa) throw RaporErrors.siswaNotFound(siswaId);
     const year = await this.year(q.tahun_ajaran);
     const semester = q.semester ?? year.semester_aktif;
@@ -153,12 +156,15 @@ export class RaporService {
         rombel: { nama: rombel.nama, tingkat, wali_kelas: rombel.wali_kelas_nama, nip_wali_kelas: nip },
         tahun_ajaran: rekap.tahun_ajaran,
         semester: rekap.semester,
-        mapel: REPORT_SUBJECTS.map((s) => ({ nama: NAMA_MAPEL[s.field as keyof typeof NAMA_MAPEL], nilai: recap?.nilai?.[s.field] ?? null, kkm: kkm.get(s.field) ?? 0 })),
+        mapel: REPORT_SUBJECTS.map((s) => ({
+          nama: NAMA_MAPEL[s.field as keyof typeof NAMA_MAPEL],
+          nilai: recap?.nilai?.[s.field] ?? null,
+          kkm: kkm.get(s.field) ?? 0,
+        })),
         rata_rata: recap?.rata_rata ?? null,
         peringkat: recap?.peringkat ?? null,
         jumlah_siswa: rekap.total.jumlah_siswa,
-        presensi:
-          m.jumlah_sakit === null ? null : { sakit: m.jumlah_sakit, izin: m.jumlah_izin ?? 0, alpa: m.jumlah_alpa ?? 0 },
+        presensi: m.jumlah_sakit === null ? null : { sakit: m.jumlah_sakit, izin: m.jumlah_izin ?? 0, alpa: m.jumlah_alpa ?? 0 },
         prestasi: m.kategori === null ? null : { kategori: m.kategori, catatan: m.catatan },
         keputusan: rekap.semester === 'Genap' ? keputusanText(m.keputusan, m.rombel_berikutnya, rombel.nama) : null,
         tanggal: date,
@@ -168,7 +174,9 @@ export class RaporService {
 
   private async nip(userId: number | null): Promise<string | null> {
     if (userId === null) return null;
-    const [row] = (await this.dataSource.query(`SELECT NULLIF(trim(profile->>'nip'), '') AS nip FROM users WHERE id = $1`, [userId])) as Array<{
+    const [row] = (await this.dataSource.query(`SELECT NULLIF(trim(profile->>'nip'), '') AS nip FROM users WHERE id = $1`, [
+      userId,
+    ])) as Array<{
       nip: string | null;
     }>;
     return row?.nip ?? null;

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import type { RekapResponseDto } from '../rombel/dto/rekap.dto';
-import { headerRows, LEGER_COLUMNS, type LegerColumn, legerRows, type LegerValue, MAPEL_COLUMNS, mapelInReportOrder, totalRows } from './leger';
+import {
+  headerRows,
+  LEGER_COLUMNS,
+  type LegerColumn,
+  legerRows,
+  type LegerValue,
+  MAPEL_COLUMNS,
+  mapelInReportOrder,
+  totalRows,
+} from './leger';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

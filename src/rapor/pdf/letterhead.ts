@@ -59,8 +59,16 @@ export function drawLetterhead(doc: Pdf, s: Sekolah): void {
   if (address) font(doc, 9).text(pdfText(address), textLeft, doc.y + 1, { width: textWidth, align: 'center' });
   font(doc, 9).text(`NPSN: ${pdfText(s.npsn ?? KOSONG)}`, textLeft, doc.y + 1, { width: textWidth, align: 'center' });
   const ruleY = Math.max(doc.y, s.logo && textLeft > left ? top + LOGO_SIZE : 0) + 5;
-  doc.lineWidth(1.5).moveTo(left, ruleY).lineTo(left + width, ruleY).stroke('black');
-  doc.lineWidth(0.5).moveTo(left, ruleY + 2.5).lineTo(left + width, ruleY + 2.5).stroke('black');
+  doc
+    .lineWidth(1.5)
+    .moveTo(left, ruleY)
+    .lineTo(left + width, ruleY)
+    .stroke('black');
+  doc
+    .lineWidth(0.5)
+    .moveTo(left, ruleY + 2.5)
+    .lineTo(left + width, ruleY + 2.5)
+    .stroke('black');
   doc.x = left;
   doc.y = ruleY + 10;
 }

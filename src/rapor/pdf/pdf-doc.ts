@@ -89,7 +89,12 @@ function cellHeight(doc: Pdf, text: string, width: number, padding: number): num
   return doc.heightOfString(text, { width: width - 2 * padding }) + 2 * padding;
 }
 
-function drawRow(doc: Pdf, cells: Array<{ text: string; width: number; align: string; bold: boolean }>, fill: string | null, o: TableOptions): void {
+function drawRow(
+  doc: Pdf,
+  cells: Array<{ text: string; width: number; align: string; bold: boolean }>,
+  fill: string | null,
+  o: TableOptions,
+): void {
   const pad = o.padding ?? 3;
   const height = Math.max(...cells.map((c) => cellHeight(font(doc, o.fontSize, c.bold), c.text, c.width, pad)));
   ensureSpace(doc, height, o.onNewPage);
@@ -121,13 +126,25 @@ export function drawTable<R>(doc: Pdf, columns: ReadonlyArray<Column<R>>, rows: 
   };
   drawHeader();
   for (const [index, row] of rows.entries()) {
-    const cells = columns.map((c) => ({ text: pdfText(c.value(row, index)), width: c.width, align: c.align ?? 'left', bold: c.bold?.(row) ?? false }));
+    const cells = columns.map((c) => ({
+      text: pdfText(c.value(row, index)),
+      width: c.width,
+      align: c.align ?? 'left',
+      bold: c.bold?.(row) ?? false,
+    }));
     drawRow(doc, cells, null, options);
   }
 }
 
 /** Label–value lines (`Nama Peserta Didik : Ani`) in a column at `x`; returns the y below them. */
-export function drawFields(doc: Pdf, fields: ReadonlyArray<[string, string]>, x: number, y: number, widths: [number, number], size: number): number {
+export function drawFields(
+  doc: Pdf,
+  fields: ReadonlyArray<[string, string]>,
+  x: number,
+  y: number,
+  widths: [number, number],
+  size: number,
+): number {
   let cursor = y;
   for (const [label, value] of fields) {
     font(doc, size).text(pdfText(label), x, cursor, { width: widths[0] });

@@ -1,6 +1,17 @@
 import type { RaporCard } from '../rapor-card';
 import { angka, deskripsi, fase, KOSONG, tanggalIndonesia, tuntas } from '../rapor-content';
-import { type Column, contentWidth, drawFields, drawTable, ensureSpace, font, nextPageIndex, type Pdf, pdfText, stampFooters } from './pdf-doc';
+import {
+  type Column,
+  contentWidth,
+  drawFields,
+  drawTable,
+  ensureSpace,
+  font,
+  nextPageIndex,
+  type Pdf,
+  pdfText,
+  stampFooters,
+} from './pdf-doc';
 import { drawLetterhead } from './letterhead';
 
 /**
@@ -63,7 +74,9 @@ function identity(doc: Pdf, c: RaporCard): void {
 function continuationHeader(doc: Pdf, c: RaporCard): () => void {
   return () => {
     font(doc, 8).fillColor('#555555');
-    doc.text(pdfText(`Rapor ${c.siswa.nama} (NIS ${c.siswa.nis}) · ${c.rombel.nama} · Semester ${c.semester} ${c.tahun_ajaran} (lanjutan)`));
+    doc.text(
+      pdfText(`Rapor ${c.siswa.nama} (NIS ${c.siswa.nis}) · ${c.rombel.nama} · Semester ${c.semester} ${c.tahun_ajaran} (lanjutan)`),
+    );
     doc.fillColor('black').moveDown(0.5);
   };
 }
@@ -121,7 +134,12 @@ function signatures(doc: Pdf, c: RaporCard, onNewPage: () => void): void {
     font(doc, 9).text(role, x, roleY, { width: col, align: 'center' });
     const nameY = roleY + 52;
     if (i === 0) {
-      doc.moveTo(x + 25, nameY + 10).lineTo(x + col - 25, nameY + 10).dash(1, { space: 2 }).stroke().undash();
+      doc
+        .moveTo(x + 25, nameY + 10)
+        .lineTo(x + col - 25, nameY + 10)
+        .dash(1, { space: 2 })
+        .stroke()
+        .undash();
     } else {
       font(doc, 9, true).text(pdfText(name ?? KOSONG), x + 4, nameY, { width: col - 8, align: 'center', underline: Boolean(name) });
       font(doc, 9).text(`NIP. ${pdfText(nip ?? KOSONG)}`, x + 4, doc.y + 1, { width: col - 8, align: 'center' });
@@ -158,5 +176,9 @@ export function drawRapor(doc: Pdf, c: RaporCard): void {
     font(doc, 9, true).text(pdfText(c.keputusan));
   }
   signatures(doc, c, onNewPage);
-  stampFooters(doc, first, (i, n) => `Rapor ${c.siswa.nama} · NIS ${c.siswa.nis} · Semester ${c.semester} ${c.tahun_ajaran} · Halaman ${i} dari ${n}`);
+  stampFooters(
+    doc,
+    first,
+    (i, n) => `Rapor ${c.siswa.nama} · NIS ${c.siswa.nis} · Semester ${c.semester} ${c.tahun_ajaran} · Halaman ${i} dari ${n}`,
+  );
 }

@@ -1,5 +1,15 @@
 import type { RekapResponseDto } from '../../rombel/dto/rekap.dto';
-import { headerRows, LEGER_COLUMNS, type LegerColumn, legerRows, type LegerValue, MAPEL_COLUMNS, mapelInReportOrder, SUBJECT_LEGEND, totalRows } from '../leger';
+import {
+  headerRows,
+  LEGER_COLUMNS,
+  type LegerColumn,
+  legerRows,
+  type LegerValue,
+  MAPEL_COLUMNS,
+  mapelInReportOrder,
+  SUBJECT_LEGEND,
+  totalRows,
+} from '../leger';
 import { angka, KOSONG } from '../rapor-content';
 import type { Sekolah } from './letterhead';
 import { drawLetterhead } from './letterhead';
@@ -25,7 +35,9 @@ export function drawRekap(doc: Pdf, rekap: RekapResponseDto, sekolah: Sekolah, w
   doc.addPage();
   const left = doc.page.margins.left;
   const onNewPage = (): void => {
-    font(doc, 8).fillColor('#555555').text(pdfText(`Rekap nilai ${rekap.rombel} · Semester ${rekap.semester} ${rekap.tahun_ajaran} (lanjutan)`));
+    font(doc, 8)
+      .fillColor('#555555')
+      .text(pdfText(`Rekap nilai ${rekap.rombel} · Semester ${rekap.semester} ${rekap.tahun_ajaran} (lanjutan)`));
     doc.fillColor('black').moveDown(0.5);
   };
   drawLetterhead(doc, sekolah);
@@ -44,8 +56,19 @@ export function drawRekap(doc: Pdf, rekap: RekapResponseDto, sekolah: Sekolah, w
   const tableWidth = MAPEL_COLUMNS.reduce((sum, c) => sum + c.width, 0);
   const totalsX = left + tableWidth + 30;
   doc.text('Rekap kelas', totalsX, top);
-  drawFields(doc, totalRows(rekap).map(([label, value]) => [label, text(value)]), totalsX, top + 17, [130, 80], 9);
+  drawFields(
+    doc,
+    totalRows(rekap).map(([label, value]) => [label, text(value)]),
+    totalsX,
+    top + 17,
+    [130, 80],
+    9,
+  );
   doc.y = top + 16;
   drawTable(doc, pdfColumns(MAPEL_COLUMNS), mapel, { fontSize: 8, onNewPage });
-  stampFooters(doc, first, (i, n) => `Rekap nilai ${rekap.rombel} · Semester ${rekap.semester} ${rekap.tahun_ajaran} · Halaman ${i} dari ${n}`);
+  stampFooters(
+    doc,
+    first,
+    (i, n) => `Rekap nilai ${rekap.rombel} · Semester ${rekap.semester} ${rekap.tahun_ajaran} · Halaman ${i} dari ${n}`,
+  );
 }
