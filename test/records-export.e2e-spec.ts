@@ -3,7 +3,10 @@ import type { Response } from 'supertest';
 import { type ApiClient, clientAs, makeNilai, makePenghasilan, makePresensi, makePrestasi, makeSiswa } from './factories/records';
 import { createTestApp, type TestApp } from './utils/test-app';
 
-/** Exact file names, sheet names and headers of API.md §3–§4 (the last three domains' are ours, documented). */
+/**
+ * Exact file names, sheet names and headers of API.md §3–§4 (the last three domains' are ours, documented);
+ * the rows of a student end with the student's NIS and NISN (issue #13), after the client's columns.
+ */
 const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }> = {
   siswa: {
     file: 'Data_Siswa',
@@ -33,6 +36,8 @@ const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }>
       'Rata-rata',
       'Dibuat',
       'Diperbarui',
+      'NIS',
+      'NISN',
     ],
   },
   presensi: {
@@ -52,6 +57,8 @@ const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }>
       'Kategori Kehadiran',
       'Dibuat',
       'Diperbarui',
+      'NIS',
+      'NISN',
     ],
   },
   penghasilan: {
@@ -71,12 +78,14 @@ const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }>
       'Kategori Penghasilan',
       'Dibuat',
       'Diperbarui',
+      'NIS',
+      'NISN',
     ],
   },
   prestasi: {
     file: 'Data_Prestasi',
     sheet: 'Data Prestasi',
-    headers: ['ID', 'Siswa ID', 'Nama Siswa', 'Semester', 'Tahun Ajaran', 'Kategori', 'Catatan', 'Dibuat', 'Diperbarui'],
+    headers: ['ID', 'Siswa ID', 'Nama Siswa', 'Semester', 'Tahun Ajaran', 'Kategori', 'Catatan', 'Dibuat', 'Diperbarui', 'NIS', 'NISN'],
   },
 };
 const DOMAINS = Object.keys(LAYOUT);
