@@ -29,13 +29,15 @@ function siswaIdOf(values: object): number | undefined {
   return (values as { siswaId?: number }).siswaId;
 }
 
-/** The exported rows' student numbers (SISWA_NUMBER_EXPORT_COLUMNS), from the raw rows in the same order as the entities. */
+/** Adds the student numbers (SISWA_NUMBER_EXPORT_COLUMNS) to exported rows (fresh objects, so in place), matched by id. */
 function withSiswaNumbers<R>(responses: R[], raw: Array<Record<string, unknown>>): Array<R & SiswaNumbers> {
   const byId = new Map(raw.map((row) => [Number(row.r_id), row]));
-  return responses.map((response) => {
-    const row = byId.get((response as { id: number }).id);
-    return { ...response, nis: row?.siswa_nis as string | undefined, nisn: (row?.siswa_nisn as string | null | undefined) ?? null };
-  });
+  for (const response of responses as Array<R & SiswaNumbers & { id: number }>) {
+    const row = byId.get(response.id);
+    response.nis = row?.siswa_nis as string | undefined;
+    response.nisn = (row?.siswa_nisn as string | null | undefined) ?? null;
+  }
+  return responses as Array<R & SiswaNumbers>;
 }
 
 /** Drops keys a partial body did not send, so they do not overwrite stored values when merged. */
