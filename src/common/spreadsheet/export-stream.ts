@@ -1,38 +1,16 @@
-import { once } from 'node:events';
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { Logger, StreamableFile } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import { neutralizeCsvText } from './safe-text';
+import { drained } from './stream-drain';
+import { writeXlsxSheet } from './xlsx-writer';
 import type { CellValue, ExportFormat, SpreadsheetSpec } from './sheet-columns';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const logger = new Logger('SpreadsheetExport');
 
-/** Waits while the client reads more slowly than the database delivers, so memory stays bounded. */
-async function drained(stream: Writable): Promise<void> {
-  if (stream.writableNeedDrain && !stream.destroyed) await Promise.race([once(stream, 'drain'), once(stream, 'close')]);
-  // The client went away: stop reading the database instead of writing into the void.
-  if (stream.destroyed) throw new Error('Export aborted: the client closed the connection');
-}
-
 async function writeXlsx<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches: AsyncIterable<T[]>): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: out,
-    useStyles: false,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet(spec.sheetName);
-  sheet.columns = spec.exportColumns.map((c) => ({
-    header: c.header,
-    width: c.width ?? 16,
-  }));
-  for await (const batch of batches) {
-    // Committing each row hands it to the zip stream; nothing accumulates in the worksheet.
-    for (const row of batch) sheet.addRow(spec.exportColumns.map((c) => c.value(row))).commit();
-    await drained(out);
-  }
-  sheet.commit();
-  await workbook.commit();
+  await writeXlsxSheet(out, spec.sheetName, spec.exportColumns, batches);
+  out.end();
 }
 
 /**
