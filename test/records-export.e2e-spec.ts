@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { type ApiClient, clientAs, makeNilai, makePenghasilan, makePresensi, makePrestasi, makeSiswa } from './factories/records';
+import { binary } from './utils/binary-body';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 /**
@@ -89,12 +89,6 @@ const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }>
   },
 };
 const DOMAINS = Object.keys(LAYOUT);
-
-function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 /** The stored rows without what an import legitimately renews: ids and timestamps. */
 function content(rows: Array<Record<string, unknown>>, domain: string): Array<Record<string, unknown>> {

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import type { Response } from 'supertest';
 import { type ApiClient, clientAs, csvOf, makeSiswa, uniqueNumber, uploadRowFor } from './factories/records';
+import { binary } from './utils/binary-body';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 type Cell = string | number | null;
@@ -11,12 +11,6 @@ interface Student {
   id: number;
   nis: string;
   nisn: string;
-}
-
-function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
 }
 
 /** The upload row of `domain` for a student, its first column (Siswa ID) replaced by the given student columns. */

@@ -91,16 +91,8 @@ export class ZipWriter {
     for (const e of this.entries) {
       const header = Buffer.alloc(46);
       header.writeUInt32LE(CENTRAL_HEADER, 0);
-      header.writeUInt16LE(VERSION, 4);
-      header.writeUInt16LE(VERSION, 6);
-      header.writeUInt16LE(FLAGS, 8);
-      header.writeUInt16LE(DEFLATE, 10);
-      header.writeUInt16LE(this.stamp.time, 12);
-      header.writeUInt16LE(this.stamp.date, 14);
-      header.writeUInt32LE(e.crc, 16);
-      header.writeUInt32LE(e.compressed, 20);
-      header.writeUInt32LE(e.size, 24);
-      header.writeUInt16LE(e.name.length, 28);
+      header.writeUInt16LE(VERSION, 4); // made by
+      this.entryFields(header, 6, e);
       header.writeUInt32LE(e.offset, 42);
       this.write(header);
       this.write(e.name);
@@ -119,15 +111,24 @@ export class ZipWriter {
     const entry: Entry = { name: Buffer.from(name, 'utf8'), crc: 0, compressed: 0, size: 0, offset: this.offset };
     const header = Buffer.alloc(30);
     header.writeUInt32LE(LOCAL_HEADER, 0);
-    header.writeUInt16LE(VERSION, 4);
-    header.writeUInt16LE(FLAGS, 6);
-    header.writeUInt16LE(DEFLATE, 8);
-    header.writeUInt16LE(this.stamp.time, 10);
-    header.writeUInt16LE(this.stamp.date, 12);
-    header.writeUInt16LE(entry.name.length, 26);
+    this.entryFields(header, 4, entry); // crc and sizes still 0: they follow in the data descriptor
+
     this.write(header);
     this.write(entry.name);
     return entry;
+  }
+
+  /** The fields local and central headers share (version needed … name length), from `at`. */
+  private entryFields(header: Buffer, at: number, e: Entry): void {
+    header.writeUInt16LE(VERSION, at);
+    header.writeUInt16LE(FLAGS, at + 2);
+    header.writeUInt16LE(DEFLATE, at + 4);
+    header.writeUInt16LE(this.stamp.time, at + 6);
+    header.writeUInt16LE(this.stamp.date, at + 8);
+    header.writeUInt32LE(e.crc, at + 10);
+    header.writeUInt32LE(e.compressed, at + 14);
+    header.writeUInt32LE(e.size, at + 18);
+    header.writeUInt16LE(e.name.length, at + 22);
   }
 
   private finish(entry: Entry, crc: number, compressed: number, size: number): void {
