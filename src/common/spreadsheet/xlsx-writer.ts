@@ -20,9 +20,16 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 const ESCAPE = /[<>&]/g;
 const ESCAPES: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
+// eslint-disable-next-line no-control-regex -- as NOT_XML
+const NEEDS_ESCAPE = /[<>&\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
+
+/** Most cells (names, semesters, dates) need no escaping: one test, no copies. */
 function escapeXml(text: string): string {
-  return text.replace(NOT_XML, '').replace(ESCAPE, (c) => ESCAPES[c]!);
+  return NEEDS_ESCAPE.test(text) ? text.replace(NOT_XML, '').replace(ESCAPE, (c) => ESCAPES[c]!) : text;
 }
+
+/** Text whose leading or trailing space or line break a reader would otherwise drop. */
+const EDGE_SPACE = /^\s|\s$|\n/;
 
 /** A, B, …, Z, AA, … */
 function columnName(index: number): string {
@@ -35,7 +42,7 @@ function columnName(index: number): string {
 function cellXml(ref: string, value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : '';
-  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : '';
+  const space = EDGE_SPACE.test(value) ? ' xml:space="preserve"' : '';
   return `<c r="${ref}" t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
 }
 
