@@ -29,7 +29,8 @@ export async function resolveStudentNumbers(dataSource: DataSource, owner: Type<
     if (nis !== undefined) nisValues.add(nis);
     if (nisn !== undefined) nisnValues.add(normalizeNisn(nisn));
   }
-  if (nisValues.size === 0 && nisnValues.size === 0) return rows.map(({ values: { nis: _nis, nisn: _nisn, ...values }, ...rest }) => ({ ...rest, values }));
+  // Nothing to look up: the rows go on as read (an empty NIS/NISN cell is undefined, which validation drops).
+  if (nisValues.size === 0 && nisnValues.size === 0) return rows.map((row) => (row.values.siswa_id === undefined ? resolveRow(row, new Map(), new Map()) : row));
   const found = await dataSource
     .getRepository(owner)
     .createQueryBuilder('s')
