@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
+import { runBench } from './lib/run-bench';
 
 const ROWS = Number(process.env.EXPORT_BENCH_ROWS ?? 1_800_000);
 const SEMESTERS = 6;
@@ -56,7 +57,8 @@ async function fill(databaseUrl: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function main(): Promise<void> {
+/** The Markdown table for BENCHMARKS.md. */
+async function main(): Promise<string> {
   const app = await startBenchApp({ DEMO_DATA: 'false', ADMIN_PASSWORD });
   try {
     const fillMs = await fill(app.databaseUrl);
@@ -111,13 +113,10 @@ async function main(): Promise<void> {
         `| ${label} | ${(results[0]!.bytes / 2 ** 20).toFixed(0)} MB | ${(ms / 1000).toFixed(1)} | ${Math.round(ROWS / (ms / 1000)).toLocaleString('en')} | ${cpu.toFixed(1)} | ${Math.round(ROWS / cpu).toLocaleString('en')} | ${Math.max(...results.map((r) => Math.max(r.peak, r.maxSampled)))} |`,
       );
     }
-    console.log(lines.join('\n'));
+    return lines.join('\n');
   } finally {
     await app.stop();
   }
 }
 
-void main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { type ApiClient, clientAs, csvOf, makeSiswa, uniqueNumber, uploadRowFor } from './factories/records';
+import { csvOf, makeSiswa, uniqueNumber, uploadRowFor } from './factories/records';
+import { adminApp } from './utils/admin-app';
 import { binary } from './utils/binary-body';
-import { createTestApp, type TestApp } from './utils/test-app';
 
 type Cell = string | number | null;
 
@@ -28,24 +28,14 @@ async function xlsxOf(headers: string[], rows: Cell[][]): Promise<Buffer> {
 }
 
 describe('Uploads naming students by NIS or NISN (e2e)', () => {
-  let t: TestApp;
-  let admin: ApiClient;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    admin = await clientAs(t, 'admin');
-  });
-  afterAll(async () => {
-    await t.close();
-  });
-
-  const upload = (domain: string, file: Buffer, name: string) => admin.post(`/api/${domain}/upload/excel`).attach('file', file, name);
+  const app = adminApp();
+  const upload = (domain: string, file: Buffer, name: string) => app.upload(domain, file, name);
   const newStudent = async (nisn = `${String(uniqueNumber()).padStart(10, '1')}`.slice(-10)): Promise<Student> => {
-    const body = (await admin.post('/api/siswa').send({ ...makeSiswa(), nisn }).expect(201)).body as Student;
+    const body = (await app.admin.post('/api/siswa').send({ ...makeSiswa(), nisn }).expect(201)).body as Student;
     return { id: body.id, nis: body.nis, nisn };
   };
   const rowsOf = async (domain: string, siswaId: number): Promise<Array<Record<string, unknown>>> =>
-    (await admin.get(`/api/${domain}?siswa_id=${siswaId}&limit=1000`).expect(200)).body;
+    (await app.admin.get(`/api/${domain}?siswa_id=${siswaId}&limit=1000`).expect(200)).body;
 
   it('nilai by NIS (csv, 1,200 rows over two read batches) land on the students the NIS name', async () => {
     const students = await Promise.all(Array.from({ length: 6 }, () => newStudent()));
@@ -129,7 +119,7 @@ describe('Uploads naming students by NIS or NISN (e2e)', () => {
       const seed = uploadRowFor(domain, s.id, 7);
       await upload(domain, csvOf(seed.headers, [seed.row]), 'seed.csv').expect(200);
       const before = await rowsOf(domain, s.id);
-      const file = (await admin.get(`/api/${domain}/export/${format}?siswa_id=${s.id}`).buffer(true).parse(binary).expect(200)).body as Buffer;
+      const file = (await app.admin.get(`/api/${domain}/export/${format}?siswa_id=${s.id}`).buffer(true).parse(binary).expect(200)).body as Buffer;
 
       let table: Cell[][];
       if (format === 'csv') {
@@ -149,7 +139,7 @@ describe('Uploads naming students by NIS or NISN (e2e)', () => {
       const withoutId = table.map((r) => r.filter((_, i) => i !== 1));
       const reupload =
         format === 'csv' ? Buffer.from(stringify(withoutId)) : await xlsxOf(withoutId[0]!.map(String), withoutId.slice(1));
-      for (const row of before) await admin.delete(`/api/${domain}/${String(row.id)}`).expect(204);
+      for (const row of before) await app.admin.delete(`/api/${domain}/${String(row.id)}`).expect(204);
       await upload(domain, reupload, `again.${format === 'csv' ? 'csv' : 'xlsx'}`).expect(200);
       const strip = (rows: Array<Record<string, unknown>>) => rows.map(({ id: _i, created_at: _c, updated_at: _u, ...rest }) => rest);
       expect(strip(await rowsOf(domain, s.id))).toEqual(strip(before));
