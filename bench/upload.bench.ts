@@ -13,7 +13,7 @@ import { multipart, siswaCsv, siswaXlsx } from '../test/faults/support/upload-fi
 
 const ROWS = 100_000;
 const REPS = Number(process.env.UPLOAD_BENCH_REPS ?? 3);
-const ADMIN_PASSWORD = 'bench-admin-password-1';
+const ADMIN_PASSWORD = 'Bench-Kata-Sandi-Unggah-7';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;

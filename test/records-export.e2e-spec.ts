@@ -1,9 +1,12 @@
 import ExcelJS from 'exceljs';
-import type { Response } from 'supertest';
 import { type ApiClient, clientAs, makeNilai, makePenghasilan, makePresensi, makePrestasi, makeSiswa } from './factories/records';
+import { binary } from './utils/binary-body';
 import { createTestApp, type TestApp } from './utils/test-app';
 
-/** Exact file names, sheet names and headers of API.md §3–§4 (the last three domains' are ours, documented). */
+/**
+ * Exact file names, sheet names and headers of API.md §3–§4 (the last three domains' are ours, documented);
+ * the rows of a student end with the student's NIS and NISN (issue #13), after the client's columns.
+ */
 const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }> = {
   siswa: {
     file: 'Data_Siswa',
@@ -33,6 +36,8 @@ const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }>
       'Rata-rata',
       'Dibuat',
       'Diperbarui',
+      'NIS',
+      'NISN',
     ],
   },
   presensi: {
@@ -52,6 +57,8 @@ const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }>
       'Kategori Kehadiran',
       'Dibuat',
       'Diperbarui',
+      'NIS',
+      'NISN',
     ],
   },
   penghasilan: {
@@ -71,21 +78,17 @@ const LAYOUT: Record<string, { file: string; sheet: string; headers: string[] }>
       'Kategori Penghasilan',
       'Dibuat',
       'Diperbarui',
+      'NIS',
+      'NISN',
     ],
   },
   prestasi: {
     file: 'Data_Prestasi',
     sheet: 'Data Prestasi',
-    headers: ['ID', 'Siswa ID', 'Nama Siswa', 'Semester', 'Tahun Ajaran', 'Kategori', 'Catatan', 'Dibuat', 'Diperbarui'],
+    headers: ['ID', 'Siswa ID', 'Nama Siswa', 'Semester', 'Tahun Ajaran', 'Kategori', 'Catatan', 'Dibuat', 'Diperbarui', 'NIS', 'NISN'],
   },
 };
 const DOMAINS = Object.keys(LAYOUT);
-
-function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 /** The stored rows without what an import legitimately renews: ids and timestamps. */
 function content(rows: Array<Record<string, unknown>>, domain: string): Array<Record<string, unknown>> {

@@ -1,15 +1,8 @@
-import type { Response } from 'supertest';
 import { EventWriter } from '../src/events/event-writer.service';
 import { type ApiClient, clientAs, csvOf, makePenghasilan, makeSiswa, uploadRowFor } from './factories/records';
 import { type EventRow, queryDb } from './utils/events';
+import { binary } from './utils/binary-body';
 import { createTestApp, type TestApp } from './utils/test-app';
-
-/** Collects a download as bytes (supertest's parser signature). */
-function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 describe('Upload safety: upsert without data loss, event log, bad text, CSV injection (e2e)', () => {
   let t: TestApp;

@@ -37,7 +37,9 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
   writeFileSync(logFile, '');
   const { DATABASE_URL: _drop, ...inherited } = process.env;
   // Exactly what `npm start` runs (package.json): the heap cap keeps RSS in check under load.
-  const child = spawn(process.execPath, ['--max-old-space-size=256', join(ROOT, 'dist', 'src', 'main.js')], {
+  // BENCH_APP_NODE_ARGS adds node flags for profiling, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
+  const extra = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--max-old-space-size=256', ...extra, join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       ...inherited,

@@ -3,7 +3,7 @@ import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
-import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
+import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreateNilaiDto } from './dto/create-nilai.dto';
 import { NILAI_SORT } from './dto/list-nilai-query.dto';
@@ -55,6 +55,7 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
       })),
       { header: 'Rata-rata', value: (r) => r.rata_rata },
       ...TIMESTAMP_COLUMNS,
+      ...SISWA_NUMBER_EXPORT_COLUMNS,
     ],
     importColumns: [
       ...SEMESTER_IMPORT_COLUMNS,

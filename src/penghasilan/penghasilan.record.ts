@@ -4,7 +4,7 @@ import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
 import { RECORD_ERRORS } from '../records/records.errors';
 import { applyOwnedFilters, ownedRecordBase } from '../records/siswa-owned';
-import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../records/shared-columns';
+import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_IMPORT_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
 import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
@@ -94,9 +94,10 @@ export function penghasilanRecordSpec(
           value: (r) => r.kategori_penghasilan,
         },
         ...TIMESTAMP_COLUMNS,
+        ...SISWA_NUMBER_EXPORT_COLUMNS,
       ],
       importColumns: [
-        SISWA_ID_IMPORT,
+        ...SISWA_IMPORT_COLUMNS,
         {
           header: 'Penghasilan Ayah',
           field: 'penghasilan_ayah',

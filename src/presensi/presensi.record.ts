@@ -5,7 +5,7 @@ import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
 import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
-import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
+import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
 import { type ListPresensiQueryDto, PRESENSI_SORT } from './dto/list-presensi-query.dto';
@@ -81,6 +81,7 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
         },
         { header: 'Kategori Kehadiran', value: (r) => r.kategori_kehadiran },
         ...TIMESTAMP_COLUMNS,
+        ...SISWA_NUMBER_EXPORT_COLUMNS,
       ],
       importColumns: [
         ...SEMESTER_IMPORT_COLUMNS,

@@ -2,7 +2,7 @@
 import type { RecordSpec } from '../records/record-spec';
 import { RECORD_ERRORS } from '../records/records.errors';
 import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
-import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
+import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePrestasiDto } from './dto/create-prestasi.dto';
 import { type ListPrestasiQueryDto, PRESTASI_SORT } from './dto/list-prestasi-query.dto';
@@ -48,6 +48,7 @@ export const PRESTASI_RECORD: RecordSpec<Prestasi, CreatePrestasiDto, PrestasiRe
       { header: 'Kategori', value: (r) => r.kategori, width: 10 },
       { header: 'Catatan', value: (r) => r.catatan, width: 40 },
       ...TIMESTAMP_COLUMNS,
+      ...SISWA_NUMBER_EXPORT_COLUMNS,
     ],
     importColumns: [
       ...SEMESTER_IMPORT_COLUMNS,

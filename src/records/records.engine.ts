@@ -16,6 +16,7 @@ import type { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/uplo
 import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec, SiswaJoin } from './record-spec';
+import type { SiswaNumbers } from './shared-columns';
 import { runUpload } from './upload-runner';
 import { moveToTrash } from '../trash/archive';
 
@@ -26,6 +27,17 @@ function validationFailed(errors: FieldError[]): DomainException {
 /** The student a row belongs to, for the detail of a violated foreign key ("Siswa 7 not found"). */
 function siswaIdOf(values: object): number | undefined {
   return (values as { siswaId?: number }).siswaId;
+}
+
+/** Adds the student numbers (SISWA_NUMBER_EXPORT_COLUMNS) to exported rows (fresh objects, so in place), matched by id. */
+function withSiswaNumbers<R>(responses: R[], raw: Array<Record<string, unknown>>): Array<R & SiswaNumbers> {
+  const byId = new Map(raw.map((row) => [Number(row.r_id), row]));
+  for (const response of responses as Array<R & SiswaNumbers & { id: number }>) {
+    const row = byId.get(response.id);
+    response.nis = row?.siswa_nis as string | undefined;
+    response.nisn = (row?.siswa_nisn as string | null | undefined) ?? null;
+  }
+  return responses as Array<R & SiswaNumbers>;
 }
 
 /** Drops keys a partial body did not send, so they do not overwrite stored values when merged. */
@@ -131,15 +143,20 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
 
   /** The filtered rows (search and filters as the list, no paging) as a streamed file, in id order. */
   exportFile(format: ExportFormat, query: ListQueryDto): StreamableFile {
+    const owned = this.spec.owner !== undefined;
     const build = (): SelectQueryBuilder<E> => {
       const qb = this.baseQuery();
+      if (owned) qb.addSelect('s.nis', 'siswa_nis').addSelect('s.nisn', 'siswa_nisn');
       this.spec.applyFilters(qb, query);
       applySearch(qb, query.search, this.spec.list);
       return qb;
     };
     const toResponses = this.toResponses.bind(this);
-    async function* rows(): AsyncGenerator<R[]> {
-      for await (const batch of keysetBatches(build, 'r.id')) yield toResponses(batch.entities, batch.raw);
+    async function* rows(): AsyncGenerator<Array<R & SiswaNumbers>> {
+      for await (const batch of keysetBatches(build, 'r.id')) {
+        const responses = toResponses(batch.entities, batch.raw);
+        yield owned ? withSiswaNumbers(responses, batch.raw) : (responses as Array<R & SiswaNumbers>);
+      }
     }
     return streamExport(format, this.spec.spreadsheet, rows());
   }

@@ -37,15 +37,30 @@ export const SEMESTER_EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Pick<SemesterRo
   { header: 'Tahun Ajaran', value: (r) => r.tahun_ajaran, width: 13 },
 ];
 
-export const SISWA_ID_IMPORT: ImportColumn = {
-  header: 'Siswa ID',
-  field: 'siswa_id',
-  type: 'integer',
-  required: true,
-};
+/** The student's school numbers: not in the API's rows, RecordsEngine.exportFile adds them to exported ones. */
+export interface SiswaNumbers {
+  nis?: string;
+  nisn?: string | null;
+}
+
+/** The student's NIS and NISN, after the existing columns (their order is the client's), so an export uploads back by any of them. */
+export const SISWA_NUMBER_EXPORT_COLUMNS: ReadonlyArray<ExportColumn<Pick<SemesterRow, 'siswa_id'> & SiswaNumbers>> = [
+  { header: 'NIS', value: (r) => r.nis ?? null, width: 14 },
+  { header: 'NISN', value: (r) => r.nisn ?? null, width: 14 },
+];
+
+/**
+ * An upload row names its student by database id, NIS or NISN (any one, or several that agree;
+ * src/records/upload/student-numbers.ts resolves them): the file must have at least one of the columns.
+ */
+export const SISWA_IMPORT_COLUMNS: readonly ImportColumn[] = [
+  { header: 'Siswa ID', field: 'siswa_id', type: 'integer', required: false, oneOf: 'siswa' },
+  { header: 'NIS', field: 'nis', type: 'string', required: false, oneOf: 'siswa' },
+  { header: 'NISN', field: 'nisn', type: 'string', required: false, oneOf: 'siswa' },
+];
 
 export const SEMESTER_IMPORT_COLUMNS: readonly ImportColumn[] = [
-  SISWA_ID_IMPORT,
+  ...SISWA_IMPORT_COLUMNS,
   { header: 'Semester', field: 'semester', type: 'string', required: true },
   {
     header: 'Tahun Ajaran',

@@ -106,11 +106,11 @@ export function ownedResponse(e: SiswaOwnedRecord, join: SiswaJoin | undefined):
 }
 
 export function semesterResponse(e: SemesterRecord, join: SiswaJoin | undefined): SemesterRecordResponseDto {
-  return {
-    ...ownedResponse(e, join),
-    semester: e.semester,
-    tahun_ajaran: e.tahunAjaran,
-  };
+  // Assigned rather than spread: exports build a million of these.
+  const response = ownedResponse(e, join) as SemesterRecordResponseDto;
+  response.semester = e.semester;
+  response.tahun_ajaran = e.tahunAjaran;
+  return response;
 }
 
 export function semesterInput(e: SemesterRecord): SemesterRecordInputDto {

@@ -9,6 +9,7 @@ import type { RecordBase } from './columns';
 import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec } from './record-spec';
 import { bulkInsert } from './upload/bulk-insert';
+import { resolveStudentNumbers } from './upload/student-numbers';
 import { RowErrors, timeSlicer } from './upload/row-errors';
 import { ROWS_PER_EVENT, type RowChange, rowEventPages, snakeCase, writeRowEvent } from './upload/upload-events';
 import { type MatchedRow, planUpdates, type RowUpdate } from './upload/upsert-merge';
@@ -119,7 +120,8 @@ export async function runUpload<E extends RecordBase>(
       present = chunk.present;
       continue;
     }
-    for (const { row, values, errors: cellErrors } of chunk.rows) {
+    const rows = spec.owner ? await resolveStudentNumbers(dataSource, spec.owner.entity, chunk.rows) : chunk.rows;
+    for (const { row, values, errors: cellErrors } of rows) {
       rowCount += 1;
       await pause();
       if (cellErrors) {

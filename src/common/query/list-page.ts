@@ -76,18 +76,20 @@ function hydrate<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, raw: Array<
 export async function* keysetBatches<E extends ObjectLiteral & { id: number }>(
   build: () => SelectQueryBuilder<E>,
   idExpression: string,
-  batchSize = 1000,
+  batchSize = 5000,
 ): AsyncGenerator<{ entities: E[]; raw: Array<Record<string, unknown>> }> {
   let after = 0;
   for (;;) {
-    const batch = await build()
+    const qb = build()
       .andWhere(`${idExpression} > :keysetAfter`, { keysetAfter: after })
       .orderBy(idExpression, 'ASC')
-      .limit(batchSize)
-      .getRawAndEntities();
-    if (batch.entities.length === 0) return;
-    yield batch;
-    after = batch.entities[batch.entities.length - 1]!.id;
-    if (batch.entities.length < batchSize) return;
+      .limit(batchSize);
+    // Hydrated like the lists (one row per entity): TypeORM's getRawAndEntities took most of an export's time.
+    const raw = (await qb.getRawMany()) as Array<Record<string, unknown>>;
+    const entities = hydrate(qb, raw);
+    if (entities.length === 0) return;
+    yield { entities, raw };
+    after = entities[entities.length - 1]!.id;
+    if (entities.length < batchSize) return;
   }
 }

@@ -17,6 +17,11 @@ export interface ImportColumn {
   type: ImportType;
   /** The file must have this column (otherwise 422 naming it); values are validated per row. */
   required: boolean;
+  /**
+   * Columns sharing a group name are alternatives: the file must have at least one of them (otherwise
+   * 422 naming them all, e.g. `Siswa ID / NIS / NISN`).
+   */
+  oneOf?: string;
 }
 
 export interface SpreadsheetSpec<T> {

@@ -85,8 +85,15 @@ function matchHeader(cells: RawCell[], columns: readonly ImportColumn[]): Array<
   cells.forEach((cell, i) => {
     if (typeof cell === 'string' && !positions.has(normalizeHeader(cell))) positions.set(normalizeHeader(cell), i);
   });
-  const missing = columns.filter((c) => c.required && !positions.has(normalizeHeader(c.header)));
-  if (missing.length > 0) throw missingColumns(missing.map((c) => c.header));
+  const has = (c: ImportColumn): boolean => positions.has(normalizeHeader(c.header));
+  // In column order; a group of alternatives is named once, where its first column is.
+  const missing = columns.flatMap((c): string[] => {
+    if (c.required) return has(c) ? [] : [c.header];
+    if (!c.oneOf || columns.find((o) => o.oneOf === c.oneOf) !== c) return [];
+    const alternatives = columns.filter((o) => o.oneOf === c.oneOf);
+    return alternatives.some(has) ? [] : [alternatives.map((o) => o.header).join(' / ')];
+  });
+  if (missing.length > 0) throw missingColumns(missing);
   return columns.flatMap((c): Array<[ImportColumn, number]> => {
     const at = positions.get(normalizeHeader(c.header));
     return at === undefined ? [] : [[c, at]];

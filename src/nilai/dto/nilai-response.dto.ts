@@ -21,10 +21,9 @@ export class NilaiResponseDto extends SemesterRecordResponseDto {
 }
 
 export function toNilaiResponse(nilai: NilaiRaport, join?: SiswaJoin): NilaiResponseDto {
-  const scores = Object.fromEntries(REPORT_SUBJECTS.map((s) => [s.field, nilai[s.prop]]));
-  return {
-    ...semesterResponse(nilai, join),
-    ...scores,
-    rata_rata: nilai.rataRata,
-  } as NilaiResponseDto;
+  // Assigned rather than spread (same key order): exports build a million of these.
+  const response = semesterResponse(nilai, join) as unknown as Record<string, unknown>;
+  for (const s of REPORT_SUBJECTS) response[s.field] = nilai[s.prop];
+  response.rata_rata = nilai.rataRata;
+  return response as unknown as NilaiResponseDto;
 }
