@@ -17,6 +17,8 @@ import {
 import { RombelService } from './rombel.service';
 import { RekapService } from './rekap.service';
 import { RekapQueryDto, RekapResponseDto } from './dto/rekap.dto';
+import { RequestScope } from '../scope/request-scope.decorator';
+import type { TeacherScope } from '../scope/teacher-scope';
 
 /** `/api/rombel`: class groups and their members. Every role reads; admins write. */
 @ApiTags('rombel')
@@ -117,7 +119,11 @@ export class RiwayatKelasController {
     roles: ALL_ROLES,
     errors: [400, 404],
   })
-  async riwayat(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RiwayatKelasDto[]> {
-    return sendPage(reply, await this.rombel.riwayatKelas(id));
+  async riwayat(
+    @Param('id', ParseIntPipe) id: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<RiwayatKelasDto[]> {
+    return sendPage(reply, await this.rombel.riwayatKelas(id, scope));
   }
 }

@@ -15,6 +15,7 @@ import type {
   UpdateRombelDto,
 } from './dto/rombel.dto';
 import { Rombel } from './rombel.entity';
+import type { TeacherScope } from '../scope/teacher-scope';
 import { ROMBEL_CONSTRAINTS, RombelErrors } from './rombel.errors';
 
 interface RombelRow {
@@ -204,8 +205,11 @@ export class RombelService {
     });
   }
 
-  async riwayatKelas(siswaId: number): Promise<Page<RiwayatKelasDto>> {
-    const [exists] = (await this.dataSource.query('SELECT 1 FROM siswa WHERE id = $1', [siswaId])) as unknown[];
+  /** A student out of the scope's reach is answered as missing (404). */
+  async riwayatKelas(siswaId: number, scope: TeacherScope): Promise<Page<RiwayatKelasDto>> {
+    const params: unknown[] = [siswaId];
+    const reach = scope.sqlCondition('s.id', params);
+    const [exists] = (await this.dataSource.query(`SELECT 1 FROM siswa s WHERE s.id = $1 AND ${reach}`, params)) as unknown[];
     if (!exists) throw RombelErrors.siswaNotFound(siswaId);
     const rows = (await this.dataSource.query(
       `SELECT ta.id AS tahun_ajaran_id, ta.nama AS tahun_ajaran, r.id AS rombel_id, r.nama AS rombel, r.tingkat, r.jurusan,

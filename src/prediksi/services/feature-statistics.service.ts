@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FEATURE_CATALOGUE, MIN_TRAINING_ROWS } from '../domain/feature-catalogue';
 import { STUDENT_SEMESTER_FROM } from './training-set.sql';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 export interface NumericStatistics {
   label: string;
@@ -57,22 +58,32 @@ function numericSelect(): string {
   return parts.join(',\n  ');
 }
 
-const NUMERIC_SQL = `SELECT ${numericSelect()} ${STUDENT_SEMESTER_FROM}`;
+const NUMERIC_SELECT = `SELECT ${numericSelect()} ${STUDENT_SEMESTER_FROM}`;
 
 // One pass for all three distributions: GROUPING SETS group by each column separately.
-const CATEGORICAL_SQL = `SELECT o.kategori_penghasilan, p.kategori_kehadiran, pr.kategori,
+const CATEGORICAL_SELECT = `SELECT o.kategori_penghasilan, p.kategori_kehadiran, pr.kategori,
   GROUPING(o.kategori_penghasilan) AS g_penghasilan, GROUPING(p.kategori_kehadiran) AS g_kehadiran,
   count(*)::int AS n
-  ${STUDENT_SEMESTER_FROM}
-  GROUP BY GROUPING SETS ((o.kategori_penghasilan), (p.kategori_kehadiran), (pr.kategori))`;
+  ${STUDENT_SEMESTER_FROM}`;
+const CATEGORICAL_GROUPS = 'GROUP BY GROUPING SETS ((o.kategori_penghasilan), (p.kategori_kehadiran), (pr.kategori))';
 
-/** Descriptive statistics of the training data, computed by PostgreSQL (two queries). */
+/** The student-semester rows within the teacher scope's reach (every row for admin, staf and GURU_SCOPE=school). */
+function scoped(scope: TeacherScope): { where: string; params: unknown[] } {
+  const params: unknown[] = [];
+  return { where: `WHERE ${scope.sqlCondition('n.siswa_id', params)}`, params };
+}
+
+/** Descriptive statistics of the training data (of the students in the teacher scope's reach), computed by PostgreSQL (two queries). */
 @Injectable()
 export class FeatureStatisticsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async statistics(): Promise<FeatureStatistics> {
-    const [[agg], groups] = (await Promise.all([this.dataSource.query(NUMERIC_SQL), this.dataSource.query(CATEGORICAL_SQL)])) as [
+  async statistics(scope: TeacherScope): Promise<FeatureStatistics> {
+    const { where, params } = scoped(scope);
+    const [[agg], groups] = (await Promise.all([
+      this.dataSource.query(`${NUMERIC_SELECT} ${where}`, params),
+      this.dataSource.query(`${CATEGORICAL_SELECT} ${where} ${CATEGORICAL_GROUPS}`, params),
+    ])) as [
       Array<Record<string, unknown>>,
       Array<{ kategori_penghasilan: string | null; kategori_kehadiran: string | null; kategori: string | null; g_penghasilan: number; g_kehadiran: number; n: number }>,
     ];
@@ -119,6 +130,7 @@ export class FeatureStatisticsService {
     };
   }
 
+  /** The whole school's training data (what training would use), for every role: counts only, no student's data. */
   async dataCount(): Promise<{ total_data: number; labeled_data: number; unlabeled_data: number; min_required: number; is_sufficient: boolean }> {
     const [row] = (await this.dataSource.query(`SELECT count(*)::int AS total, count(pr.kategori)::int AS labelled ${STUDENT_SEMESTER_FROM}`)) as Array<{
       total: number;
