@@ -1,7 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Response } from 'superagent';
-import { type ApiClient, clientAs, csvOf } from './factories/records';
-import { ACTIVE_YEAR, type Student, twoTeachersTwoRombels } from './factories/school-classes';
+import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
+import { type ApiClient, clientAs, csvOf, makeNilai, makePresensi, makeSiswa } from './factories/records';
+import { ACTIVE_YEAR, newGuru, type Student, twoTeachersTwoRombels } from './factories/school-classes';
 import { createTestApp, type TestApp } from './utils/test-app';
 
 function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
@@ -191,6 +192,21 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       await guruA.post(`/api/${domain}/upload/excel`).attach('file', csvOf(headers, [row(s.a2.id)]), 'rows.csv').expect(200);
       expect((await a2Rows()).body).toHaveLength(1);
     });
+  });
+
+  it('a class teacher teaching all eleven subjects of a rombel creates and deletes its nilai rows', async () => {
+    const guruC = await newGuru(t, admin, 'guru_kelas_c');
+    const year = ((await admin.get('/api/tahun-ajaran/aktif').expect(200)).body as { id: number }).id;
+    const rombel = (await admin.post('/api/rombel').send({ nama: 'IV A', tingkat: 4, tahun_ajaran_id: year }).expect(201)).body.id as number;
+    for (const mapel of SUBJECT_FIELDS) await admin.post('/api/penugasan').send({ guru_id: guruC.id, rombel_id: rombel, mapel }).expect(201);
+    const pupil = (await admin.post('/api/siswa').send(makeSiswa()).expect(201)).body as Student;
+    await admin.post(`/api/rombel/${rombel}/siswa`).send({ siswa_ids: [pupil.id] }).expect(200);
+    const created = await guruC.api.post('/api/nilai').send(makeNilai(pupil.id, { tahun_ajaran: ACTIVE_YEAR })).expect(201);
+    await guruC.api.put(`/api/nilai/${created.body.id}`).send({ seni: 95, ipa: 60 }).expect(200);
+    await guruC.api.delete(`/api/nilai/${created.body.id}`).expect(204);
+    // Teaching every subject does not make a wali kelas, nor reach other classes.
+    await guruC.api.post('/api/presensi').send(makePresensi(pupil.id, { tahun_ajaran: ACTIVE_YEAR })).expect(403);
+    await guruC.api.get(`/api/siswa/${s.a1.id}`).expect(404);
   });
 
   it('admin writes anywhere as before', async () => {

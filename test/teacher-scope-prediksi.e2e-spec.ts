@@ -1,0 +1,77 @@
+import ExcelJS from 'exceljs';
+import type { Response } from 'superagent';
+import type { ApiClient } from './factories/records';
+import { ACTIVE_YEAR, type Student, twoTeachersTwoRombels } from './factories/school-classes';
+import { createTestApp, type TestApp } from './utils/test-app';
+
+function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => cb(null, Buffer.concat(chunks)));
+}
+
+const PERIOD = { semester: 'Ganjil', tahun_ajaran: ACTIVE_YEAR };
+
+/** Issue #13, GURU_SCOPE=class: predictions, batch, history and statistics see a guru's classes only. */
+describe('Teacher scope: predictions (e2e)', () => {
+  let t: TestApp;
+  let admin: ApiClient;
+  let guruA: ApiClient;
+  let guruB: ApiClient;
+  let s: Record<'a1' | 'a2' | 'b1' | 'b2' | 'old' | 'none', Student>;
+  const ids = (...names: Array<keyof typeof s>): number[] => names.map((n) => s[n].id).sort((x, y) => x - y);
+  const sorted = (rows: Array<{ siswa_id: number }>): number[] => rows.map((r) => r.siswa_id).sort((x, y) => x - y);
+
+  beforeAll(async () => {
+    t = await createTestApp({ GURU_SCOPE: 'class' });
+    const school = await twoTeachersTwoRombels(t);
+    ({ admin } = school);
+    guruA = school.guruA.api;
+    guruB = school.guruB.api;
+    s = school.students;
+    // Twelve labelled student-semesters: enough to train on.
+    await admin.post('/api/prediksi/train').send({}).expect(201);
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a single prediction of a student in reach passes; out of reach it is 404 like a missing student', async () => {
+    const ok = await guruA.post('/api/prediksi').send({ siswa_id: s.b1.id, ...PERIOD }).expect(200);
+    expect(ok.body.siswa_id).toBe(s.b1.id);
+    const hidden = await guruB.post('/api/prediksi').send({ siswa_id: s.a1.id, ...PERIOD }).expect(404);
+    expect(hidden.body.code).toBe('SISWA_NOT_FOUND');
+    await guruA.post('/api/prediksi').send({ siswa_id: s.none.id, ...PERIOD }).expect(404);
+    await admin.post('/api/prediksi').send({ siswa_id: s.none.id, ...PERIOD }).expect(200);
+  });
+
+  it('a batch predicts only the students in reach; admin’s batch is the whole school', async () => {
+    const mine = await guruA.post('/api/prediksi/batch').send(PERIOD).expect(200);
+    expect(mine.body.summary).toMatchObject({ total_siswa: 4, error_count: 0 });
+    expect(sorted(mine.body.results)).toEqual(ids('a1', 'a2', 'b1', 'b2'));
+    const all = await admin.post('/api/prediksi/batch').send(PERIOD).expect(200);
+    expect(sorted(all.body.results)).toEqual(ids('a1', 'a2', 'b1', 'b2', 'old', 'none'));
+  });
+
+  it('the history (list, total and export) holds only the students in reach', async () => {
+    const page = await guruB.get('/api/prediksi/history?limit=100').expect(200);
+    expect(page.body.total).toBe(2);
+    expect(sorted(page.body.data)).toEqual(ids('b1', 'b2'));
+    expect((await admin.get('/api/prediksi/history?limit=100').expect(200)).body.total).toBe(6);
+    const file = (await guruB.get('/api/prediksi/history/export/excel').buffer(true).parse(binary).expect(200)).body as Buffer;
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file as unknown as ArrayBuffer);
+    const exported: number[] = [];
+    workbook.worksheets[0]!.eachRow((row, n) => n > 1 && exported.push(Number(row.getCell(2).value)));
+    expect(exported.sort((x, y) => x - y)).toEqual(ids('b1', 'b2'));
+  });
+
+  it('feature statistics are computed over the students in reach; data-count stays the school’s training data', async () => {
+    const mine = (await guruB.get('/api/prediksi/feature-statistics').expect(200)).body.data;
+    expect(mine.summary).toMatchObject({ total_records: 4, labeled_records: 4 });
+    expect(mine.categorical_distributions.kategori_kehadiran.total).toBe(4);
+    const school = (await admin.get('/api/prediksi/feature-statistics').expect(200)).body.data;
+    expect(school.summary.total_records).toBe(12);
+    expect((await guruB.get('/api/prediksi/data-count').expect(200)).body.data.total_data).toBe(12);
+  });
+});
