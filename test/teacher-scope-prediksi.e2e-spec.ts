@@ -1,14 +1,7 @@
-import ExcelJS from 'exceljs';
-import type { Response } from 'superagent';
 import type { ApiClient } from './factories/records';
-import { ACTIVE_YEAR, type Student, twoTeachersTwoRombels } from './factories/school-classes';
+import { ACTIVE_YEAR, type School, twoTeachersTwoRombels } from './factories/school-classes';
+import { binary, xlsxNumbers } from './utils/binary';
 import { createTestApp, type TestApp } from './utils/test-app';
-
-function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 const PERIOD = { semester: 'Ganjil', tahun_ajaran: ACTIVE_YEAR };
 
@@ -18,8 +11,8 @@ describe('Teacher scope: predictions (e2e)', () => {
   let admin: ApiClient;
   let guruA: ApiClient;
   let guruB: ApiClient;
-  let s: Record<'a1' | 'a2' | 'b1' | 'b2' | 'old' | 'none', Student>;
-  const ids = (...names: Array<keyof typeof s>): number[] => names.map((n) => s[n].id).sort((x, y) => x - y);
+  let s: School['students'];
+  let ids: School['ids'];
   const sorted = (rows: Array<{ siswa_id: number }>): number[] => rows.map((r) => r.siswa_id).sort((x, y) => x - y);
 
   beforeAll(async () => {
@@ -29,6 +22,7 @@ describe('Teacher scope: predictions (e2e)', () => {
     guruA = school.guruA.api;
     guruB = school.guruB.api;
     s = school.students;
+    ids = school.ids;
     // Twelve labelled student-semesters: enough to train on.
     await admin.post('/api/prediksi/train').send({}).expect(201);
   }, 120_000);
@@ -59,11 +53,7 @@ describe('Teacher scope: predictions (e2e)', () => {
     expect(sorted(page.body.data)).toEqual(ids('b1', 'b2'));
     expect((await admin.get('/api/prediksi/history?limit=100').expect(200)).body.total).toBe(6);
     const file = (await guruB.get('/api/prediksi/history/export/excel').buffer(true).parse(binary).expect(200)).body as Buffer;
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(file as unknown as ArrayBuffer);
-    const exported: number[] = [];
-    workbook.worksheets[0]!.eachRow((row, n) => n > 1 && exported.push(Number(row.getCell(2).value)));
-    expect(exported.sort((x, y) => x - y)).toEqual(ids('b1', 'b2'));
+    expect((await xlsxNumbers(file, 2)).sort((x, y) => x - y)).toEqual(ids('b1', 'b2'));
   });
 
   it('feature statistics are computed over the students in reach; data-count stays the school’s training data', async () => {

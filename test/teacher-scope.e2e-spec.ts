@@ -1,15 +1,8 @@
-import ExcelJS from 'exceljs';
-import type { Response } from 'superagent';
 import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
 import { type ApiClient, clientAs, csvOf, makeNilai, makePresensi, makeSiswa } from './factories/records';
-import { ACTIVE_YEAR, newGuru, type Student, twoTeachersTwoRombels } from './factories/school-classes';
+import { ACTIVE_YEAR, newGuru, type School, type Student, twoTeachersTwoRombels } from './factories/school-classes';
+import { binary, xlsxNumbers } from './utils/binary';
 import { createTestApp, type TestApp } from './utils/test-app';
-
-function binary(res: Response, cb: (err: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => cb(null, Buffer.concat(chunks)));
-}
 
 /** Issue #13, GURU_SCOPE=class: what each teacher sees and writes, on every record route family. */
 describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
@@ -18,8 +11,9 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
   let staf: ApiClient;
   let guruA: ApiClient;
   let guruB: ApiClient;
-  let s: Record<'a1' | 'a2' | 'b1' | 'b2' | 'old' | 'none', Student>;
-  const ids = (...names: Array<keyof typeof s>): number[] => names.map((n) => s[n].id).sort((x, y) => x - y);
+  let s: School['students'];
+  let ids: School['ids'];
+  let rombel: { A: number; B: number };
   const everyone = (): number[] => ids('a1', 'a2', 'b1', 'b2', 'old', 'none');
 
   /** The student ids of a list's rows (siswa rows are students; the others carry siswa_id), and its X-Total-Count. */
@@ -40,6 +34,8 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
     guruA = school.guruA.api;
     guruB = school.guruB.api;
     s = school.students;
+    ids = school.ids;
+    rombel = { A: school.rombelA, B: school.rombelB };
     staf = await clientAs(t, 'staf');
   }, 120_000);
   afterAll(async () => {
@@ -59,6 +55,20 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       expect(hidden.body.code).toBe('SISWA_NOT_FOUND');
       await guruB.get(`/api/siswa/${s.b1.id}/riwayat-kelas`).expect(200);
       await guruB.get(`/api/siswa/${s.old.id}/riwayat-kelas`).expect(404);
+    });
+
+    it('rombel members and the class recap: only of the guru’s own classes', async () => {
+      const members = async (api: ApiClient, id: number): Promise<number[]> =>
+        ((await api.get(`/api/rombel/${id}/siswa`).expect(200)).body as Array<{ siswa_id: number }>).map((m) => m.siswa_id).sort((x, y) => x - y);
+      await expect(members(guruA, rombel.B)).resolves.toEqual(ids('b1', 'b2'));
+      await expect(members(guruB, rombel.A)).resolves.toEqual([]);
+      await expect(members(staf, rombel.A)).resolves.toEqual(ids('a1', 'a2'));
+      await guruA.get(`/api/rombel/${rombel.A}/rekap`).expect(200);
+      const recap = (await guruA.get(`/api/rombel/${rombel.B}/rekap`).expect(200)).body as { siswa: Array<{ siswa_id: number }> };
+      expect(recap.siswa.map((r) => r.siswa_id).sort((x, y) => x - y)).toEqual(ids('b1', 'b2'));
+      const hidden = await guruB.get(`/api/rombel/${rombel.A}/rekap`).expect(404);
+      expect(hidden.body.code).toBe('ROMBEL_NOT_FOUND');
+      await admin.get(`/api/rombel/${rombel.A}/rekap`).expect(200);
     });
 
     it('admin and staf are unchanged: everyone', async () => {
@@ -90,12 +100,7 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       const csvIds = csv.trim().split('\n').slice(1).map((line) => Number(line.split(',')[0]));
       expect(csvIds).toEqual(expected.map((r) => r.id));
       const xlsx = (await guruA.get(`/api/${domain}/export/excel`).buffer(true).parse(binary).expect(200)).body as Buffer;
-      const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
-      const sheet = workbook.worksheets[0]!;
-      const xlsxIds: number[] = [];
-      sheet.eachRow((row, n) => n > 1 && xlsxIds.push(Number(row.getCell(1).value)));
-      expect(xlsxIds).toEqual(expected.map((r) => r.id));
+      await expect(xlsxNumbers(xlsx, 1)).resolves.toEqual(expected.map((r) => r.id));
     });
   });
 

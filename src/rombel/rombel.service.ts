@@ -139,13 +139,16 @@ export class RombelService {
     recordChange({ entity_type: 'rombel', entity_id: id, before, after: null });
   }
 
-  async members(id: number): Promise<Page<RombelMemberDto>> {
+  /** Members within the teacher scope's reach: for a guru under GURU_SCOPE=class, none of a class they do not teach. */
+  async members(id: number, scope: TeacherScope): Promise<Page<RombelMemberDto>> {
     await this.rowOrThrow(this.dataSource.manager, id);
+    const params: unknown[] = [id];
+    const reach = scope.sqlCondition('rs.siswa_id', params);
     const rows = (await this.dataSource.query(
       `SELECT s.id AS siswa_id, s.nis, s.nisn, s.nama, s.jenis_kelamin, s.status, rs.keputusan
        FROM rombel_siswa rs JOIN siswa s ON s.id = rs.siswa_id
-       WHERE rs.rombel_id = $1 ORDER BY s.nama, s.id`,
-      [id],
+       WHERE rs.rombel_id = $1 AND ${reach} ORDER BY s.nama, s.id`,
+      params,
     )) as RombelMemberDto[];
     return { rows, total: rows.length };
   }
@@ -229,6 +232,14 @@ export class RombelService {
        WHERE rs.siswa_id = s.id AND rs.rombel_id = $1 AND s.kelas <> r.nama`,
       [rombelId],
     );
+  }
+
+  /** 404 unless the rombel is one of the scope's classes (every rombel for admin, staf and GURU_SCOPE=school). */
+  async assertInReach(id: number, scope: TeacherScope): Promise<void> {
+    if (!scope.restricted) return;
+    const params: unknown[] = [id];
+    const [reached] = (await this.dataSource.query(`SELECT 1 FROM rombel r WHERE r.id = $1 AND ${scope.sqlRombelCondition('r.id', params)}`, params)) as unknown[];
+    if (!reached) throw RombelErrors.notFound(id);
   }
 
   async rowOrThrow(m: EntityManager, id: number, lock = false): Promise<RombelRow> {

@@ -49,18 +49,20 @@ interface StudentAccess {
 type Denial = { reason: 'hidden' } | { reason: 'mapel'; mapel: string } | { reason: 'wali' } | { reason: 'none' };
 
 /**
- * The students of the active year's rombels a guru reaches, as a sub-query with the guru's id as
- * `guru` (a named or positional placeholder): one statement whatever the school's size.
+ * The active year's rombels a guru reaches, as a sub-query with the guru's id as `guru` (a named or
+ * positional placeholder).
  */
-function reachSubquery(reach: GuruReach, guru: string): string {
+function rombelSubquery(reach: GuruReach, guru: string): string {
   const relation =
     reach === 'wali'
       ? `rb.wali_kelas_id = ${guru}`
       : `(rb.wali_kelas_id = ${guru} OR EXISTS (SELECT 1 FROM penugasan p WHERE p.rombel_id = rb.id AND p.guru_id = ${guru}))`;
-  return `SELECT rs.siswa_id FROM rombel_siswa rs
-    JOIN tahun_ajaran ta ON ta.id = rs.tahun_ajaran_id AND ta.aktif
-    JOIN rombel rb ON rb.id = rs.rombel_id
-    WHERE ${relation}`;
+  return `SELECT rb.id FROM rombel rb JOIN tahun_ajaran ta ON ta.id = rb.tahun_ajaran_id AND ta.aktif WHERE ${relation}`;
+}
+
+/** The members of those rombels: one statement whatever the school's size. */
+function siswaSubquery(reach: GuruReach, guru: string): string {
+  return `SELECT rs.siswa_id FROM rombel_siswa rs WHERE rs.rombel_id IN (${rombelSubquery(reach, guru)})`;
 }
 
 /** The entity properties whose value a write changes; `all` when the row's identity (its natural key) moves. */
@@ -98,7 +100,7 @@ export class TeacherScope {
   /** Restricts a TypeORM query to the students in reach; `siswaColumn` holds the student id (`s.id`, `r.siswaId`). */
   restrictQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, siswaColumn: string, reach: GuruReach = 'kelas'): SelectQueryBuilder<T> {
     if (this.guruId === null) return qb;
-    return qb.andWhere(`${siswaColumn} IN (${reachSubquery(reach, ':scopeGuruId')})`, { scopeGuruId: this.guruId });
+    return qb.andWhere(`${siswaColumn} IN (${siswaSubquery(reach, ':scopeGuruId')})`, { scopeGuruId: this.guruId });
   }
 
   /**
@@ -108,7 +110,14 @@ export class TeacherScope {
   sqlCondition(siswaColumn: string, params: unknown[], reach: GuruReach = 'kelas'): string {
     if (this.guruId === null) return 'TRUE';
     params.push(this.guruId);
-    return `${siswaColumn} IN (${reachSubquery(reach, `$${params.length}`)})`;
+    return `${siswaColumn} IN (${siswaSubquery(reach, `$${params.length}`)})`;
+  }
+
+  /** Like sqlCondition, for a rombel id column: the active year's rombels the guru teaches in or is wali kelas of. */
+  sqlRombelCondition(rombelColumn: string, params: unknown[], reach: GuruReach = 'kelas'): string {
+    if (this.guruId === null) return 'TRUE';
+    params.push(this.guruId);
+    return `${rombelColumn} IN (${rombelSubquery(reach, `$${params.length}`)})`;
   }
 
   /** Throws on the first write not allowed: 404 for a student out of reach, 403 naming the reason otherwise. */

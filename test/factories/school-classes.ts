@@ -63,5 +63,10 @@ export async function twoTeachersTwoRombels(t: TestApp) {
   await place(rombelA, [a1, a2]);
   await place(rombelB, [b1, b2]);
   await place(rombelC, [old]);
-  return { admin, guruA, guruB, rombelA, rombelB, students: { a1, a2, b1, b2, old, none } };
+  const students = { a1, a2, b1, b2, old, none };
+  /** The named students' ids in ascending order, as the tests compare them. */
+  const ids = (...names: Array<keyof typeof students>): number[] => names.map((n) => students[n].id).sort((x, y) => x - y);
+  return { admin, guruA, guruB, rombelA, rombelB, students, ids };
 }
+
+export type School = Awaited<ReturnType<typeof twoTeachersTwoRombels>>;
