@@ -62,6 +62,13 @@ describe('Teacher scope: predictions (e2e)', () => {
     expect(mine.categorical_distributions.kategori_kehadiran.total).toBe(4);
     const school = (await admin.get('/api/prediksi/feature-statistics').expect(200)).body.data;
     expect(school.summary.total_records).toBe(12);
+    expect(school.numerical_statistics.total_penghasilan.count).toBe(12);
+    // Guru A reaches A (wali kelas) and B (matematika): B's family incomes stay out of every figure.
+    const a = (await guruA.get('/api/prediksi/feature-statistics').expect(200)).body.data;
+    expect(a.summary.total_records).toBe(8);
+    expect(a.numerical_statistics.rata_rata.count).toBe(8);
+    expect(a.numerical_statistics.total_penghasilan.count).toBe(4);
+    expect(a.categorical_distributions.kategori_penghasilan.total).toBe(4);
     expect((await guruB.get('/api/prediksi/data-count').expect(200)).body.data.total_data).toBe(12);
   });
 });
