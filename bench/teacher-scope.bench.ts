@@ -7,21 +7,15 @@
  *
  * Settings (env): BENCH_SCOPE_ROWS (10000), BENCH_SCOPE_REPEATS (30).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
 import { createApiClient } from './lib/api-client';
-import { ROOT, peakRssMb, startBenchApp } from './lib/app-process';
+import { peakRssMb, startBenchApp } from './lib/app-process';
+import { quantile, runLine, writeSection } from './lib/report';
 
 const ROWS = Number(process.env.BENCH_SCOPE_ROWS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_SCOPE_REPEATS ?? 30);
 const ADMIN_PASSWORD = 'Bench-Kunci-Sekolah-42';
 const GURU = { username: 'bench_scope_guru', password: 'Sandi-Bench-Kelas-77!' };
 const PATHS = ['/api/nilai', '/api/nilai?limit=100', '/api/siswa/count', '/api/prediksi/feature-statistics'];
-
-function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-}
 
 async function send(baseUrl: string, token: string, method: string, path: string, body?: unknown): Promise<Response> {
   const res = await fetch(`${baseUrl}${path}`, {
@@ -72,18 +66,15 @@ async function main(): Promise<void> {
       console.log(line);
       lines.push(line);
     }
+    const rows = await admin.nilaiRows();
     const table = [
-      `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}; ${await admin.nilaiRows()} nilai rows; ` +
-        `${REPEATS} sequential requests per user after 3 warm-ups, timed to the last byte; app peak RSS ${peakRssMb(app.pid)} MB.`,
+      runLine(`${rows} nilai rows; ${REPEATS} sequential requests per user after 3 warm-ups, timed to the last byte; app peak RSS ${peakRssMb(app.pid)} MB.`),
       '',
       '| request | admin: rows | admin p50 / p95 (ms) | guru (2 rombels): rows | guru p50 / p95 (ms) |',
       '|---|---:|---:|---:|---:|',
       ...lines,
     ].join('\n');
-    const file = join(ROOT, 'BENCHMARKS.md');
-    const doc = readFileSync(file, 'utf8');
-    writeFileSync(file, doc.replace(/<!-- SCOPE:BEGIN -->[\s\S]*<!-- SCOPE:END -->/, `<!-- SCOPE:BEGIN -->\n${table}\n<!-- SCOPE:END -->`));
-    console.log(table);
+    writeSection('SCOPE', table);
   } finally {
     await app.stop();
   }
