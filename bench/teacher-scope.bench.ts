@@ -47,7 +47,11 @@ async function main(): Promise<void> {
   try {
     const admin = await createApiClient(app.baseUrl, 'admin', ADMIN_PASSWORD);
     while ((await admin.nilaiRows()) < ROWS) await admin.post('/api/prediksi/generate-dummy-data?count=500');
-    const registered = await send(app.baseUrl, admin.token, 'POST', '/api/auth/register', { ...GURU, email: 'bench-scope@school.test', role: 'guru' });
+    const registered = await send(app.baseUrl, admin.token, 'POST', '/api/auth/register', {
+      ...GURU,
+      email: 'bench-scope@school.test',
+      role: 'guru',
+    });
     const guruId = ((await registered.json()) as { id: number }).id;
     const active = (await admin.get<{ id: number }>('/api/tahun-ajaran/aktif')).body;
     const rombels = (await admin.get<Array<{ id: number }>>(`/api/rombel?tahun_ajaran_id=${active.id}&limit=2`)).body;
@@ -68,7 +72,9 @@ async function main(): Promise<void> {
     }
     const rows = await admin.nilaiRows();
     const table = [
-      runLine(`${rows} nilai rows; ${REPEATS} sequential requests per user after 3 warm-ups, timed to the last byte; app peak RSS ${peakRssMb(app.pid)} MB.`),
+      runLine(
+        `${rows} nilai rows; ${REPEATS} sequential requests per user after 3 warm-ups, timed to the last byte; app peak RSS ${peakRssMb(app.pid)} MB.`,
+      ),
       '',
       '| request | admin: rows | admin p50 / p95 (ms) | guru (2 rombels): rows | guru p50 / p95 (ms) |',
       '|---|---:|---:|---:|---:|',

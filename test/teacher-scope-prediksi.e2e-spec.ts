@@ -31,12 +31,24 @@ describe('Teacher scope: predictions (e2e)', () => {
   });
 
   it('a single prediction of a student in reach passes; out of reach it is 404 like a missing student', async () => {
-    const ok = await guruA.post('/api/prediksi').send({ siswa_id: s.b1.id, ...PERIOD }).expect(200);
+    const ok = await guruA
+      .post('/api/prediksi')
+      .send({ siswa_id: s.b1.id, ...PERIOD })
+      .expect(200);
     expect(ok.body.siswa_id).toBe(s.b1.id);
-    const hidden = await guruB.post('/api/prediksi').send({ siswa_id: s.a1.id, ...PERIOD }).expect(404);
+    const hidden = await guruB
+      .post('/api/prediksi')
+      .send({ siswa_id: s.a1.id, ...PERIOD })
+      .expect(404);
     expect(hidden.body.code).toBe('SISWA_NOT_FOUND');
-    await guruA.post('/api/prediksi').send({ siswa_id: s.none.id, ...PERIOD }).expect(404);
-    await admin.post('/api/prediksi').send({ siswa_id: s.none.id, ...PERIOD }).expect(200);
+    await guruA
+      .post('/api/prediksi')
+      .send({ siswa_id: s.none.id, ...PERIOD })
+      .expect(404);
+    await admin
+      .post('/api/prediksi')
+      .send({ siswa_id: s.none.id, ...PERIOD })
+      .expect(200);
   });
 
   it('a batch predicts only the students in reach; admin’s batch is the whole school', async () => {

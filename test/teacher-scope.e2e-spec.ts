@@ -59,7 +59,9 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
 
     it('rombel members and the class recap: only of the guru’s own classes', async () => {
       const members = async (api: ApiClient, id: number): Promise<number[]> =>
-        ((await api.get(`/api/rombel/${id}/siswa`).expect(200)).body as Array<{ siswa_id: number }>).map((m) => m.siswa_id).sort((x, y) => x - y);
+        ((await api.get(`/api/rombel/${id}/siswa`).expect(200)).body as Array<{ siswa_id: number }>)
+          .map((m) => m.siswa_id)
+          .sort((x, y) => x - y);
       await expect(members(guruA, rombel.B)).resolves.toEqual(ids('b1', 'b2'));
       await expect(members(guruB, rombel.A)).resolves.toEqual([]);
       await expect(members(staf, rombel.A)).resolves.toEqual(ids('a1', 'a2'));
@@ -79,13 +81,16 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       }
     });
 
-    it.each(['nilai', 'presensi', 'prestasi'])('%s: every row (both semesters) of the reached students, with the matching X-Total-Count', async (domain) => {
-      await expect(listed(guruA, domain)).resolves.toEqual({ ids: ids('a1', 'a2', 'b1', 'b2'), total: 8 });
-      await expect(listed(guruB, domain)).resolves.toEqual({ ids: ids('b1', 'b2'), total: 4 });
-      await guruA.get(`/api/${domain}/${(await rowOf(domain, s.b1.id)).id}`).expect(200);
-      await guruB.get(`/api/${domain}/${(await rowOf(domain, s.a1.id)).id}`).expect(404);
-      await guruA.get(`/api/${domain}/${(await rowOf(domain, s.none.id)).id}`).expect(404);
-    });
+    it.each(['nilai', 'presensi', 'prestasi'])(
+      '%s: every row (both semesters) of the reached students, with the matching X-Total-Count',
+      async (domain) => {
+        await expect(listed(guruA, domain)).resolves.toEqual({ ids: ids('a1', 'a2', 'b1', 'b2'), total: 8 });
+        await expect(listed(guruB, domain)).resolves.toEqual({ ids: ids('b1', 'b2'), total: 4 });
+        await guruA.get(`/api/${domain}/${(await rowOf(domain, s.b1.id)).id}`).expect(200);
+        await guruB.get(`/api/${domain}/${(await rowOf(domain, s.a1.id)).id}`).expect(404);
+        await guruA.get(`/api/${domain}/${(await rowOf(domain, s.none.id)).id}`).expect(404);
+      },
+    );
 
     it('penghasilan: only the wali kelas reads it, not a subject teacher of the class', async () => {
       await expect(listed(guruA, 'penghasilan')).resolves.toEqual({ ids: ids('a1', 'a2'), total: 2 });
@@ -94,20 +99,30 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       await guruA.get(`/api/penghasilan/${(await rowOf('penghasilan', s.a1.id)).id}`).expect(200);
     });
 
-    it.each(['siswa', 'nilai', 'presensi', 'penghasilan', 'prestasi'])('%s: csv and xlsx exports hold the same rows as the list', async (domain) => {
-      const expected = (await guruA.get(`/api/${domain}?sort=id`).expect(200)).body as Array<{ id: number }>;
-      const csv = ((await guruA.get(`/api/${domain}/export/csv`).buffer(true).parse(binary).expect(200)).body as Buffer).toString('utf8');
-      const csvIds = csv.trim().split('\n').slice(1).map((line) => Number(line.split(',')[0]));
-      expect(csvIds).toEqual(expected.map((r) => r.id));
-      const xlsx = (await guruA.get(`/api/${domain}/export/excel`).buffer(true).parse(binary).expect(200)).body as Buffer;
-      await expect(xlsxNumbers(xlsx, 1)).resolves.toEqual(expected.map((r) => r.id));
-    });
+    it.each(['siswa', 'nilai', 'presensi', 'penghasilan', 'prestasi'])(
+      '%s: csv and xlsx exports hold the same rows as the list',
+      async (domain) => {
+        const expected = (await guruA.get(`/api/${domain}?sort=id`).expect(200)).body as Array<{ id: number }>;
+        const csv = ((await guruA.get(`/api/${domain}/export/csv`).buffer(true).parse(binary).expect(200)).body as Buffer).toString('utf8');
+        const csvIds = csv
+          .trim()
+          .split('\n')
+          .slice(1)
+          .map((line) => Number(line.split(',')[0]));
+        expect(csvIds).toEqual(expected.map((r) => r.id));
+        const xlsx = (await guruA.get(`/api/${domain}/export/excel`).buffer(true).parse(binary).expect(200)).body as Buffer;
+        await expect(xlsxNumbers(xlsx, 1)).resolves.toEqual(expected.map((r) => r.id));
+      },
+    );
   });
 
   describe('nilai writes: only the subjects a guru teaches in the student’s rombel', () => {
     it('a PUT changing the taught subject passes; one changing another subject is 403 naming it', async () => {
       const row = await rowOf('nilai', s.b1.id);
-      const ok = await guruA.put(`/api/nilai/${row.id}`).send({ ...row, matematika: 55 }).expect(200);
+      const ok = await guruA
+        .put(`/api/nilai/${row.id}`)
+        .send({ ...row, matematika: 55 })
+        .expect(200);
       expect(ok.body.matematika).toBe(55);
       const refused = await guruA.put(`/api/nilai/${row.id}`).send({ matematika: 56, ipa: 40 }).expect(403);
       expect(refused.headers['content-type']).toMatch(/problem\+json/);
@@ -129,19 +144,35 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       const body = { ...row, id: undefined };
       const created = await guruA.post('/api/nilai').send(body).expect(403);
       expect(created.body.code).toBe('SCOPE_MAPEL_NOT_TAUGHT');
-      const hidden = await guruA.post('/api/nilai').send({ ...body, siswa_id: s.none.id }).expect(404);
+      const hidden = await guruA
+        .post('/api/nilai')
+        .send({ ...body, siswa_id: s.none.id })
+        .expect(404);
       expect(hidden.body.code).toBe('SISWA_NOT_FOUND');
       await guruA.delete(`/api/nilai/${(await rowOf('nilai', s.none.id)).id}`).expect(404);
       await admin.post('/api/nilai').send(body).expect(201);
     });
 
     it('an upload is all-or-nothing: rows out of scope are row errors', async () => {
-      const subjects = ['Matematika', 'Bahasa Indonesia', 'Bahasa Inggris', 'IPA', 'Bahasa Jawa', 'Agama', 'PJOK', 'PKN', 'Sejarah', 'Seni', 'Dasar Kejuruan'];
+      const subjects = [
+        'Matematika',
+        'Bahasa Indonesia',
+        'Bahasa Inggris',
+        'IPA',
+        'Bahasa Jawa',
+        'Agama',
+        'PJOK',
+        'PKN',
+        'Sejarah',
+        'Seni',
+        'Dasar Kejuruan',
+      ];
       const headers = ['Siswa ID', 'Semester', 'Tahun Ajaran', ...subjects];
       // The stored Genap row with a new matematika score: only that subject changes.
       const line = async (student: Student, matematika: number): Promise<Array<string | number>> => {
         const stored = await rowOf('nilai', student.id, 'Genap');
-        const field = (h: string) => (h === 'IPA' ? 'ipa' : h === 'PJOK' ? 'pjok' : h === 'PKN' ? 'pkn' : h.toLowerCase().replace(/ /g, '_'));
+        const field = (h: string) =>
+          h === 'IPA' ? 'ipa' : h === 'PJOK' ? 'pjok' : h === 'PKN' ? 'pkn' : h.toLowerCase().replace(/ /g, '_');
         return [student.id, 'Genap', ACTIVE_YEAR, matematika, ...subjects.slice(1).map((h) => stored[field(h)] as number)];
       };
       const file = csvOf(headers, [await line(s.b1, 91), await line(s.a1, 92), await line(s.none, 93)]);
@@ -177,15 +208,23 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       await guruA.delete(`/api/${domain}/${a1.id}`).expect(204);
       const { id: _id, nama_siswa: _n, kelas: _k, ...body } = a1;
       await guruA.post(`/api/${domain}`).send(body).expect(201);
-      await guruA.post(`/api/${domain}`).send({ ...body, siswa_id: s.b2.id, tahun_ajaran: '2024/2025' }).expect(403);
-      await guruA.post(`/api/${domain}`).send({ ...body, siswa_id: s.none.id, tahun_ajaran: '2024/2025' }).expect(404);
+      await guruA
+        .post(`/api/${domain}`)
+        .send({ ...body, siswa_id: s.b2.id, tahun_ajaran: '2024/2025' })
+        .expect(403);
+      await guruA
+        .post(`/api/${domain}`)
+        .send({ ...body, siswa_id: s.none.id, tahun_ajaran: '2024/2025' })
+        .expect(404);
     });
 
     it('uploads: rows of students the guru is not wali kelas of are row errors, nothing is written', async () => {
-      const headers = domain === 'presensi'
-        ? ['Siswa ID', 'Semester', 'Tahun Ajaran', 'Jumlah Hadir', 'Jumlah Sakit', 'Jumlah Izin', 'Jumlah Alpa']
-        : ['Siswa ID', 'Semester', 'Tahun Ajaran', 'Kategori', 'Catatan'];
-      const row = (id: number) => (domain === 'presensi' ? [id, 'Ganjil', '2024/2025', 80, 1, 1, 1] : [id, 'Ganjil', '2024/2025', 'Sedang', '']);
+      const headers =
+        domain === 'presensi'
+          ? ['Siswa ID', 'Semester', 'Tahun Ajaran', 'Jumlah Hadir', 'Jumlah Sakit', 'Jumlah Izin', 'Jumlah Alpa']
+          : ['Siswa ID', 'Semester', 'Tahun Ajaran', 'Kategori', 'Catatan'];
+      const row = (id: number) =>
+        domain === 'presensi' ? [id, 'Ganjil', '2024/2025', 80, 1, 1, 1] : [id, 'Ganjil', '2024/2025', 'Sedang', ''];
       const file = csvOf(headers, [row(s.a2.id), row(s.b1.id), row(s.none.id)]);
       const refused = await guruA.post(`/api/${domain}/upload/excel`).attach('file', file, 'rows.csv').expect(422);
       expect(refused.body.errors).toEqual([
@@ -194,7 +233,10 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       ]);
       const a2Rows = () => admin.get(`/api/${domain}?siswa_id=${s.a2.id}&tahun_ajaran=2024/2025`).expect(200);
       expect((await a2Rows()).body).toEqual([]);
-      await guruA.post(`/api/${domain}/upload/excel`).attach('file', csvOf(headers, [row(s.a2.id)]), 'rows.csv').expect(200);
+      await guruA
+        .post(`/api/${domain}/upload/excel`)
+        .attach('file', csvOf(headers, [row(s.a2.id)]), 'rows.csv')
+        .expect(200);
       expect((await a2Rows()).body).toHaveLength(1);
     });
   });
@@ -202,15 +244,26 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
   it('a class teacher teaching all eleven subjects of a rombel creates and deletes its nilai rows', async () => {
     const guruC = await newGuru(t, admin, 'guru_kelas_c');
     const year = ((await admin.get('/api/tahun-ajaran/aktif').expect(200)).body as { id: number }).id;
-    const rombel = (await admin.post('/api/rombel').send({ nama: 'IV A', tingkat: 4, tahun_ajaran_id: year }).expect(201)).body.id as number;
-    for (const mapel of SUBJECT_FIELDS) await admin.post('/api/penugasan').send({ guru_id: guruC.id, rombel_id: rombel, mapel }).expect(201);
+    const rombel = (await admin.post('/api/rombel').send({ nama: 'IV A', tingkat: 4, tahun_ajaran_id: year }).expect(201)).body
+      .id as number;
+    for (const mapel of SUBJECT_FIELDS)
+      await admin.post('/api/penugasan').send({ guru_id: guruC.id, rombel_id: rombel, mapel }).expect(201);
     const pupil = (await admin.post('/api/siswa').send(makeSiswa()).expect(201)).body as Student;
-    await admin.post(`/api/rombel/${rombel}/siswa`).send({ siswa_ids: [pupil.id] }).expect(200);
-    const created = await guruC.api.post('/api/nilai').send(makeNilai(pupil.id, { tahun_ajaran: ACTIVE_YEAR })).expect(201);
+    await admin
+      .post(`/api/rombel/${rombel}/siswa`)
+      .send({ siswa_ids: [pupil.id] })
+      .expect(200);
+    const created = await guruC.api
+      .post('/api/nilai')
+      .send(makeNilai(pupil.id, { tahun_ajaran: ACTIVE_YEAR }))
+      .expect(201);
     await guruC.api.put(`/api/nilai/${created.body.id}`).send({ seni: 95, ipa: 60 }).expect(200);
     await guruC.api.delete(`/api/nilai/${created.body.id}`).expect(204);
     // Teaching every subject does not make a wali kelas, nor reach other classes.
-    await guruC.api.post('/api/presensi').send(makePresensi(pupil.id, { tahun_ajaran: ACTIVE_YEAR })).expect(403);
+    await guruC.api
+      .post('/api/presensi')
+      .send(makePresensi(pupil.id, { tahun_ajaran: ACTIVE_YEAR }))
+      .expect(403);
     await guruC.api.get(`/api/siswa/${s.a1.id}`).expect(404);
   });
 

@@ -17,6 +17,12 @@ export function runLine(details: string): string {
 export function writeSection(name: string, table: string): void {
   const file = join(ROOT, 'BENCHMARKS.md');
   const doc = readFileSync(file, 'utf8');
-  writeFileSync(file, doc.replace(new RegExp(`<!-- ${name}:BEGIN -->[\\s\\S]*<!-- ${name}:END -->`), `<!-- ${name}:BEGIN -->\n${table}\n<!-- ${name}:END -->`));
+  writeFileSync(
+    file,
+    doc.replace(
+      new RegExp(`<!-- ${name}:BEGIN -->[\\s\\S]*<!-- ${name}:END -->`),
+      `<!-- ${name}:BEGIN -->\n${table}\n<!-- ${name}:END -->`,
+    ),
+  );
   console.log(table);
 }

@@ -21,7 +21,9 @@ describe('TeacherScope', () => {
     expect(sql).toContain('ta.aktif');
     expect(sql).toContain('rb.wali_kelas_id = $3 OR EXISTS');
     expect(TeacherScope.of(guru, 'class').sqlCondition('s.id', [], 'wali')).not.toContain('penugasan');
-    expect(TeacherScope.of(guru, 'class').sqlRombelCondition('r.id', [])).toMatch(/^r\.id IN \(SELECT rb\.id FROM rombel rb JOIN tahun_ajaran ta .* AND ta\.aktif WHERE/);
+    expect(TeacherScope.of(guru, 'class').sqlRombelCondition('r.id', [])).toMatch(
+      /^r\.id IN \(SELECT rb\.id FROM rombel rb JOIN tahun_ajaran ta .* AND ta\.aktif WHERE/,
+    );
     expect(TeacherScope.SCHOOL.sqlRombelCondition('r.id', [])).toBe('TRUE');
   });
 

@@ -7,7 +7,6 @@ import { RECORD_ERRORS } from '../records/records.errors';
 import type { GuruScopeMode } from './guru-scope-mode';
 import { SCOPE_ERRORS } from './scope.errors';
 
-
 /**
  * Which students a guru reaches: `kelas` — members of the active year's rombels they teach a subject
  * in or are wali kelas of; `wali` — only members of the rombels they are wali kelas of (family
@@ -98,7 +97,11 @@ export class TeacherScope {
   }
 
   /** Restricts a TypeORM query to the students in reach; `siswaColumn` holds the student id (`s.id`, `r.siswaId`). */
-  restrictQuery<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, siswaColumn: string, reach: GuruReach = 'kelas'): SelectQueryBuilder<T> {
+  restrictQuery<T extends ObjectLiteral>(
+    qb: SelectQueryBuilder<T>,
+    siswaColumn: string,
+    reach: GuruReach = 'kelas',
+  ): SelectQueryBuilder<T> {
     if (this.guruId === null) return qb;
     return qb.andWhere(`${siswaColumn} IN (${siswaSubquery(reach, ':scopeGuruId')})`, { scopeGuruId: this.guruId });
   }
@@ -126,18 +129,32 @@ export class TeacherScope {
     if (!denied) return;
     const { write, denial } = denied;
     if (denial.reason === 'hidden') throw new DomainException(HttpStatus.NOT_FOUND, RECORD_ERRORS.SISWA_NOT_FOUND, { id: write.siswaId });
-    if (denial.reason === 'mapel') throw new DomainException(HttpStatus.FORBIDDEN, SCOPE_ERRORS.SCOPE_MAPEL_NOT_TAUGHT, { mapel: denial.mapel }, { mapel: denial.mapel });
+    if (denial.reason === 'mapel')
+      throw new DomainException(
+        HttpStatus.FORBIDDEN,
+        SCOPE_ERRORS.SCOPE_MAPEL_NOT_TAUGHT,
+        { mapel: denial.mapel },
+        { mapel: denial.mapel },
+      );
     if (denial.reason === 'wali') throw new DomainException(HttpStatus.FORBIDDEN, SCOPE_ERRORS.SCOPE_NOT_WALI_KELAS, { id: write.siswaId });
     throw new DomainException(HttpStatus.FORBIDDEN, SCOPE_ERRORS.SCOPE_READ_ONLY);
   }
 
   /** For uploads: every write not allowed, as the row error's text (out of reach reads as an unknown student). */
-  async rowDenials(m: EntityManager, rule: GuruWriteRule, writes: readonly ScopedWrite[]): Promise<Array<{ row: number; message: Message }>> {
+  async rowDenials(
+    m: EntityManager,
+    rule: GuruWriteRule,
+    writes: readonly ScopedWrite[],
+  ): Promise<Array<{ row: number; message: Message }>> {
     const denied = await this.denials(m, rule, writes);
     return denied.map(({ write, denial }) => ({ row: write.row ?? 0, message: denialMessage(write, denial) }));
   }
 
-  private async denials(m: EntityManager, rule: GuruWriteRule, writes: readonly ScopedWrite[]): Promise<Array<{ write: ScopedWrite; denial: Denial }>> {
+  private async denials(
+    m: EntityManager,
+    rule: GuruWriteRule,
+    writes: readonly ScopedWrite[],
+  ): Promise<Array<{ write: ScopedWrite; denial: Denial }>> {
     if (this.guruId === null || writes.length === 0) return [];
     if (rule.by === 'none') return writes.map((write) => ({ write, denial: { reason: 'none' } }));
     const access = await this.accessTo(m, [...new Set(writes.map((w) => w.siswaId))]);

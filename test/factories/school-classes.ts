@@ -6,7 +6,10 @@ import { type ApiClient, clientAs, makeNilai, makePenghasilan, makePresensi, mak
 /** A client with the bearer token of a newly registered, active guru, and its user id. */
 export async function newGuru(t: TestApp, admin: ApiClient, username: string): Promise<{ id: number; api: ApiClient }> {
   const password = `Sandi-Kelas-${username.length}-rahasia!`;
-  const created = await admin.post('/api/auth/register').send({ username, email: `${username}@school.test`, password, role: 'guru' }).expect(201);
+  const created = await admin
+    .post('/api/auth/register')
+    .send({ username, email: `${username}@school.test`, password, role: 'guru' })
+    .expect(201);
   const login = await request(t.baseUrl).post('/api/auth/login').send({ username, password }).expect(200);
   const auth = bearer(login.body.access_token as string);
   const api = {
@@ -41,25 +44,45 @@ export async function twoTeachersTwoRombels(t: TestApp) {
   if (!active.aktif) throw new Error('the first year should be active');
   const lastYear = (await admin.post('/api/tahun-ajaran').send({ nama: '2024/2025' }).expect(201)).body as { id: number };
   const rombel = async (nama: string, tahunAjaranId: number, wali: number): Promise<number> =>
-    (await admin.post('/api/rombel').send({ nama, tingkat: 10, tahun_ajaran_id: tahunAjaranId, wali_kelas_id: wali }).expect(201)).body.id as number;
+    (await admin.post('/api/rombel').send({ nama, tingkat: 10, tahun_ajaran_id: tahunAjaranId, wali_kelas_id: wali }).expect(201)).body
+      .id as number;
   const rombelA = await rombel('X IPA 1', active.id, guruA.id);
   const rombelB = await rombel('X IPA 2', active.id, guruB.id);
   const rombelC = await rombel('X IPA 9', lastYear.id, guruB.id);
   await admin.post('/api/penugasan').send({ guru_id: guruA.id, rombel_id: rombelB, mapel: 'matematika' }).expect(201);
 
   const student = async (): Promise<Student> => {
-    const s = (await admin.post('/api/siswa').send(makeSiswa({ kelas: 'X' })).expect(201)).body as Student;
+    const s = (
+      await admin
+        .post('/api/siswa')
+        .send(makeSiswa({ kelas: 'X' }))
+        .expect(201)
+    ).body as Student;
     for (const semester of ['Ganjil', 'Genap']) {
       const key = { semester, tahun_ajaran: ACTIVE_YEAR };
       await admin.post('/api/nilai').send(makeNilai(s.id, key)).expect(201);
       await admin.post('/api/presensi').send(makePresensi(s.id, key)).expect(201);
-      await admin.post('/api/prestasi').send(makePrestasi(s.id, { ...key, kategori: s.id % 2 ? 'Tinggi' : 'Rendah' })).expect(201);
+      await admin
+        .post('/api/prestasi')
+        .send(makePrestasi(s.id, { ...key, kategori: s.id % 2 ? 'Tinggi' : 'Rendah' }))
+        .expect(201);
     }
     await admin.post('/api/penghasilan').send(makePenghasilan(s.id)).expect(201);
     return s;
   };
-  const [a1, a2, b1, b2, old, none] = [await student(), await student(), await student(), await student(), await student(), await student()];
-  const place = (rombelId: number, members: Student[]) => admin.post(`/api/rombel/${rombelId}/siswa`).send({ siswa_ids: members.map((m) => m.id) }).expect(200);
+  const [a1, a2, b1, b2, old, none] = [
+    await student(),
+    await student(),
+    await student(),
+    await student(),
+    await student(),
+    await student(),
+  ];
+  const place = (rombelId: number, members: Student[]) =>
+    admin
+      .post(`/api/rombel/${rombelId}/siswa`)
+      .send({ siswa_ids: members.map((m) => m.id) })
+      .expect(200);
   await place(rombelA, [a1, a2]);
   await place(rombelB, [b1, b2]);
   await place(rombelC, [old]);
