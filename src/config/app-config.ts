@@ -1,4 +1,5 @@
 import { ConfigError, validateEnvironment } from './env.schema';
+import type { GuruScopeMode } from '../scope/guru-scope-mode';
 
 /** Placeholders that appear in examples and tutorials; never acceptable as a production secret. */
 const PLACEHOLDER_SECRETS = new Set([
@@ -68,6 +69,8 @@ export interface AppConfig {
   events: { retentionDays: number; bufferMaxRows: number };
   trash: { retentionDays: number };
   metricsToken?: string;
+  /** GURU_SCOPE: whether a guru sees the whole school or only their classes (src/scope/teacher-scope.ts). */
+  guruScope: GuruScopeMode;
 }
 
 /** The expensive routes' rate-limit buckets: training, batch prediction, exports, tree images, uploads. */
@@ -185,5 +188,6 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     events: { retentionDays: e.EVENT_RETENTION_DAYS, bufferMaxRows: e.EVENT_BUFFER_MAX_ROWS },
     trash: { retentionDays: e.TRASH_RETENTION_DAYS },
     metricsToken: e.METRICS_TOKEN,
+    guruScope: e.GURU_SCOPE,
   };
 }

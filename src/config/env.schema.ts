@@ -11,6 +11,7 @@ import {
   MinLength,
   validateSync,
 } from 'class-validator';
+import { GURU_SCOPE_MODES, type GuruScopeMode } from '../scope/guru-scope-mode';
 
 /** Parses the usual spellings of a boolean environment value; anything else stays a string and fails validation. */
 const envBoolean = ({ value }: { value: unknown }): unknown => {
@@ -198,6 +199,10 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString()
   METRICS_TOKEN?: string;
+
+  /** What a guru sees and writes: `school` (everything, as before) or `class` (their rombels of the active year; see src/scope). */
+  @IsIn(GURU_SCOPE_MODES)
+  GURU_SCOPE: GuruScopeMode = 'school';
 }
 
 export class ConfigError extends Error {

@@ -23,6 +23,7 @@ import { SEKOLAH_ERRORS } from '../settings/sekolah.errors';
 import { RAPOR_ERRORS } from '../rapor/rapor.errors';
 import { TAHUN_AJARAN_ERRORS } from '../tahun-ajaran/tahun-ajaran.errors';
 import { TRASH_ERRORS } from '../trash/trash.errors';
+import { SCOPE_ERRORS } from '../scope/scope.errors';
 import { CATALOGUES, LANGUAGES, type Namespace, placeholders, translate } from './catalogue';
 import { negotiateLanguage } from './language';
 
@@ -42,6 +43,7 @@ const CODE_OBJECTS: Record<string, Readonly<Record<string, string>>> = {
   ROMBEL_ERRORS,
   SEKOLAH_ERRORS,
   RAPOR_ERRORS,
+  SCOPE_ERRORS,
 };
 const NAMESPACES: Namespace[] = ['errors', 'titles', 'validation', 'messages'];
 const moduleCodes = [...new Set(Object.values(CODE_OBJECTS).flatMap((o) => Object.values(o)))].sort();

@@ -9,7 +9,7 @@ import { CreateNilaiDto } from './dto/create-nilai.dto';
 import { NILAI_SORT } from './dto/list-nilai-query.dto';
 import { type NilaiResponseDto, toNilaiResponse } from './dto/nilai-response.dto';
 import { NilaiRaport } from './nilai.entity';
-import { REPORT_SUBJECTS } from './nilai-subjects';
+import { REPORT_SUBJECTS, SUBJECTS } from './nilai-subjects';
 
 type Input = CreateNilaiDto & Record<string, unknown>;
 
@@ -24,6 +24,8 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
     perSemester: true,
     notFoundCode: RECORD_ERRORS.NILAI_NOT_FOUND,
     duplicateCode: RECORD_ERRORS.NILAI_DUPLICATE,
+    // A guru writes only the scores of the subjects they teach in the student's rombel (penugasan.mapel is the field name).
+    guruScope: { read: 'kelas', write: { by: 'mapel', subjects: Object.fromEntries(SUBJECTS.map((s) => [s.prop, s.field])) } },
   }),
   applyFilters: applySemesterFilters,
   createDto: CreateNilaiDto,

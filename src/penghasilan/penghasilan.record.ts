@@ -33,6 +33,8 @@ export function penghasilanRecordSpec(
       perSemester: false,
       notFoundCode: RECORD_ERRORS.PENGHASILAN_NOT_FOUND,
       duplicateCode: RECORD_ERRORS.PENGHASILAN_DUPLICATE,
+      // Family income is personal data (UU PDP 27/2022): only the wali kelas reads it; guru never write it.
+      guruScope: { read: 'wali', write: { by: 'none' } },
     }),
     applyFilters(qb, query) {
       const q = query as ListPenghasilanQueryDto;

@@ -24,6 +24,7 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
       perSemester: true,
       notFoundCode: RECORD_ERRORS.PRESENSI_NOT_FOUND,
       duplicateCode: RECORD_ERRORS.PRESENSI_DUPLICATE,
+      guruScope: { read: 'kelas', write: { by: 'wali' } },
     }),
     applyFilters(qb, query) {
       const q = query as ListPresensiQueryDto;

@@ -20,6 +20,7 @@ export const PRESTASI_RECORD: RecordSpec<Prestasi, CreatePrestasiDto, PrestasiRe
     perSemester: true,
     notFoundCode: RECORD_ERRORS.PRESTASI_NOT_FOUND,
     duplicateCode: RECORD_ERRORS.PRESTASI_DUPLICATE,
+    guruScope: { read: 'kelas', write: { by: 'wali' } },
   }),
   applyFilters(qb, query) {
     const q = query as ListPrestasiQueryDto;

@@ -6,6 +6,8 @@ import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
 import { ALL_ROLES } from '../common/role';
 import { RekapQueryDto } from '../rombel/dto/rekap.dto';
 import { RaporRombelQueryDto, RaporSiswaQueryDto } from './rapor.dto';
+import { RequestScope } from '../scope/request-scope.decorator';
+import { TeacherScope } from '../scope/teacher-scope';
 import { RaporService } from './rapor.service';
 import { RekapExportService } from './rekap-export.service';
 import { XLSX_TYPE } from './rekap-excel';
@@ -13,7 +15,7 @@ import { XLSX_TYPE } from './rekap-excel';
 /**
  * A download of records, so like every export (API.md §9) for every role: admin, guru (the wali
  * kelas prints the class) and staf (the office prints on distribution day); counted in the
- * exports' rate limit. Under GURU_SCOPE=class a guru's lookups are narrowed in the services.
+ * exports' rate limit. Under GURU_SCOPE=class a guru gets only the students and rombels in reach (others: 404).
  */
 function Download(path: string, o: { summary: string; description?: string; produces?: string; errors: number[] }): MethodDecorator {
   return applyDecorators(
@@ -34,8 +36,8 @@ export class SiswaRaporController {
       'Default: the active school year and its semester_aktif. 404: no such student or school year; 422: the student is in no rombel that year, or has no nilai raport that semester.',
     errors: [400, 404, 422],
   })
-  siswa(@Param('id', ParseIdPipe) id: number, @Query() query: RaporSiswaQueryDto): Promise<StreamableFile> {
-    return this.rapor.siswaPdf(id, query);
+  siswa(@Param('id', ParseIdPipe) id: number, @Query() query: RaporSiswaQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+    return this.rapor.siswaPdf(id, query, scope);
   }
 }
 
@@ -53,13 +55,13 @@ export class RombelRaporController {
       'Default semester: the year\'s semester_aktif. Members without grades get a card with "–"; 422 when nobody in the rombel has grades that semester.',
     errors: [400, 404, 422],
   })
-  rombel(@Param('id', ParseIdPipe) id: number, @Query() query: RaporRombelQueryDto): Promise<StreamableFile> {
-    return this.rapor.rombelPdf(id, query);
+  rombel(@Param('id', ParseIdPipe) id: number, @Query() query: RaporRombelQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+    return this.rapor.rombelPdf(id, query, scope);
   }
 
   @Download(':id/rekap.pdf', { summary: 'The class recap (leger) as an A4 landscape PDF', errors: [400, 404] })
-  rekapPdf(@Param('id', ParseIdPipe) id: number, @Query() query: RekapQueryDto): Promise<StreamableFile> {
-    return this.rekapExport.pdf(id, query.semester);
+  rekapPdf(@Param('id', ParseIdPipe) id: number, @Query() query: RekapQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+    return this.rekapExport.pdf(id, query.semester, scope);
   }
 
   @Download(':id/rekap/export/excel', {
@@ -67,7 +69,7 @@ export class RombelRaporController {
     produces: XLSX_TYPE,
     errors: [400, 404],
   })
-  rekapExcel(@Param('id', ParseIdPipe) id: number, @Query() query: RekapQueryDto): Promise<StreamableFile> {
-    return this.rekapExport.excel(id, query.semester);
+  rekapExcel(@Param('id', ParseIdPipe) id: number, @Query() query: RekapQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+    return this.rekapExport.excel(id, query.semester, scope);
   }
 }

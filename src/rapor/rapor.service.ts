@@ -1,3 +1,4 @@
+import { TeacherScope } from '../scope/teacher-scope';
 import { Inject, Injectable, type StreamableFile } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { schoolToday, toSchoolDate } from '../common/dates/school-date';
@@ -57,16 +58,19 @@ export class RaporService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async siswaPdf(siswaId: number, q: RaporSiswaQueryDto): Promise<StreamableFile> {
-    return pdfOf(await this.forSiswa(siswaId, q));
+  async siswaPdf(siswaId: number, q: RaporSiswaQueryDto, scope: TeacherScope): Promise<StreamableFile> {
+    return pdfOf(await this.forSiswa(siswaId, q, scope));
   }
 
-  async rombelPdf(rombelId: number, q: RaporRombelQueryDto): Promise<StreamableFile> {
-    return pdfOf(await this.forRombel(rombelId, q));
+  async rombelPdf(rombelId: number, q: RaporRombelQueryDto, scope: TeacherScope): Promise<StreamableFile> {
+    return pdfOf(await this.forRombel(rombelId, q, scope));
   }
 
-  private async forSiswa(siswaId: number, q: RaporSiswaQueryDto): Promise<RaporFile> {
-    const [siswa] = (await this.dataSource.query('SELECT nama, nis FROM siswa WHERE id = $1', [siswaId])) as Array<{
+  /** A student out of the guru's reach (GURU_SCOPE=class) is answered like a missing one. */
+  private async forSiswa(siswaId: number, q: RaporSiswaQueryDto, scope: TeacherScope): Promise<RaporFile> {
+    const params: unknown[] = [siswaId];
+    const inReach = scope.sqlCondition('id', params);
+    const [siswa] = (await this.dataSource.query(`SELECT nama, nis FROM siswa WHERE id = $1 AND ${inReach}`, params)) as Array<{
       nama: string;
       nis: string;
     }>;
@@ -75,7 +79,7 @@ export class RaporService {
     const semester = q.semester ?? year.semester_aktif;
     const [member] = await this.members({ siswaId, tahunAjaranId: year.id }, semester);
     if (!member) throw RaporErrors.noRombel(siswa.nama, year.nama);
-    const rekap = await this.rekapService.rekap(member.rombel_id, semester);
+    const rekap = await this.rekapService.rekap(member.rombel_id, scope, semester);
     const cards = await this.cards(rekap, [member], q.tanggal);
     if (cards[0].mapel.every((m) => m.nilai === null)) throw RaporErrors.noNilai(siswa.nama, semester, year.nama);
     return {
@@ -86,8 +90,8 @@ export class RaporService {
   }
 
   /** Every member of the rombel in name order; members without grades get a card with "–" (all missing: 422). */
-  private async forRombel(rombelId: number, q: RaporRombelQueryDto): Promise<RaporFile> {
-    const rekap = await this.rekapService.rekap(rombelId, q.semester);
+  private async forRombel(rombelId: number, q: RaporRombelQueryDto, scope: TeacherScope): Promise<RaporFile> {
+    const rekap = await this.rekapService.rekap(rombelId, scope, q.semester);
     if (rekap.total.jumlah_dengan_nilai === 0) throw RaporErrors.rombelNoNilai(rekap.rombel, rekap.semester, rekap.tahun_ajaran);
     const members = await this.members({ rombelId }, rekap.semester);
     return {

@@ -8,6 +8,7 @@ import type { ListSpec } from '../common/query/list-page';
 import type { SpreadsheetSpec } from '../common/spreadsheet/sheet-columns';
 import type { ConstraintRule } from './constraint-errors';
 import type { RecordBase } from './columns';
+import type { GuruScopeSpec } from '../scope/teacher-scope';
 
 /** The student's name and class, joined onto every row that belongs to a student. */
 export interface SiswaJoin {
@@ -43,5 +44,7 @@ export interface RecordSpec<E extends RecordBase, C extends object, R> {
   /** The request field an upload row's duplicate key is reported on. */
   naturalKeyField: string;
   toResponse(entity: E, join?: SiswaJoin): R;
+  /** GURU_SCOPE=class: whose rows a guru reads and what they may write (applied by the engine through TeacherScope). */
+  guruScope: GuruScopeSpec;
   spreadsheet: SpreadsheetSpec<R>;
 }

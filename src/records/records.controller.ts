@@ -11,16 +11,18 @@ import type { ExportFormat } from '../common/spreadsheet/sheet-columns';
 import { readUploadFile, type UploadedSheet } from '../common/spreadsheet/upload-file';
 import { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
+import { RequestScope } from '../scope/request-scope.decorator';
+import type { TeacherScope } from '../scope/teacher-scope';
 
-/** What a record controller calls: the RecordsEngine's public face. */
+/** What a record controller calls: the RecordsEngine's public face; every call carries the caller's teacher scope. */
 export interface RecordsApi<C, R> {
-  list(query: ListQueryDto): Promise<Page<R>>;
-  get(id: number): Promise<R>;
-  create(body: C): Promise<R>;
-  update(id: number, body: Partial<C>): Promise<R>;
-  remove(id: number): Promise<void>;
-  exportFile(format: ExportFormat, query: ListQueryDto): StreamableFile;
-  upload(file: UploadedSheet, options: UploadQueryDto): Promise<UploadResultDto>;
+  list(query: ListQueryDto, scope: TeacherScope): Promise<Page<R>>;
+  get(id: number, scope: TeacherScope): Promise<R>;
+  create(body: C, scope: TeacherScope): Promise<R>;
+  update(id: number, body: Partial<C>, scope: TeacherScope): Promise<R>;
+  remove(id: number, scope: TeacherScope): Promise<void>;
+  exportFile(format: ExportFormat, query: ListQueryDto, scope: TeacherScope): StreamableFile;
+  upload(file: UploadedSheet, options: UploadQueryDto, scope: TeacherScope): Promise<UploadResultDto>;
 }
 
 export interface RecordsRoutes<Q extends ListQueryDto = ListQueryDto> {
@@ -60,8 +62,8 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
       roles: ALL_ROLES,
       errors: readErrors,
     })
-    async list(@ValidQuery(routes.queryDto) query: Q, @Res({ passthrough: true }) reply: FastifyReply): Promise<R[]> {
-      return sendPage(reply, await this.records.list(query));
+    async list(@ValidQuery(routes.queryDto) query: Q, @Res({ passthrough: true }) reply: FastifyReply, @RequestScope() scope: TeacherScope): Promise<R[]> {
+      return sendPage(reply, await this.records.list(query, scope));
     }
 
     @Get('export/excel')
@@ -73,8 +75,8 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
       roles: ALL_ROLES,
       errors: readErrors,
     })
-    exportExcel(@ValidQuery(routes.queryDto) query: Q): StreamableFile {
-      return this.records.exportFile('xlsx', query);
+    exportExcel(@ValidQuery(routes.queryDto) query: Q, @RequestScope() scope: TeacherScope): StreamableFile {
+      return this.records.exportFile('xlsx', query, scope);
     }
 
     @Get('export/csv')
@@ -86,8 +88,8 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
       roles: ALL_ROLES,
       errors: readErrors,
     })
-    exportCsv(@ValidQuery(routes.queryDto) query: Q): StreamableFile {
-      return this.records.exportFile('csv', query);
+    exportCsv(@ValidQuery(routes.queryDto) query: Q, @RequestScope() scope: TeacherScope): StreamableFile {
+      return this.records.exportFile('csv', query, scope);
     }
 
     @Post('upload/excel')
@@ -99,38 +101,38 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
       roles: writers,
       errors: [400, 409, 413, 415, 422],
     })
-    async upload(@Req() request: FastifyRequest, @Query() query: UploadQueryDto): Promise<UploadResultDto> {
-      return this.records.upload(await readUploadFile(request), query);
+    async upload(@Req() request: FastifyRequest, @Query() query: UploadQueryDto, @RequestScope() scope: TeacherScope): Promise<UploadResultDto> {
+      return this.records.upload(await readUploadFile(request), query, scope);
     }
 
     @Get(':id')
     @ApiEndpoint({ summary: `One of the ${routes.many}`, response: routes.responseDto, roles: ALL_ROLES, errors: [400, 404] })
-    get(@Param('id', ParseIdPipe) id: number): Promise<R> {
-      return this.records.get(id);
+    get(@Param('id', ParseIdPipe) id: number, @RequestScope() scope: TeacherScope): Promise<R> {
+      return this.records.get(id, scope);
     }
 
     @Post()
     @ApiEndpoint({ summary: `Create ${routes.one}`, response: routes.responseDto, status: 201, roles: writers, errors: [404, 409, 422] })
-    create(@ValidBody(routes.createDto) body: C): Promise<R> {
-      return this.records.create(body);
+    create(@ValidBody(routes.createDto) body: C, @RequestScope() scope: TeacherScope): Promise<R> {
+      return this.records.create(body, scope);
     }
 
     @Put(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (partial)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    update(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>): Promise<R> {
-      return this.records.update(id, body);
+    update(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>, @RequestScope() scope: TeacherScope): Promise<R> {
+      return this.records.update(id, body, scope);
     }
 
     @Patch(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (alias of PUT)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    patch(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>): Promise<R> {
-      return this.records.update(id, body);
+    patch(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>, @RequestScope() scope: TeacherScope): Promise<R> {
+      return this.records.update(id, body, scope);
     }
 
     @Delete(':id')
     @ApiEndpoint({ summary: `Delete ${routes.one}`, response: 'none', status: 204, roles: writers, errors: [400, 404] })
-    remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
-      return this.records.remove(id);
+    remove(@Param('id', ParseIdPipe) id: number, @RequestScope() scope: TeacherScope): Promise<void> {
+      return this.records.remove(id, scope);
     }
   }
 

@@ -1,7 +1,7 @@
 import { HttpStatus, type StreamableFile } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { DataSource, EntityManager, FindOptionsWhere, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, EntityManager, FindOptionsWhere, ObjectLiteral, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import { HTTP_ERRORS } from '../common/http/http.errors';
 import { DomainException, type FieldError } from '../common/http/problem';
@@ -19,6 +19,7 @@ import type { Prepared, RecordSpec, SiswaJoin } from './record-spec';
 import type { SiswaNumbers } from './shared-columns';
 import { runUpload } from './upload-runner';
 import { moveToTrash } from '../trash/archive';
+import { changedProps, type ScopedWrite, TeacherScope } from '../scope/teacher-scope';
 
 function validationFailed(errors: FieldError[]): DomainException {
   return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, HTTP_ERRORS.VALIDATION_FAILED, {}, { errors });
@@ -60,8 +61,8 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     this.repo = dataSource.getRepository(spec.entity);
   }
 
-  async list(query: ListQueryDto): Promise<Page<R>> {
-    const qb = this.baseQuery();
+  async list(query: ListQueryDto, scope = TeacherScope.SCHOOL): Promise<Page<R>> {
+    const qb = this.baseQuery(scope);
     this.spec.applyFilters(qb, query);
     const page = await listPage(qb, query, this.spec.list);
     return {
@@ -70,15 +71,17 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     };
   }
 
-  async get(id: number, manager?: EntityManager): Promise<R> {
-    const { entities, raw } = await this.baseQuery(manager).where('r.id = :id', { id }).getRawAndEntities();
+  /** A row out of the scope's reach is answered as missing (404), so its existence is not revealed. */
+  async get(id: number, scope = TeacherScope.SCHOOL, manager?: EntityManager): Promise<R> {
+    const { entities, raw } = await this.baseQuery(scope, manager).andWhere('r.id = :id', { id }).getRawAndEntities();
     const [row] = this.toResponses(entities, raw);
     if (row === undefined) throw this.notFound(id);
     return row;
   }
 
-  async create(body: C): Promise<R> {
+  async create(body: C, scope = TeacherScope.SCHOOL): Promise<R> {
     const values = this.prepareOrThrow(body);
+    await this.authorize(scope, this.dataSource.manager, null, values as ObjectLiteral);
     const result = await withConstraintRules(this.spec.constraints, () => this.repo.insert(values), { id: siswaIdOf(values) });
     const id = (result.identifiers[0] as { id: number }).id;
     const created = await this.get(id);
@@ -97,16 +100,17 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
    * concurrent partial updates (each changing another field) both survive, and the event's
    * before/after are exactly the states this update went from and to.
    */
-  async update(id: number, body: Partial<C>): Promise<R> {
+  async update(id: number, body: Partial<C>, scope = TeacherScope.SCHOOL): Promise<R> {
     const { before, after } = await this.dataSource.transaction(async (manager) => {
       const existing = await this.lockRow(manager, id);
-      const before = await this.get(id, manager);
+      const before = await this.get(id, scope, manager);
       const merged = { ...this.spec.toInput(existing), ...definedOnly(body) };
       const checked = this.validateInput(merged);
       if ('errors' in checked) throw validationFailed(checked.errors);
       const values = this.prepareOrThrow(checked.input);
+      await this.authorize(scope, manager, existing, values as ObjectLiteral);
       await withConstraintRules(this.spec.constraints, () => manager.getRepository(this.spec.entity).update(id, values), { id: siswaIdOf(values) });
-      return { before, after: await this.get(id, manager) };
+      return { before, after: await this.get(id, TeacherScope.SCHOOL, manager) };
     });
     recordChange({
       entity_type: this.spec.entityType,
@@ -121,10 +125,11 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
    * Moves the row, and every row a cascading foreign key ties to it (a student's nilai, presensi, …),
    * into the recycle bin in one transaction; `POST /api/trash/{id}/restore` puts them back.
    */
-  async remove(id: number): Promise<void> {
+  async remove(id: number, scope = TeacherScope.SCHOOL): Promise<void> {
     const { before, trashId } = await this.dataSource.transaction(async (manager) => {
-      await this.lockRow(manager, id);
-      const before = await this.get(id, manager);
+      const existing = await this.lockRow(manager, id);
+      const before = await this.get(id, scope, manager);
+      await this.authorize(scope, manager, existing, null);
       const trashId = await moveToTrash(manager, this.repo.metadata, {
         entityType: this.spec.entityType,
         entityId: id,
@@ -142,10 +147,10 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   }
 
   /** The filtered rows (search and filters as the list, no paging) as a streamed file, in id order. */
-  exportFile(format: ExportFormat, query: ListQueryDto): StreamableFile {
+  exportFile(format: ExportFormat, query: ListQueryDto, scope = TeacherScope.SCHOOL): StreamableFile {
     const owned = this.spec.owner !== undefined;
     const build = (): SelectQueryBuilder<E> => {
-      const qb = this.baseQuery();
+      const qb = this.baseQuery(scope);
       if (owned) qb.addSelect('s.nis', 'siswa_nis').addSelect('s.nisn', 'siswa_nisn');
       this.spec.applyFilters(qb, query);
       applySearch(qb, query.search, this.spec.list);
@@ -162,8 +167,9 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   }
 
   /** See runUpload. The request's own event carries the summary; the rows are in `upload.rows` events. */
-  async upload(file: UploadedSheet, options: UploadQueryDto): Promise<UploadResultDto> {
-    const { result, logged } = await runUpload(this.dataSource, this.spec, file, options, (values) => this.validateAndPrepare(values));
+  async upload(file: UploadedSheet, options: UploadQueryDto, scope = TeacherScope.SCHOOL): Promise<UploadResultDto> {
+    const authorize = scope.restricted ? (writes: ScopedWrite[]) => scope.rowDenials(this.dataSource.manager, this.spec.guruScope.write, writes) : undefined;
+    const { result, logged } = await runUpload(this.dataSource, this.spec, file, options, (values) => this.validateAndPrepare(values), authorize);
     if (!options.dry_run) {
       recordChange({
         entity_type: this.spec.entityType,
@@ -210,13 +216,31 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     return new DomainException(HttpStatus.NOT_FOUND, this.spec.notFoundCode, { id });
   }
 
-  /** The root query: the domain's rows, with the owning student's name and class joined in. */
-  protected baseQuery(manager?: EntityManager): SelectQueryBuilder<E> {
+  /**
+   * The root query: the domain's rows within the scope's reach, with the owning student's name and
+   * class joined in. Every read (list, count, get, export) starts here, so the scope applies to all.
+   */
+  protected baseQuery(scope: TeacherScope, manager?: EntityManager): SelectQueryBuilder<E> {
     const qb = (manager ? manager.getRepository(this.spec.entity) : this.repo).createQueryBuilder('r');
     if (this.spec.owner) {
       qb.innerJoin(this.spec.owner.entity, 's', 's.id = r.siswaId').addSelect('s.nama', 'nama_siswa').addSelect('s.kelas', 'kelas');
     }
-    return qb;
+    return scope.restrictQuery(qb, this.spec.guruScope.siswaColumn, this.spec.guruScope.read);
+  }
+
+  /**
+   * GURU_SCOPE=class: may the scope write this change (`before` null: a created row, `after` null: a
+   * deleted one)? A row moved to another student is a write to both. Throws 404/403 (TeacherScope).
+   */
+  protected async authorize(scope: TeacherScope, manager: EntityManager, before: ObjectLiteral | null, after: ObjectLiteral | null): Promise<void> {
+    if (!scope.restricted) return;
+    const writes: ScopedWrite[] = [];
+    if (before && after && siswaIdOf(before) === siswaIdOf(after)) {
+      writes.push({ siswaId: siswaIdOf(after) ?? 0, changed: changedProps(before, after, this.spec.naturalKey) });
+    } else {
+      for (const side of [before, after]) if (side) writes.push({ siswaId: siswaIdOf(side) ?? 0, changed: 'all' });
+    }
+    await scope.assertMayWrite(manager, this.spec.guruScope.write, writes);
   }
 
   /** Pairs each entity with its raw row by id (not by position) to read the joined columns. */

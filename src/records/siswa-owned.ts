@@ -7,6 +7,7 @@ import type { ErrorCode } from '../i18n/catalogue';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField, tahunAjaranExistsRule } from './record-fields';
 import type { RecordSpec, SiswaJoin } from './record-spec';
+import type { GuruReach, GuruWriteRule } from '../scope/teacher-scope';
 import { RECORD_ERRORS } from './records.errors';
 import type { SemesterListQueryDto, SiswaRecordListQueryDto } from './semester-list-query.dto';
 
@@ -145,6 +146,8 @@ export interface OwnedRecordOptions {
   perSemester: boolean;
   notFoundCode: ErrorCode;
   duplicateCode: ErrorCode;
+  /** GURU_SCOPE=class: which of a guru's students' rows they read and what they may write. */
+  guruScope: { read: GuruReach; write: GuruWriteRule };
 }
 
 /** The RecordSpec fields every student-owned domain fills the same way, from its table and noun. */
@@ -152,7 +155,7 @@ export function ownedRecordBase<E extends SiswaOwnedRecord>(
   o: OwnedRecordOptions,
 ): Pick<
   RecordSpec<E, object, unknown>,
-  'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'naturalKey' | 'naturalKeyField'
+  'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'naturalKey' | 'naturalKeyField' | 'guruScope'
 > {
   const unique = o.perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
   return {
@@ -166,5 +169,6 @@ export function ownedRecordBase<E extends SiswaOwnedRecord>(
     list: { sortable: o.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
     naturalKey: (o.perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,
     naturalKeyField: 'siswa_id',
+    guruScope: { siswaColumn: 'r.siswaId', ...o.guruScope },
   };
 }

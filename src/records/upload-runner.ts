@@ -13,6 +13,11 @@ import { resolveStudentNumbers } from './upload/student-numbers';
 import { RowErrors, timeSlicer } from './upload/row-errors';
 import { ROWS_PER_EVENT, type RowChange, rowEventPages, snakeCase, writeRowEvent } from './upload/upload-events';
 import { type MatchedRow, planUpdates, type RowUpdate } from './upload/upsert-merge';
+import type { Message } from '../i18n/catalogue';
+import type { ScopedWrite } from '../scope/teacher-scope';
+
+/** The rows (of those about to be written) the caller may not write, with the reason: the teacher scope's check. */
+export type UploadAuthorizer = (writes: ScopedWrite[]) => Promise<Array<{ row: number; message: Message }>>;
 
 const INSERT_CHUNK = 1000;
 
@@ -81,6 +86,27 @@ async function existingKeys<E extends RecordBase>(dataSource: DataSource, spec: 
   return new Map(stored.map((e) => [keyOf(spec, e), e.id]));
 }
 
+/**
+ * Every row the upload would write, checked at once: a new row writes all its fields, an updated one
+ * the columns that change, a matched row that stays the same nothing (only its student is checked).
+ */
+async function authorizeRows<E extends RecordBase>(
+  authorize: UploadAuthorizer,
+  valid: Array<ValidRow<E>>,
+  matched: MatchedRow[],
+  updates: Array<RowUpdate<E>>,
+  errors: RowErrors,
+): Promise<void> {
+  const changedById = new Map(updates.map((u) => [u.id, Object.keys(u.set)]));
+  const changedByRow = new Map(matched.map((m) => [m.row, changedById.get(m.id) ?? []]));
+  const writes: ScopedWrite[] = valid.map((r) => ({
+    row: r.row,
+    siswaId: Number((r.values as ObjectLiteral).siswaId),
+    changed: changedByRow.get(r.row) ?? 'all',
+  }));
+  for (const denied of await authorize(writes)) errors.add('scope', { row: denied.row, field: 'siswa_id', message: denied.message });
+}
+
 /** Inserts in chunks (one unnest statement each); returns the created rows' changes for the event log. */
 async function insertRows<E extends RecordBase>(manager: EntityManager, spec: AnySpec<E>, inserts: Array<ValidRow<E>>): Promise<RowChange[]> {
   const created: RowChange[] = [];
@@ -107,6 +133,7 @@ export async function runUpload<E extends RecordBase>(
   file: UploadedSheet,
   options: UploadQueryDto,
   validate: (values: object) => Prepared<E>,
+  authorize?: UploadAuthorizer,
 ): Promise<UploadOutcome> {
   const errors = new RowErrors();
   const pause = timeSlicer();
@@ -155,6 +182,7 @@ export async function runUpload<E extends RecordBase>(
     else errors.add('existing', { row: r.row, field: spec.naturalKeyField, message: msg('UPLOAD_KEY_EXISTS', { entity: spec.entityType }) });
   }
   const updates: Array<RowUpdate<E>> = upsert ? await planUpdates(dataSource, spec, matched, present, validate, errors, pause) : [];
+  if (authorize) await authorizeRows(authorize, valid, matched, updates, errors);
   if (errors.size > 0) throw errors.reject(rowCount);
 
   // Written a page at a time (1,000 rows, then their event), so the row events never pile up in memory.

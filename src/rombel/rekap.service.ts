@@ -5,6 +5,7 @@ import { TahunAjaranService } from '../tahun-ajaran/tahun-ajaran.service';
 import type { RekapResponseDto } from './dto/rekap.dto';
 import { classTotals, rank, type RekapInput, rekapMapel } from './rekap';
 import { RombelService } from './rombel.service';
+import type { TeacherScope } from '../scope/teacher-scope';
 
 const MAPEL = SUBJECTS.map((s) => s.field);
 
@@ -19,7 +20,9 @@ export class RekapService {
     private readonly years: TahunAjaranService,
   ) {}
 
-  async rekap(rombelId: number, semester?: string): Promise<RekapResponseDto> {
+  /** A rombel out of the teacher scope's reach is 404: the recap lists its students' grades. */
+  async rekap(rombelId: number, scope: TeacherScope, semester?: string): Promise<RekapResponseDto> {
+    await this.rombel.assertInReach(rombelId, scope);
     const r = await this.rombel.rowOrThrow(this.dataSource.manager, rombelId);
     const year = await this.years.get(r.tahun_ajaran_id);
     const kkm = await this.years.kkm(r.tahun_ajaran_id);

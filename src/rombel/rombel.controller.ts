@@ -17,6 +17,8 @@ import {
 import { RombelService } from './rombel.service';
 import { RekapService } from './rekap.service';
 import { RekapQueryDto, RekapResponseDto } from './dto/rekap.dto';
+import { RequestScope } from '../scope/request-scope.decorator';
+import type { TeacherScope } from '../scope/teacher-scope';
 
 /** `/api/rombel`: class groups and their members. Every role reads; admins write. */
 @ApiTags('rombel')
@@ -75,14 +77,18 @@ export class RombelController {
     roles: ALL_ROLES,
     errors: [400, 404],
   })
-  rekap(@Param('id', ParseIntPipe) id: number, @Query() query: RekapQueryDto): Promise<RekapResponseDto> {
-    return this.rekapService.rekap(id, query.semester);
+  rekap(@Param('id', ParseIntPipe) id: number, @Query() query: RekapQueryDto, @RequestScope() scope: TeacherScope): Promise<RekapResponseDto> {
+    return this.rekapService.rekap(id, scope, query.semester);
   }
 
   @Get(':id/siswa')
   @ApiEndpoint({ summary: 'Members of a rombel by name (bare array)', response: [RombelMemberDto], roles: ALL_ROLES, errors: [400, 404] })
-  async members(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RombelMemberDto[]> {
-    return sendPage(reply, await this.rombel.members(id));
+  async members(
+    @Param('id', ParseIntPipe) id: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<RombelMemberDto[]> {
+    return sendPage(reply, await this.rombel.members(id, scope));
   }
 
   @Post(':id/siswa')
@@ -117,7 +123,11 @@ export class RiwayatKelasController {
     roles: ALL_ROLES,
     errors: [400, 404],
   })
-  async riwayat(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RiwayatKelasDto[]> {
-    return sendPage(reply, await this.rombel.riwayatKelas(id));
+  async riwayat(
+    @Param('id', ParseIntPipe) id: number,
+    @Res({ passthrough: true }) reply: FastifyReply,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<RiwayatKelasDto[]> {
+    return sendPage(reply, await this.rombel.riwayatKelas(id, scope));
   }
 }

@@ -15,6 +15,7 @@ import type {
   UpdateRombelDto,
 } from './dto/rombel.dto';
 import { Rombel } from './rombel.entity';
+import type { TeacherScope } from '../scope/teacher-scope';
 import { ROMBEL_CONSTRAINTS, RombelErrors } from './rombel.errors';
 
 interface RombelRow {
@@ -138,13 +139,16 @@ export class RombelService {
     recordChange({ entity_type: 'rombel', entity_id: id, before, after: null });
   }
 
-  async members(id: number): Promise<Page<RombelMemberDto>> {
+  /** Members within the teacher scope's reach: for a guru under GURU_SCOPE=class, none of a class they do not teach. */
+  async members(id: number, scope: TeacherScope): Promise<Page<RombelMemberDto>> {
     await this.rowOrThrow(this.dataSource.manager, id);
+    const params: unknown[] = [id];
+    const reach = scope.sqlCondition('rs.siswa_id', params);
     const rows = (await this.dataSource.query(
       `SELECT s.id AS siswa_id, s.nis, s.nisn, s.nama, s.jenis_kelamin, s.status, rs.keputusan
        FROM rombel_siswa rs JOIN siswa s ON s.id = rs.siswa_id
-       WHERE rs.rombel_id = $1 ORDER BY s.nama, s.id`,
-      [id],
+       WHERE rs.rombel_id = $1 AND ${reach} ORDER BY s.nama, s.id`,
+      params,
     )) as RombelMemberDto[];
     return { rows, total: rows.length };
   }
@@ -204,8 +208,11 @@ export class RombelService {
     });
   }
 
-  async riwayatKelas(siswaId: number): Promise<Page<RiwayatKelasDto>> {
-    const [exists] = (await this.dataSource.query('SELECT 1 FROM siswa WHERE id = $1', [siswaId])) as unknown[];
+  /** A student out of the scope's reach is answered as missing (404). */
+  async riwayatKelas(siswaId: number, scope: TeacherScope): Promise<Page<RiwayatKelasDto>> {
+    const params: unknown[] = [siswaId];
+    const reach = scope.sqlCondition('s.id', params);
+    const [exists] = (await this.dataSource.query(`SELECT 1 FROM siswa s WHERE s.id = $1 AND ${reach}`, params)) as unknown[];
     if (!exists) throw RombelErrors.siswaNotFound(siswaId);
     const rows = (await this.dataSource.query(
       `SELECT ta.id AS tahun_ajaran_id, ta.nama AS tahun_ajaran, r.id AS rombel_id, r.nama AS rombel, r.tingkat, r.jurusan,
@@ -225,6 +232,14 @@ export class RombelService {
        WHERE rs.siswa_id = s.id AND rs.rombel_id = $1 AND s.kelas <> r.nama`,
       [rombelId],
     );
+  }
+
+  /** 404 unless the rombel is one of the scope's classes (every rombel for admin, staf and GURU_SCOPE=school). */
+  async assertInReach(id: number, scope: TeacherScope): Promise<void> {
+    if (!scope.restricted) return;
+    const params: unknown[] = [id];
+    const [reached] = (await this.dataSource.query(`SELECT 1 FROM rombel r WHERE r.id = $1 AND ${scope.sqlRombelCondition('r.id', params)}`, params)) as unknown[];
+    if (!reached) throw RombelErrors.notFound(id);
   }
 
   async rowOrThrow(m: EntityManager, id: number, lock = false): Promise<RombelRow> {

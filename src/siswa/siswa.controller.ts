@@ -8,6 +8,8 @@ import { ListSiswaQueryDto } from './dto/list-siswa-query.dto';
 import { SiswaCountDto, SiswaDropdownItemDto, SiswaResponseDto } from './dto/siswa-response.dto';
 import { UpdateSiswaDto } from './dto/update-siswa.dto';
 import { SiswaService } from './siswa.service';
+import { RequestScope } from '../scope/request-scope.decorator';
+import type { TeacherScope } from '../scope/teacher-scope';
 
 /** `/api/siswa` (API.md §3): reads for every role, writes and uploads for admin and staf. */
 @ApiTags('siswa')
@@ -29,13 +31,13 @@ export class SiswaController extends RecordsController<CreateSiswaDto, SiswaResp
 
   @Get('count')
   @ApiEndpoint({ summary: 'Number of students', response: SiswaCountDto, roles: ALL_ROLES })
-  count(): Promise<SiswaCountDto> {
-    return this.siswa.count();
+  count(@RequestScope() scope: TeacherScope): Promise<SiswaCountDto> {
+    return this.siswa.count(scope);
   }
 
   @Get('dropdown')
   @ApiEndpoint({ summary: 'Students for a picker: {id, text: "nama (kelas)"} by name', response: [SiswaDropdownItemDto], roles: ALL_ROLES })
-  dropdown(): Promise<SiswaDropdownItemDto[]> {
-    return this.siswa.dropdown();
+  dropdown(@RequestScope() scope: TeacherScope): Promise<SiswaDropdownItemDto[]> {
+    return this.siswa.dropdown(scope);
   }
 }

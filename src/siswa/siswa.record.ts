@@ -76,6 +76,8 @@ export function siswaRecordSpec(timeZone: string): RecordSpec<Siswa, CreateSiswa
       if (status) qb.andWhere('r.status = :status', { status });
     },
     createDto: CreateSiswaDto,
+    // A guru reads the students of their classes and writes none (the role table keeps siswa from guru).
+    guruScope: { siswaColumn: 'r.id', read: 'kelas', write: { by: 'none' } },
     toInput: (s) => ({
       nis: s.nis,
       nama: s.nama,

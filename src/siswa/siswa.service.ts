@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { TeacherScope } from '../scope/teacher-scope';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { RecordsEngine } from '../records/records.engine';
 import type { CreateSiswaDto } from './dto/create-siswa.dto';
@@ -14,17 +15,18 @@ export class SiswaService extends RecordsEngine<Siswa, CreateSiswaDto, SiswaResp
     super(dataSource, siswaRecordSpec(config.schoolTimezone));
   }
 
-  async count(): Promise<SiswaCountDto> {
-    return { total_count: await this.repo.count({ where: { status: 'aktif' } }) };
+  /** Active students within the scope's reach. */
+  async count(scope: TeacherScope): Promise<SiswaCountDto> {
+    return { total_count: await this.activeStudents(scope).getCount() };
   }
 
-  /** Every active student as `nama (kelas)`, by name (id breaks ties between namesakes). */
-  async dropdown(): Promise<SiswaDropdownItemDto[]> {
-    const rows = await this.repo.find({
-      select: { id: true, nama: true, kelas: true },
-      where: { status: 'aktif' },
-      order: { nama: 'ASC', id: 'ASC' },
-    });
+  /** Every active student (within the scope's reach) as `nama (kelas)`, by name (id breaks ties between namesakes). */
+  async dropdown(scope: TeacherScope): Promise<SiswaDropdownItemDto[]> {
+    const rows = await this.activeStudents(scope).select(['r.id', 'r.nama', 'r.kelas']).orderBy('r.nama', 'ASC').addOrderBy('r.id', 'ASC').getMany();
     return rows.map((s) => ({ id: s.id, text: `${s.nama} (${s.kelas})` }));
+  }
+
+  private activeStudents(scope: TeacherScope): SelectQueryBuilder<Siswa> {
+    return this.baseQuery(scope).andWhere('r.status = :status', { status: 'aktif' });
   }
 }

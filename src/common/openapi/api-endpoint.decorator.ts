@@ -25,7 +25,7 @@ export type EndpointOptions = EndpointBase & ({ public: true; roles?: never } | 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid query or parameter',
   401: 'Missing, invalid or revoked token',
-  403: 'Role not allowed',
+  403: 'Role not allowed (or, with GURU_SCOPE=class, a write outside the teacher’s subjects or wali kelas)',
   404: 'Not found',
   409: 'Duplicate or conflicting write',
   413: 'Body or file too large',

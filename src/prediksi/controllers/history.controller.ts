@@ -8,6 +8,8 @@ import { HistoryPageDto } from '../dto/history-response.dto';
 import { toHistoryItem } from '../prediksi.mapper';
 import { HistoryService } from '../services/history.service';
 import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
+import { RequestScope } from '../../scope/request-scope.decorator';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -19,9 +21,9 @@ export class HistoryController {
 
   @Get()
   @ApiEndpoint({ summary: 'Prediction history, newest first, with filters and paging', response: HistoryPageDto, roles: ALL_ROLES, errors: [400] })
-  async list(@Query() query: HistoryQueryDto): Promise<HistoryPageDto> {
+  async list(@Query() query: HistoryQueryDto, @RequestScope() scope: TeacherScope): Promise<HistoryPageDto> {
     const { skip, limit, ...filter } = query;
-    const page = await this.history.list(filter, skip, limit);
+    const page = await this.history.list(filter, skip, limit, scope);
     return { data: page.data.map(toHistoryItem), total: page.total, skip, limit };
   }
 
@@ -34,8 +36,8 @@ export class HistoryController {
     roles: ALL_ROLES,
     errors: [400],
   })
-  exportExcel(@Query() filter: HistoryFilterDto): StreamableFile {
-    return this.history.export(filter);
+  exportExcel(@Query() filter: HistoryFilterDto, @RequestScope() scope: TeacherScope): StreamableFile {
+    return this.history.export(filter, scope);
   }
 
   @Delete(':id')

@@ -15,6 +15,8 @@ import { toModelMetrics } from '../prediksi.mapper';
 import { FeatureStatisticsService } from '../services/feature-statistics.service';
 import { ModelViewsService } from '../services/model-views.service';
 import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
+import { RequestScope } from '../../scope/request-scope.decorator';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 /** Read-only views of the active model and of the training data, for every role. */
 @ApiTags('prediksi')
@@ -91,8 +93,8 @@ export class ModelViewsController {
 
   @Get('feature-statistics')
   @ApiEndpoint({ summary: 'Descriptive statistics of the training data (computed in SQL)', response: FeatureStatisticsResponseDto, roles: ALL_ROLES })
-  async featureStatistics(): Promise<FeatureStatisticsResponseDto> {
-    return { status: 'success', data: await this.statistics.statistics() };
+  async featureStatistics(@RequestScope() scope: TeacherScope): Promise<FeatureStatisticsResponseDto> {
+    return { status: 'success', data: await this.statistics.statistics(scope) };
   }
 
   @Get('data-count')

@@ -7,6 +7,8 @@ import { BatchPredictionResponseDto, PredictionResponseDto } from '../dto/predic
 import { toBatchResponse, toPredictionResponse } from '../prediksi.mapper';
 import { PredictionService } from '../services/prediction.service';
 import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
+import { RequestScope } from '../../scope/request-scope.decorator';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 /** Predictions (API.md §5): single, what-if and batch, for every role. */
 @ApiTags('prediksi')
@@ -22,8 +24,8 @@ export class PredictionController {
     roles: ALL_ROLES,
     errors: [404, 409, 422],
   })
-  async predict(@Body() body: PredictRequestDto): Promise<PredictionResponseDto> {
-    return toPredictionResponse(await this.predictions.predictStudent(body.siswa_id, body.semester, body.tahun_ajaran));
+  async predict(@Body() body: PredictRequestDto, @RequestScope() scope: TeacherScope): Promise<PredictionResponseDto> {
+    return toPredictionResponse(await this.predictions.predictStudent(body.siswa_id, body.semester, body.tahun_ajaran, scope));
   }
 
   @Post('what-if')
@@ -44,7 +46,7 @@ export class PredictionController {
     roles: ALL_ROLES,
     errors: [409, 422],
   })
-  async batch(@Body() body: BatchPredictRequestDto): Promise<BatchPredictionResponseDto> {
-    return toBatchResponse(await this.predictions.predictBatch(body.semester, body.tahun_ajaran, body.kelas), body.kelas);
+  async batch(@Body() body: BatchPredictRequestDto, @RequestScope() scope: TeacherScope): Promise<BatchPredictionResponseDto> {
+    return toBatchResponse(await this.predictions.predictBatch(body.semester, body.tahun_ajaran, scope, body.kelas), body.kelas);
   }
 }

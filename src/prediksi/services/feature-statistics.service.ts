@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { FEATURE_CATALOGUE, MIN_TRAINING_ROWS } from '../domain/feature-catalogue';
 import { STUDENT_SEMESTER_FROM } from './training-set.sql';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 export interface NumericStatistics {
   label: string;
@@ -33,10 +34,11 @@ const STATS = ['count', 'min', 'max', 'mean', 'median', 'std_dev', 'q1', 'q3'] a
 
 const r4 = (v: unknown): number | null => (v === null || v === undefined ? null : Math.round(Number(v) * 1e4) / 1e4);
 
-function numericSelect(): string {
+function numericSelect(guard: (sql: string) => string): string {
   const parts: string[] = [];
+  const sqlOf = (f: (typeof NUMERIC)[number]): string => guard(FEATURE_CATALOGUE[f].sql);
   for (const f of NUMERIC) {
-    const x = FEATURE_CATALOGUE[f].sql;
+    const x = sqlOf(f);
     parts.push(
       `count(${x})::int AS "${f}__count"`,
       `min(${x})::float8 AS "${f}__min"`,
@@ -50,29 +52,45 @@ function numericSelect(): string {
   }
   for (let i = 0; i < NUMERIC.length; i++) {
     for (let j = i + 1; j < NUMERIC.length; j++) {
-      parts.push(`corr(${FEATURE_CATALOGUE[NUMERIC[i]].sql}, ${FEATURE_CATALOGUE[NUMERIC[j]].sql}) AS "corr__${i}_${j}"`);
+      parts.push(`corr(${sqlOf(NUMERIC[i])}, ${sqlOf(NUMERIC[j])}) AS "corr__${i}_${j}"`);
     }
   }
   parts.push('count(*)::int AS total', 'count(pr.kategori)::int AS labelled');
   return parts.join(',\n  ');
 }
 
-const NUMERIC_SQL = `SELECT ${numericSelect()} ${STUDENT_SEMESTER_FROM}`;
+/**
+ * The two statistics queries over the student-semester rows within the teacher scope's reach (every
+ * row for admin, staf and GURU_SCOPE=school). Family income (alias `o`) is personal data only the wali
+ * kelas reads: for a restricted guru another class's income is NULL, so no aggregate (they skip NULLs)
+ * summarises it — a min or max over two families would otherwise be one family's income.
+ */
+function statisticsSql(scope: TeacherScope): { numeric: string; categorical: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where = `WHERE ${scope.sqlCondition('n.siswa_id', params)}`;
+  const incomeReadable = scope.restricted ? scope.sqlCondition('n.siswa_id', params, 'wali') : null;
+  const guard = (sql: string): string => (incomeReadable && sql.startsWith('o.') ? `(CASE WHEN ${incomeReadable} THEN ${sql} END)` : sql);
+  const kategori = guard('o.kategori_penghasilan');
+  return {
+    numeric: `SELECT ${numericSelect(guard)} ${STUDENT_SEMESTER_FROM} ${where}`,
+    // One pass for all three distributions: GROUPING SETS group by each column separately.
+    categorical: `SELECT ${kategori} AS kategori_penghasilan, p.kategori_kehadiran, pr.kategori,
+      GROUPING(${kategori}) AS g_penghasilan, GROUPING(p.kategori_kehadiran) AS g_kehadiran,
+      count(*)::int AS n
+      ${STUDENT_SEMESTER_FROM} ${where}
+      GROUP BY GROUPING SETS ((${kategori}), (p.kategori_kehadiran), (pr.kategori))`,
+    params,
+  };
+}
 
-// One pass for all three distributions: GROUPING SETS group by each column separately.
-const CATEGORICAL_SQL = `SELECT o.kategori_penghasilan, p.kategori_kehadiran, pr.kategori,
-  GROUPING(o.kategori_penghasilan) AS g_penghasilan, GROUPING(p.kategori_kehadiran) AS g_kehadiran,
-  count(*)::int AS n
-  ${STUDENT_SEMESTER_FROM}
-  GROUP BY GROUPING SETS ((o.kategori_penghasilan), (p.kategori_kehadiran), (pr.kategori))`;
-
-/** Descriptive statistics of the training data, computed by PostgreSQL (two queries). */
+/** Descriptive statistics of the training data (of the students in the teacher scope's reach), computed by PostgreSQL (two queries). */
 @Injectable()
 export class FeatureStatisticsService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async statistics(): Promise<FeatureStatistics> {
-    const [[agg], groups] = (await Promise.all([this.dataSource.query(NUMERIC_SQL), this.dataSource.query(CATEGORICAL_SQL)])) as [
+  async statistics(scope: TeacherScope): Promise<FeatureStatistics> {
+    const sql = statisticsSql(scope);
+    const [[agg], groups] = (await Promise.all([this.dataSource.query(sql.numeric, sql.params), this.dataSource.query(sql.categorical, sql.params)])) as [
       Array<Record<string, unknown>>,
       Array<{ kategori_penghasilan: string | null; kategori_kehadiran: string | null; kategori: string | null; g_penghasilan: number; g_kehadiran: number; n: number }>,
     ];
@@ -119,6 +137,7 @@ export class FeatureStatisticsService {
     };
   }
 
+  /** The whole school's training data (what training would use), for every role: counts only, no student's data. */
   async dataCount(): Promise<{ total_data: number; labeled_data: number; unlabeled_data: number; min_required: number; is_sufficient: boolean }> {
     const [row] = (await this.dataSource.query(`SELECT count(*)::int AS total, count(pr.kategori)::int AS labelled ${STUDENT_SEMESTER_FROM}`)) as Array<{
       total: number;

@@ -5,6 +5,7 @@ import { DomainException } from '../../common/http/problem';
 import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { streamExport } from '../../common/spreadsheet/export-stream';
 import type { SpreadsheetSpec } from '../../common/spreadsheet/sheet-columns';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 export interface HistoryFilter {
   siswa_id?: number;
@@ -56,9 +57,10 @@ const SELECT = `SELECT h.id, h.siswa_id, s.nama AS nama_siswa, s.kelas, h.semest
 /** Newest first (a re-prediction counts as new), id breaking ties so pages never overlap. */
 const ORDER = 'ORDER BY h.updated_at DESC, h.id DESC';
 
-function whereOf(filter: HistoryFilter): { sql: string; params: unknown[] } {
-  const clauses: string[] = [];
+/** The filters and the teacher scope (only the history of students in reach) as one WHERE clause. */
+function whereOf(filter: HistoryFilter, scope: TeacherScope): { sql: string; params: unknown[] } {
   const params: unknown[] = [];
+  const clauses: string[] = scope.restricted ? [scope.sqlCondition('h.siswa_id', params)] : [];
   const add = (column: string, value: unknown): void => {
     if (value === undefined) return;
     params.push(value);
@@ -76,8 +78,8 @@ function whereOf(filter: HistoryFilter): { sql: string; params: unknown[] } {
 export class HistoryService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async list(filter: HistoryFilter, skip: number, limit: number): Promise<{ data: HistoryItem[]; total: number }> {
-    const where = whereOf(filter);
+  async list(filter: HistoryFilter, skip: number, limit: number, scope: TeacherScope): Promise<{ data: HistoryItem[]; total: number }> {
+    const where = whereOf(filter, scope);
     const n = where.params.length;
     const [data, [{ total }]] = await Promise.all([
       this.dataSource.query(`${SELECT} ${where.sql} ${ORDER} OFFSET $${n + 1} LIMIT $${n + 2}`, [...where.params, skip, limit]) as Promise<HistoryItem[]>,
@@ -100,13 +102,13 @@ export class HistoryService {
   }
 
   /** Streams the whole (filtered) history as xlsx, read in keyset-paged batches. */
-  export(filter: HistoryFilter): StreamableFile {
-    return streamExport('xlsx', HISTORY_SHEET, this.batches(filter));
+  export(filter: HistoryFilter, scope: TeacherScope): StreamableFile {
+    return streamExport('xlsx', HISTORY_SHEET, this.batches(filter, scope));
   }
 
   /** Keyset pages by id (newest rows have the highest ids), so a long export never re-reads or skips rows. */
-  private async *batches(filter: HistoryFilter): AsyncIterable<HistoryItem[]> {
-    const where = whereOf(filter);
+  private async *batches(filter: HistoryFilter, scope: TeacherScope): AsyncIterable<HistoryItem[]> {
+    const where = whereOf(filter, scope);
     let afterId: number | null = null;
     for (;;) {
       const params = [...where.params];

@@ -13,6 +13,7 @@ import { upsertHistory, type HistoryRow } from './history-upsert';
 import { type ActiveModel, ModelRegistryService } from './model-registry.service';
 import { loadStudentFeatures, missingParts, type StudentFeatureRow } from './student-features.query';
 import { TrainingService } from './training.service';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 export interface DetailFaktor {
   nilai_rata_rata: number | null;
@@ -55,11 +56,11 @@ export class PredictionService {
     private readonly training: TrainingService,
   ) {}
 
-  /** One student from one semester's records; stored in the history. */
-  async predictStudent(siswaId: number, semester: Semester, tahunAjaran: string): Promise<Prediction> {
+  /** One student from one semester's records; stored in the history. A student out of the scope's reach is 404. */
+  async predictStudent(siswaId: number, semester: Semester, tahunAjaran: string, scope: TeacherScope): Promise<Prediction> {
     const started = performance.now();
     const active = await this.activeModel();
-    const [row] = await loadStudentFeatures(this.dataSource.manager, { siswaId }, semester, tahunAjaran);
+    const [row] = await loadStudentFeatures(this.dataSource.manager, { siswaId }, semester, tahunAjaran, scope);
     if (!row) throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.SISWA_NOT_FOUND, { id: siswaId });
     const missing = missingParts(row);
     if (missing.length) {
@@ -94,13 +95,13 @@ export class PredictionService {
   }
 
   /**
-   * Every student (or one kelas) from one semester: one query for the features, the tree walks in
+   * Every student (or one kelas) within the scope's reach from one semester: one query for the features, the tree walks in
    * memory, one multi-row upsert of the history — a bounded number of queries for any school size.
    */
-  async predictBatch(semester: Semester, tahunAjaran: string, kelas?: string): Promise<BatchOutcome> {
+  async predictBatch(semester: Semester, tahunAjaran: string, scope: TeacherScope, kelas?: string): Promise<BatchOutcome> {
     const started = performance.now();
     const active = await this.activeModel();
-    const rows = await loadStudentFeatures(this.dataSource.manager, { kelas }, semester, tahunAjaran);
+    const rows = await loadStudentFeatures(this.dataSource.manager, { kelas }, semester, tahunAjaran, scope);
     const results: Prediction[] = [];
     const errors: BatchOutcome['errors'] = [];
     const predictor = leafCachedPredictor(active.tree);

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { FEATURE_CATALOGUE, FEATURE_NAMES } from '../domain/feature-catalogue';
+import type { TeacherScope } from '../../scope/teacher-scope';
 
 /** One student's records for one semester, with what is missing flagged rather than dropped. */
 export interface StudentFeatureRow {
@@ -15,7 +16,7 @@ export interface StudentFeatureRow {
 const featureColumns = FEATURE_NAMES.map((f) => `${FEATURE_CATALOGUE[f].sql} AS "${f}"`).join(',\n    ');
 
 /**
- * Students (one, or all / one kelas) LEFT JOINed to their nilai and presensi of the semester and
+ * Students (one, or all / one kelas, within the teacher scope's reach) LEFT JOINed to their nilai and presensi of the semester and
  * their penghasilan: ONE query whatever the number of students, and a missing record shows up as a
  * false flag that the caller turns into a 404 or a batch error naming it.
  */
@@ -24,15 +25,16 @@ export async function loadStudentFeatures(
   filter: { siswaId?: number; kelas?: string },
   semester: string,
   tahunAjaran: string,
+  scope: TeacherScope,
 ): Promise<StudentFeatureRow[]> {
   const params: unknown[] = [semester, tahunAjaran];
-  let where = '';
+  let where = `WHERE ${scope.sqlCondition('s.id', params)}`;
   if (filter.siswaId !== undefined) {
     params.push(filter.siswaId);
-    where = `WHERE s.id = $${params.length}`;
+    where += ` AND s.id = $${params.length}`;
   } else if (filter.kelas !== undefined) {
     params.push(filter.kelas);
-    where = `WHERE s.kelas = $${params.length}`;
+    where += ` AND s.kelas = $${params.length}`;
   }
   return m.query(
     `SELECT s.id AS siswa_id, s.nama, s.kelas,
