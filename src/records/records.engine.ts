@@ -1,4 +1,4 @@
-import { HttpStatus, type StreamableFile } from '@nestjs/common';
+import { HttpStatus, Inject, Optional, type StreamableFile } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DataSource, EntityManager, FindOptionsWhere, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
@@ -18,6 +18,7 @@ import { withConstraintRules } from './constraint-errors';
 import type { Prepared, RecordSpec, SiswaJoin } from './record-spec';
 import { runUpload } from './upload-runner';
 import { moveToTrash } from '../trash/archive';
+import { ReadDatabase } from '../database/read-database';
 
 function validationFailed(errors: FieldError[]): DomainException {
   return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, HTTP_ERRORS.VALIDATION_FAILED, {}, { errors });
@@ -40,6 +41,8 @@ function definedOnly<T extends object>(body: T): Partial<T> {
  */
 export class RecordsEngine<E extends RecordBase, C extends object, R> {
   protected readonly repo: Repository<E>;
+  /** Exports read here (DATABASE_READ_URL's replica, or the primary); injected as a property so the domain services' constructors stay as they are. */
+  @Optional() @Inject(ReadDatabase) protected readonly readDatabase?: ReadDatabase;
 
   constructor(
     protected readonly dataSource: DataSource,
@@ -132,7 +135,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   /** The filtered rows (search and filters as the list, no paging) as a streamed file, in id order. */
   exportFile(format: ExportFormat, query: ListQueryDto): StreamableFile {
     const build = (): SelectQueryBuilder<E> => {
-      const qb = this.baseQuery();
+      const qb = this.baseQuery(this.readDatabase?.manager);
       this.spec.applyFilters(qb, query);
       applySearch(qb, query.search, this.spec.list);
       return qb;

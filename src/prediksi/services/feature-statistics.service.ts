@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database';
 import { FEATURE_CATALOGUE, MIN_TRAINING_ROWS } from '../domain/feature-catalogue';
 import { STUDENT_SEMESTER_FROM } from './training-set.sql';
 
@@ -66,10 +67,14 @@ const CATEGORICAL_SQL = `SELECT o.kategori_penghasilan, p.kategori_kehadiran, pr
   ${STUDENT_SEMESTER_FROM}
   GROUP BY GROUPING SETS ((o.kategori_penghasilan), (p.kategori_kehadiran), (pr.kategori))`;
 
-/** Descriptive statistics of the training data, computed by PostgreSQL (two queries). */
+/** Descriptive statistics of the training data, computed by PostgreSQL (two queries) on the read database. */
 @Injectable()
 export class FeatureStatisticsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly read: ReadDatabase) {}
+
+  private get dataSource(): DataSource {
+    return this.read.dataSource;
+  }
 
   async statistics(): Promise<FeatureStatistics> {
     const [[agg], groups] = (await Promise.all([this.dataSource.query(NUMERIC_SQL), this.dataSource.query(CATEGORICAL_SQL)])) as [
