@@ -65,7 +65,7 @@ describe('DATABASE_READ_URL: exports and statistics from the read database (e2e)
       })
       .expect(200);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(excel.body as Buffer);
+    await workbook.xlsx.load(excel.body as ArrayBuffer);
     const cells = JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues()));
     expect(cells).toContain('Replika Satu');
     expect(cells).not.toContain('Utama Satu');
