@@ -16,9 +16,9 @@ export const SEMESTERS = [
 ] as const;
 export const SUBJECTS = ['matematika', 'bahasa_indonesia', 'bahasa_inggris', 'bahasa_jawa', 'ipa', 'agama', 'pjok', 'pkn', 'sejarah', 'seni', 'dasar_kejuruan'];
 
-const FIRST = ['Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hadi', 'Indah', 'Joko', 'Kartika', 'Lestari', 'Made', 'Nur', 'Putri', 'Rizky', 'Sari', 'Teguh', 'Utami', 'Wahyu', 'Yuni', 'Zaki', 'Ayu', 'Bayu', 'Dian', 'Fitri', 'Galih', 'Hana', 'Intan', 'Kurnia'];
-const MIDDLE = ['Adi', 'Bagus', 'Cahya', 'Dwi', 'Eka', 'Sri', 'Tri', 'Nanda', 'Puspa', 'Rahma', 'Surya', 'Wulan', 'Arif', 'Bintang', 'Mega', 'Ratna', 'Dimas', 'Lintang', 'Asih', 'Gilang'];
-/** The last names; `search` fragments in the bench are taken from here. */
+/** First and middle names; a `search` in the bench is "<first> <middle>" (1 student in 600). */
+export const FIRST = ['Agus', 'Budi', 'Citra', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hadi', 'Indah', 'Joko', 'Kartika', 'Lestari', 'Made', 'Nur', 'Putri', 'Rizky', 'Sari', 'Teguh', 'Utami', 'Wahyu', 'Yuni', 'Zaki', 'Ayu', 'Bayu', 'Dian', 'Fitri', 'Galih', 'Hana', 'Intan', 'Kurnia'];
+export const MIDDLE = ['Adi', 'Bagus', 'Cahya', 'Dwi', 'Eka', 'Sri', 'Tri', 'Nanda', 'Puspa', 'Rahma', 'Surya', 'Wulan', 'Arif', 'Bintang', 'Mega', 'Ratna', 'Dimas', 'Lintang', 'Asih', 'Gilang'];
 export const LAST = ['Saputra', 'Wijaya', 'Santoso', 'Pratama', 'Hidayat', 'Kusuma', 'Nugroho', 'Setiawan', 'Wibowo', 'Susanto', 'Halim', 'Gunawan', 'Suryadi', 'Purnomo', 'Lestiani', 'Maharani', 'Anggraini', 'Permata', 'Ramadhan', 'Firmansyah', 'Kurniawan', 'Syahputra', 'Hartono', 'Budiman', 'Sutrisno', 'Irawan', 'Prasetyo', 'Handoko', 'Wardhana', 'Suharto', 'Mulyadi', 'Rahayu', 'Utomo', 'Yulianto', 'Darmawan', 'Sasmita', 'Hakim', 'Fauzi', 'Iskandar', 'Pangestu'];
 const KELAS = ['X', 'XI', 'XII'].flatMap((t) => ['IPA', 'IPS'].flatMap((j) => [1, 2, 3, 4, 5].map((n) => `${t} ${j} ${n}`)));
 const PEKERJAAN = ['Petani', 'Buruh', 'Pedagang', 'Guru', 'PNS', 'Wiraswasta', 'Nelayan', 'Karyawan Swasta'];

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { columnArrays, type EventRecord, INSERT_EVENTS_SQL } from '../../src/events/event-storage';
 import { peakRssMb, resetPeakRss } from '../lib/app-process';
 import { type LoadRequest, runAutocannon } from '../lib/autocannon-run';
-import { LAST, kelasOf } from './district-data';
+import { FIRST, MIDDLE, kelasOf } from './district-data';
 
 export interface Measured {
   value: number;
@@ -19,10 +19,11 @@ export async function loadP99(baseUrl: string, token: string, seconds: number, n
   return { value: r.p99, unit: 'ms p99', note: `${r.rps} req/s${failed ? `, ${failed} failed` : ''}` };
 }
 
-/** A search fragment (5 letters of a last name: ~1 in 40 students) and a class, different each call. */
+/** A name fragment, "<first> <middle>" (~1 student in 600), and a class, different each call. */
+export const searchFragment = (i: number): string => `${FIRST[i % FIRST.length]} ${MIDDLE[Math.floor(i / FIRST.length) % MIDDLE.length]}`;
 export function readRequests(students: number): { search: () => LoadRequest; kelas: () => LoadRequest; mixed: () => LoadRequest } {
   let i = 0;
-  const search = (): LoadRequest => ({ method: 'GET', path: `/api/nilai?search=${LAST[i++ % LAST.length]!.slice(0, 5)}&limit=20` });
+  const search = (): LoadRequest => ({ method: 'GET', path: `/api/nilai?search=${encodeURIComponent(searchFragment(i++))}&limit=20` });
   const kelas = (): LoadRequest => ({ method: 'GET', path: `/api/siswa?kelas=${encodeURIComponent(kelasOf(1 + ((i++ * 7919) % students)))}&sort=-nama` });
   const mixed = (): LoadRequest => {
     const k = i % 4;
@@ -139,11 +140,11 @@ export async function plans(url: string, students: number): Promise<Record<strin
     return {
       'nilai search (list query)': await explain(
         `SELECT r.*, s.nama, s.kelas ${nilaiFrom} WHERE (s.nama ILIKE $1 ESCAPE '\\' OR s.nis ILIKE $1 ESCAPE '\\' OR s.kelas ILIKE $1 ESCAPE '\\') ORDER BY r.id ASC LIMIT 20`,
-        [`%${LAST[3]!.slice(0, 5)}%`],
+        [`%${searchFragment(3)}%`],
       ),
       'nilai search (X-Total-Count, bounded)': await explain(
         `SELECT count(*) FROM (SELECT 1 ${nilaiFrom} WHERE (s.nama ILIKE $1 ESCAPE '\\' OR s.nis ILIKE $1 ESCAPE '\\' OR s.kelas ILIKE $1 ESCAPE '\\') LIMIT 100001) b`,
-        [`%${LAST[3]!.slice(0, 5)}%`],
+        [`%${searchFragment(3)}%`],
       ),
       'siswa kelas sort=-nama': await explain(`SELECT r.* FROM siswa r WHERE r.kelas = $1 ORDER BY r.nama DESC, r.id ASC LIMIT 10000`, [kelasOf(Math.ceil(students / 2))]),
       'unfiltered X-Total-Count (the estimate: EXPLAIN, planning only)': await explain(`SELECT 1 ${nilaiFrom}`, [], 'SUMMARY').then((p) =>
