@@ -95,7 +95,7 @@ async function installModel(url: string, model: unknown): Promise<void> {
 async function measure(name: string, size: DistrictSize, seconds: number, adminUrl: string, withPlans: boolean, fallbackModel?: unknown) {
   console.log(`\n${name}: ${size.students} students, ${size.events} events`);
   const buildStarted = performance.now();
-  const built = await buildDistrict(adminUrl, `edupro_scale_${name}`, size, console.log);
+  const built = await buildDistrict(adminUrl, `edupro_scale_${name}_${process.pid}`, size, console.log);
   const buildSeconds = (performance.now() - buildStarted) / 1000;
   const results: Results = {};
   let app: BenchApp | undefined;
