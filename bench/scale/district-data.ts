@@ -1,3 +1,5 @@
+import { clamp, createRng, pick } from '../../src/prediksi/demo/prng';
+
 /**
  * The rows of a generated district, as COPY text (tab-separated, `\N` for NULL), produced lazily in
  * chunks so any size streams in constant memory. Deterministic (seeded), so two runs build the same
@@ -24,19 +26,7 @@ const KELAS = ['X', 'XI', 'XII'].flatMap((t) => ['IPA', 'IPS'].flatMap((j) => [1
 const PEKERJAAN = ['Petani', 'Buruh', 'Pedagang', 'Guru', 'PNS', 'Wiraswasta', 'Nelayan', 'Karyawan Swasta'];
 const PENDIDIKAN = ['SD', 'SMP', 'SMA', 'D3', 'S1', 'S2'];
 
-/** mulberry32: a tiny fast seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
-const clamp = (v: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, v));
+const prng = createRng;
 const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 /** A student's stable traits (ability, attendance, income), derived from the id alone. */
@@ -55,6 +45,13 @@ function* chunked(count: number, row: (i: number) => string, size = 2000): Gener
     }
   }
   if (buf.length) yield buf.join('');
+}
+
+/** One row per student and semester (nilai, presensi, prestasi): row `i` is student `i / 6 + 1`'s semester `i % 6`. */
+function perSemester(students: number, seed: number, row: (id: number, siswaId: number, s: (typeof SEMESTERS)[number], r: () => number) => string): Generator<string> {
+  return chunked(students * SEMESTERS.length, (i) =>
+    row(i + 1, Math.floor(i / SEMESTERS.length) + 1, SEMESTERS[i % SEMESTERS.length]!, prng(i * seed + 17)),
+  );
 }
 
 export const SISWA_COLUMNS = 'id, nis, nisn, nama, kelas, jenis_kelamin, tanggal_lahir, alamat, status';
@@ -76,23 +73,17 @@ export function siswaRows(students: number): Generator<string> {
 export const NILAI_COLUMNS = `id, siswa_id, semester, tahun_ajaran, ${SUBJECTS.join(', ')}, rata_rata`;
 const mark = (r: () => number, ability: number): number => round2(clamp(ability + (r() - 0.5) * 20, 0, 100));
 export function nilaiRows(students: number): Generator<string> {
-  return chunked(students * SEMESTERS.length, (i) => {
-    const siswaId = Math.floor(i / SEMESTERS.length) + 1;
-    const s = SEMESTERS[i % SEMESTERS.length]!;
-    const r = prng(i * 31 + 17);
+  return perSemester(students, 31, (id, siswaId, s, r) => {
     const ability = traits(siswaId).ability;
     const marks = SUBJECTS.map(() => mark(r, ability));
     const mean = round2(marks.reduce((a, b) => a + b, 0) / marks.length);
-    return `${i + 1}\t${siswaId}\t${s.semester}\t${s.tahunAjaran}\t${marks.join('\t')}\t${mean}\n`;
+    return `${id}\t${siswaId}\t${s.semester}\t${s.tahunAjaran}\t${marks.join('\t')}\t${mean}\n`;
   });
 }
 
 export const PRESENSI_COLUMNS = 'id, siswa_id, semester, tahun_ajaran, jumlah_hadir, jumlah_sakit, jumlah_izin, jumlah_alpa, persentase_kehadiran, kategori_kehadiran';
 export function presensiRows(students: number): Generator<string> {
-  return chunked(students * SEMESTERS.length, (i) => {
-    const siswaId = Math.floor(i / SEMESTERS.length) + 1;
-    const s = SEMESTERS[i % SEMESTERS.length]!;
-    const r = prng(i * 37 + 5);
+  return perSemester(students, 37, (id, siswaId, s, r) => {
     const days = 110;
     const hadir = Math.round(days * clamp(traits(siswaId).diligence + (r() - 0.5) * 0.1, 0.5, 1));
     const rest = days - hadir;
@@ -101,7 +92,7 @@ export function presensiRows(students: number): Generator<string> {
     const alpa = rest - sakit - izin;
     const pct = round2((hadir / days) * 100);
     const kategori = pct >= 80 ? 'Tinggi' : pct >= 75 ? 'Sedang' : 'Rendah';
-    return `${i + 1}\t${siswaId}\t${s.semester}\t${s.tahunAjaran}\t${hadir}\t${sakit}\t${izin}\t${alpa}\t${pct}\t${kategori}\n`;
+    return `${id}\t${siswaId}\t${s.semester}\t${s.tahunAjaran}\t${hadir}\t${sakit}\t${izin}\t${alpa}\t${pct}\t${kategori}\n`;
   });
 }
 
@@ -120,14 +111,11 @@ export function penghasilanRows(students: number): Generator<string> {
 
 export const PRESTASI_COLUMNS = 'id, siswa_id, semester, tahun_ajaran, kategori, catatan';
 export function prestasiRows(students: number): Generator<string> {
-  return chunked(students * SEMESTERS.length, (i) => {
-    const siswaId = Math.floor(i / SEMESTERS.length) + 1;
-    const s = SEMESTERS[i % SEMESTERS.length]!;
-    const r = prng(i * 41 + 11);
+  return perSemester(students, 41, (id, siswaId, s, r) => {
     const t = traits(siswaId);
     const score = t.ability + (t.diligence - 0.85) * 60 + Math.log10(t.income / 2_000_000) * 5 + (r() - 0.5) * 12;
     const kategori = score >= 82 ? 'Tinggi' : score >= 68 ? 'Sedang' : 'Rendah';
-    return `${i + 1}\t${siswaId}\t${s.semester}\t${s.tahunAjaran}\t${kategori}\t\\N\n`;
+    return `${id}\t${siswaId}\t${s.semester}\t${s.tahunAjaran}\t${kategori}\t\\N\n`;
   });
 }
 
