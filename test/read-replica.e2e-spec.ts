@@ -54,16 +54,7 @@ describe('DATABASE_READ_URL: exports and statistics from the read database (e2e)
     const nilai = await request(primary.baseUrl).get('/api/nilai/export/csv').set(bearer(token)).expect(200);
     expect(nilai.text).toContain('Replika Tiga');
     expect(nilai.text).not.toContain('Utama Satu');
-    const excel = await request(primary.baseUrl)
-      .get('/api/siswa/export/excel')
-      .set(bearer(token))
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const excel = await request(primary.baseUrl).get('/api/siswa/export/excel').set(bearer(token)).responseType('blob').expect(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(excel.body as ArrayBuffer);
     const cells = JSON.stringify(workbook.worksheets.map((sheet) => sheet.getSheetValues()));
