@@ -58,14 +58,27 @@ function numericSelect(): string {
   return parts.join(',\n  ');
 }
 
-const NUMERIC_SQL = `SELECT ${numericSelect()} ${STUDENT_SEMESTER_FROM}`;
+/** The categorical features and their values, as stored (CHECK constraints allow no others). */
+const CATEGORIES = {
+  kategori_penghasilan: { label: 'Kategori penghasilan', sql: 'o.kategori_penghasilan', domain: ['Tinggi', 'Menengah', 'Rendah'] },
+  kategori_kehadiran: { label: 'Kategori kehadiran', sql: 'p.kategori_kehadiran', domain: ['Tinggi', 'Sedang', 'Rendah'] },
+  // Unlabelled rows (no prestasi) are not part of the label distribution.
+  prediksi_prestasi: { label: 'Prestasi (label)', sql: 'pr.kategori', domain: ['Tinggi', 'Sedang', 'Rendah'] },
+} as const;
 
-// One pass for all three distributions: GROUPING SETS group by each column separately.
-const CATEGORICAL_SQL = `SELECT o.kategori_penghasilan, p.kategori_kehadiran, pr.kategori,
-  GROUPING(o.kategori_penghasilan) AS g_penghasilan, GROUPING(p.kategori_kehadiran) AS g_kehadiran,
-  count(*)::int AS n
-  ${STUDENT_SEMESTER_FROM}
-  GROUP BY GROUPING SETS ((o.kategori_penghasilan), (p.kategori_kehadiran), (pr.kategori))`;
+function categoricalSelect(): string[] {
+  return Object.entries(CATEGORIES).flatMap(([key, c]) => c.domain.map((v) => `count(*) FILTER (WHERE ${c.sql} = '${v}')::int AS "${key}__${v}"`));
+}
+
+/**
+ * Every statistic in ONE pass over the student-semester rows: the numeric aggregates and the
+ * category counts (FILTER) together, so at district size (1.8 M rows of a four-table join) the
+ * join runs once instead of once per query.
+ */
+const STATISTICS_SQL = `SELECT ${[numericSelect(), ...categoricalSelect()].join(',\n  ')} ${STUDENT_SEMESTER_FROM}`;
+
+/** Memory for the join's hash tables and the percentile sorts, so 1.8 M rows are not spilled to disk in batches. */
+const STATISTICS_WORK_MEM = '128MB';
 
 /** Descriptive statistics of the training data, computed by PostgreSQL (two queries) on the read database. */
 @Injectable()
@@ -77,10 +90,11 @@ export class FeatureStatisticsService {
   }
 
   async statistics(): Promise<FeatureStatistics> {
-    const [[agg], groups] = (await Promise.all([this.dataSource.query(NUMERIC_SQL), this.dataSource.query(CATEGORICAL_SQL)])) as [
-      Array<Record<string, unknown>>,
-      Array<{ kategori_penghasilan: string | null; kategori_kehadiran: string | null; kategori: string | null; g_penghasilan: number; g_kehadiran: number; n: number }>,
-    ];
+    const agg = await this.dataSource.transaction(async (m) => {
+      await m.query(`SET LOCAL work_mem = '${STATISTICS_WORK_MEM}'`);
+      const [row] = (await m.query(STATISTICS_SQL)) as Array<Record<string, unknown>>;
+      return row!;
+    });
     const numerical_statistics: Record<string, NumericStatistics> = {};
     for (const f of NUMERIC) {
       const s = { label: FEATURE_CATALOGUE[f].label } as NumericStatistics;
@@ -91,22 +105,12 @@ export class FeatureStatisticsService {
       NUMERIC.map((__, j) => (i === j ? 1 : r4(agg[`corr__${Math.min(i, j)}_${Math.max(i, j)}`]))),
     );
 
-    const dist = (label: string, domain: readonly string[]): CategoricalDistribution => ({ label, data: Object.fromEntries(domain.map((d) => [d, 0])), total: 0 });
-    const categorical = {
-      kategori_penghasilan: dist('Kategori penghasilan', ['Tinggi', 'Menengah', 'Rendah']),
-      kategori_kehadiran: dist('Kategori kehadiran', ['Tinggi', 'Sedang', 'Rendah']),
-      prediksi_prestasi: dist('Prestasi (label)', ['Tinggi', 'Sedang', 'Rendah']),
-    };
-    for (const g of groups) {
-      const target =
-        Number(g.g_penghasilan) === 0 ? { d: categorical.kategori_penghasilan, v: g.kategori_penghasilan } :
-        Number(g.g_kehadiran) === 0 ? { d: categorical.kategori_kehadiran, v: g.kategori_kehadiran } :
-        { d: categorical.prediksi_prestasi, v: g.kategori };
-      // Unlabelled rows group under NULL: they are not part of the label distribution.
-      if (target.v === null) continue;
-      target.d.data[target.v] = (target.d.data[target.v] ?? 0) + g.n;
-      target.d.total += g.n;
-    }
+    const categorical = Object.fromEntries(
+      Object.entries(CATEGORIES).map(([key, c]) => {
+        const data = Object.fromEntries(c.domain.map((v) => [v, Number(agg[`${key}__${v}`])]));
+        return [key, { label: c.label, data, total: Object.values(data).reduce((a, b) => a + b, 0) }];
+      }),
+    ) as FeatureStatistics['categorical_distributions'];
     return {
       numerical_statistics,
       correlation_matrix: {
