@@ -148,7 +148,11 @@ async function measure(name: string, size: DistrictSize, seconds: number, adminU
 
 function cell(r: Measured | { error: string } | undefined): string {
   if (!r) return '—';
-  if ('error' in r) return `failed: ${r.error.replace(/\|/g, '/').replace(/\n/g, ' ')}`;
+  if ('error' in r) {
+    // A problem+json answer is shown by its status and code; anything else by its first words.
+    const problem = /: (\d{3}) \{.*"code":"([A-Z_]+)"/.exec(r.error);
+    return `failed: ${problem ? `${problem[1]} ${problem[2]}` : r.error.replace(/\|/g, '/').replace(/\n/g, ' ').slice(0, 120)}`;
+  }
   return `${r.value.toLocaleString('en-US')} ${r.unit}${r.note ? ` (${r.note})` : ''}`;
 }
 
