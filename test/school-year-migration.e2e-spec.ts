@@ -115,7 +115,8 @@ describe('Migration SchoolYear1764231500000 on a database with data (e2e)', () =
   });
 
   it('reverts cleanly', async () => {
-    await ds.undoLastMigration({ transaction: 'each' });
+    // Later migrations first (each reverts its own change), then this one.
+    for (let i = MIGRATIONS.length - 1; i >= MIGRATIONS.indexOf(SchoolYear1764231500000); i--) await ds.undoLastMigration({ transaction: 'each' });
     await expect(ds.query(`SELECT to_regclass('tahun_ajaran') AS t`)).resolves.toEqual([{ t: null }]);
     const [{ n }] = (await ds.query('SELECT count(*)::int AS n FROM nilai_raport')) as Array<{ n: number }>;
     expect(n).toBe(before.nilai_raport);

@@ -27,6 +27,8 @@ export interface AppConfig {
   host: string;
   database: {
     url?: string;
+    /** A read replica for exports, statistics and training sets (src/database/read-database.ts). */
+    readUrl?: string;
     embeddedDataDir: string;
     /** Undefined: chosen and remembered per data directory (embedded-postgres.ts). */
     embeddedPort?: number;
@@ -130,6 +132,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     host: e.HOST,
     database: {
       url: e.DATABASE_URL,
+      readUrl: e.DATABASE_READ_URL,
       embeddedDataDir: e.EMBEDDED_PG_DATA_DIR,
       embeddedPort: e.EMBEDDED_PG_PORT,
       poolMax: e.DB_POOL_MAX,

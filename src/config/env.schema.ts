@@ -43,6 +43,10 @@ export class EnvironmentVariables {
   @IsOptional() @IsString()
   DATABASE_URL?: string;
 
+  /** A read replica for exports, statistics and training sets; unset: they read the primary. */
+  @IsOptional() @IsString()
+  DATABASE_READ_URL?: string;
+
   @IsString()
   EMBEDDED_PG_DATA_DIR = './data/postgres';
 
@@ -213,7 +217,7 @@ export class ConfigError extends Error {
 export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN']) {
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_READ_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN']) {
     const value = raw[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }

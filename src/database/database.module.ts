@@ -2,8 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
+import { READ_DATABASE_PROVIDER, ReadDatabase } from './read-database';
 
-/** The TypeORM connection, from the same options object as the migration CLI (ormconfig.ts). */
+/**
+ * The TypeORM connection, from the same options object as the migration CLI (ormconfig.ts), and the
+ * read database (DATABASE_READ_URL, or the same connection) for exports and statistics.
+ */
 @Global()
 @Module({
   imports: [
@@ -26,5 +30,7 @@ import { buildDataSourceOptions } from './data-source-options';
       },
     }),
   ],
+  providers: [READ_DATABASE_PROVIDER],
+  exports: [ReadDatabase],
 })
 export class DatabaseModule {}

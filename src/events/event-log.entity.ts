@@ -1,9 +1,13 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 
 export const EVENT_CATEGORIES = ['AUTH', 'CRUD', 'ML', 'FILE', 'SYSTEM', 'SECURITY'] as const;
 export type EventCategory = (typeof EVENT_CATEGORIES)[number];
 
-/** One request, as the event writer inserted it (API.md §7). Read-only for the app otherwise. */
+/**
+ * One request, as the event writer inserted it (API.md §7). Read-only for the app otherwise.
+ * Range-partitioned by month on occurred_at (migration 1764231800000, src/events/event-partitions.ts),
+ * so the partition key is part of the primary key.
+ */
 @Entity({ name: 'event_log' })
 @Check('ck_event_log_category', `"category" IN ('AUTH', 'CRUD', 'ML', 'FILE', 'SYSTEM', 'SECURITY')`)
 @Index('ix_event_log_occurred_at', ['occurredAt'])
@@ -14,7 +18,7 @@ export class EventLog {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
+  @PrimaryColumn({ type: 'timestamptz', default: () => 'now()' })
   occurredAt: Date;
 
   @Column({ type: 'varchar', length: 128, nullable: true })

@@ -1,11 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { DAY_MS, purgeOlderThan, scheduleDaily } from '../common/jobs/batched-purge';
+import { DAY_MS, type PurgeSpec, purgeOlderThan, scheduleDaily } from '../common/jobs/batched-purge';
+import { dropExpiredEventPartitions, ensureEventPartitions } from './event-partitions';
 
-const PURGE = { lock: 'edupro_event_retention', table: 'event_log', timeColumn: 'occurred_at', batch: 10_000 };
+/** Whole expired months go by DROP TABLE of their partition; the month the cutoff falls in by DELETE. */
+const PURGE: PurgeSpec = { lock: 'edupro_event_retention', table: 'event_log', timeColumn: 'occurred_at', batch: 10_000, dropWhole: dropExpiredEventPartitions };
 
-/** Deletes events older than EVENT_RETENTION_DAYS once a day (first run a minute after start). */
+/**
+ * Keeps event_log's monthly partitions made ahead (at start and daily) and deletes events older than
+ * EVENT_RETENTION_DAYS once a day (first run a minute after start).
+ */
 @Injectable()
 export class EventRetentionService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(EventRetentionService.name);
@@ -17,8 +22,10 @@ export class EventRetentionService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   onApplicationBootstrap(): void {
+    const warn = (error: unknown): void => this.logger.warn(`Event partition maintenance failed: ${String(error)}`);
+    ensureEventPartitions(this.dataSource).catch(warn);
     this.stop = scheduleDaily(
-      () => this.purge(),
+      () => ensureEventPartitions(this.dataSource).then(() => this.purge()),
       (error) => this.logger.warn(`Event retention purge failed: ${String(error)}`),
     );
   }

@@ -36,7 +36,11 @@ export class SiswaRaporController {
       'Default: the active school year and its semester_aktif. 404: no such student or school year; 422: the student is in no rombel that year, or has no nilai raport that semester.',
     errors: [400, 404, 422],
   })
-  siswa(@Param('id', ParseIdPipe) id: number, @Query() query: RaporSiswaQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+  siswa(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: RaporSiswaQueryDto,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<StreamableFile> {
     return this.rapor.siswaPdf(id, query, scope);
   }
 }
@@ -55,12 +59,20 @@ export class RombelRaporController {
       'Default semester: the year\'s semester_aktif. Members without grades get a card with "–"; 422 when nobody in the rombel has grades that semester.',
     errors: [400, 404, 422],
   })
-  rombel(@Param('id', ParseIdPipe) id: number, @Query() query: RaporRombelQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+  rombel(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: RaporRombelQueryDto,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<StreamableFile> {
     return this.rapor.rombelPdf(id, query, scope);
   }
 
   @Download(':id/rekap.pdf', { summary: 'The class recap (leger) as an A4 landscape PDF', errors: [400, 404] })
-  rekapPdf(@Param('id', ParseIdPipe) id: number, @Query() query: RekapQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+  rekapPdf(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: RekapQueryDto,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<StreamableFile> {
     return this.rekapExport.pdf(id, query.semester, scope);
   }
 
@@ -69,7 +81,11 @@ export class RombelRaporController {
     produces: XLSX_TYPE,
     errors: [400, 404],
   })
-  rekapExcel(@Param('id', ParseIdPipe) id: number, @Query() query: RekapQueryDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+  rekapExcel(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: RekapQueryDto,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<StreamableFile> {
     return this.rekapExport.excel(id, query.semester, scope);
   }
 }

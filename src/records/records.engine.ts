@@ -1,4 +1,4 @@
-import { HttpStatus, type StreamableFile } from '@nestjs/common';
+import { HttpStatus, Inject, Optional, type StreamableFile } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { DataSource, EntityManager, FindOptionsWhere, ObjectLiteral, QueryDeepPartialEntity, Repository, SelectQueryBuilder } from 'typeorm';
@@ -20,6 +20,7 @@ import type { SiswaNumbers } from './shared-columns';
 import { runUpload } from './upload-runner';
 import { moveToTrash } from '../trash/archive';
 import { changedProps, type ScopedWrite, TeacherScope } from '../scope/teacher-scope';
+import { ReadDatabase } from '../database/read-database';
 
 function validationFailed(errors: FieldError[]): DomainException {
   return new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, HTTP_ERRORS.VALIDATION_FAILED, {}, { errors });
@@ -53,6 +54,8 @@ function definedOnly<T extends object>(body: T): Partial<T> {
  */
 export class RecordsEngine<E extends RecordBase, C extends object, R> {
   protected readonly repo: Repository<E>;
+  /** Exports read here (DATABASE_READ_URL's replica, or the primary); injected as a property so the domain services' constructors stay as they are. */
+  @Optional() @Inject(ReadDatabase) protected readonly readDatabase?: ReadDatabase;
 
   constructor(
     protected readonly dataSource: DataSource,
@@ -150,7 +153,8 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   exportFile(format: ExportFormat, query: ListQueryDto, scope = TeacherScope.SCHOOL): StreamableFile {
     const owned = this.spec.owner !== undefined;
     const build = (): SelectQueryBuilder<E> => {
-      const qb = this.baseQuery(scope);
+      // Exports read from the read database when DATABASE_READ_URL is set.
+      const qb = this.baseQuery(scope, this.readDatabase?.manager);
       if (owned) qb.addSelect('s.nis', 'siswa_nis').addSelect('s.nisn', 'siswa_nisn');
       this.spec.applyFilters(qb, query);
       applySearch(qb, query.search, this.spec.list);

@@ -10,7 +10,6 @@ import { SISWA_STATUSES } from './siswa-status';
 @Check('ck_siswa_kelas', `char_length("kelas") >= 1`)
 @Check('ck_siswa_jenis_kelamin', `"jenis_kelamin" IN ('L', 'P')`)
 @Check('ck_siswa_tanggal_lahir', `"tanggal_lahir" >= DATE '1900-01-01'`)
-@Index('ix_siswa_kelas', ['kelas'])
 @Index('ix_siswa_nama', ['nama', 'id'])
 @Index('ix_siswa_jenis_kelamin', ['jenisKelamin'])
 // Status and NISN: migration 1764231500000.
@@ -18,6 +17,13 @@ import { SISWA_STATUSES } from './siswa-status';
 @Index('ix_siswa_status', ['status'])
 @Check('ck_siswa_status', `"status" IN (${SISWA_STATUSES.map((s) => `'${s}'`).join(', ')})`)
 @Check('ck_siswa_nisn', `"nisn" ~ '^[0-9]{10}$'`)
+// District scale, migration 1764231800000: a class list sorted by name reads one index range, and
+// `search` (ILIKE '%x%') is served by trigram GIN indexes, which TypeORM cannot describe (hence
+// synchronize: false, so the schema builder leaves them alone).
+@Index('ix_siswa_kelas_nama', ['kelas', 'nama', 'id'])
+@Index('ix_siswa_nama_trgm', { synchronize: false })
+@Index('ix_siswa_nis_trgm', { synchronize: false })
+@Index('ix_siswa_kelas_trgm', { synchronize: false })
 export class Siswa extends RecordBase {
   @Column({ type: 'varchar', length: 20 })
   nis: string;

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 
 export const DAY_MS = 86_400_000;
 
@@ -9,6 +9,11 @@ export interface PurgeSpec {
   /** The timestamp column compared with the cutoff. */
   timeColumn: string;
   batch: number;
+  /**
+   * Removes whole stored units older than the cutoff before the batched DELETE (event_log drops its
+   * monthly partitions); returns how many rows they held. Runs under the same advisory lock.
+   */
+  dropWhole?: (runner: QueryRunner, cutoff: Date) => Promise<number>;
 }
 
 /**
@@ -24,9 +29,12 @@ export async function purgeOlderThan(dataSource: DataSource, spec: PurgeSpec, cu
     if (!locked) return 0;
     let deleted = 0;
     try {
+      if (spec.dropWhole) deleted += await spec.dropWhole(runner, cutoff);
       for (;;) {
         const [, count] = (await runner.query(
-          `DELETE FROM "${spec.table}" WHERE id IN (SELECT id FROM "${spec.table}" WHERE "${spec.timeColumn}" < $1 ORDER BY "${spec.timeColumn}" LIMIT ${spec.batch})`,
+          // The time condition outside too: on a partitioned table it prunes the DELETE to the old partitions.
+          `DELETE FROM "${spec.table}" WHERE "${spec.timeColumn}" < $1
+             AND id IN (SELECT id FROM "${spec.table}" WHERE "${spec.timeColumn}" < $1 ORDER BY "${spec.timeColumn}" LIMIT ${spec.batch})`,
           [cutoff],
         )) as [unknown, number];
         deleted += count;

@@ -1,5 +1,6 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import { countRows } from './count-rows';
 import type { ListQueryDto } from './list-query.dto';
 import { type SortMap, toOrderTerms } from './sort';
 
@@ -24,7 +25,7 @@ export function applySearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, 
 }
 
 /**
- * One page of a filtered query: total count, then the rows in the requested order with the id as the
+ * One page of a filtered query: total count (exact up to 100,000 rows, see countRows), then the rows in the requested order with the id as the
  * final tie-breaker (default: id ascending), so paging never skips or repeats a row.
  */
 export async function listPage<E extends ObjectLiteral>(
@@ -37,7 +38,7 @@ export async function listPage<E extends ObjectLiteral>(
   total: number;
 }> {
   applySearch(qb, query.search, spec);
-  const total = await qb.getCount();
+  const total = await countRows(qb);
   const terms = toOrderTerms(query.sort, spec.sortable);
   for (const term of terms) qb.addOrderBy(term.expression, term.direction);
   // ORDER BY terms are keyed by expression: a tie-breaker on the id would replace `sort=-id`.

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { HttpStatus, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { ReadDatabase } from '../../database/read-database';
 import type { DatasetSpec, FeatureColumnSpec } from '../c45';
 import { DomainException } from '../../common/http/problem';
 import { msg } from '../../i18n/catalogue';
@@ -32,13 +33,13 @@ export interface TrainingSet {
 
 @Injectable()
 export class TrainingSetService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly read: ReadDatabase) {}
 
   /**
    * Assembles the training set in ONE query. Feature names come from the catalogue (validated by the
    * request DTO), so the SQL interpolates only the catalogue's own expressions.
    */
-  async load(features: readonly FeatureName[], labelSource: LabelSource, manager: EntityManager = this.dataSource.manager): Promise<TrainingSet> {
+  async load(features: readonly FeatureName[], labelSource: LabelSource, manager: EntityManager = this.read.manager): Promise<TrainingSet> {
     const select = features.map((f) => `${FEATURE_CATALOGUE[f].sql} AS "${f}"`).join(', ');
     const label = labelSource === 'rule' ? RULE_LABEL_SQL : 'pr.kategori';
     const rows: Array<Record<string, Cell>> = await manager.query(

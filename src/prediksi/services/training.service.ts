@@ -80,7 +80,8 @@ export class TrainingService {
       if (!locked) {
         throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.TRAINING_IN_PROGRESS);
       }
-      const set = await this.trainingSet.load(features, labelSource, m);
+      // Read from the read database (DATABASE_READ_URL), not inside this transaction: the lock only serialises trainings.
+      const set = await this.trainingSet.load(features, labelSource);
       const built = await this.build(set.spec, options);
       const [{ next }] = (await m.query('SELECT coalesce(max(version), 0) + 1 AS next FROM model')) as Array<{ next: number }>;
       const userId = trainedBy === null ? null : await this.existingUser(m, trainedBy);
