@@ -24,6 +24,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** API processes (WEB_CONCURRENCY): more than one runs a node:cluster primary (src/cluster.ts). */
+  workers: number;
   database: {
     url?: string;
     embeddedDataDir: string;
@@ -125,6 +127,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    workers: e.WEB_CONCURRENCY,
     database: {
       url: e.DATABASE_URL,
       embeddedDataDir: e.EMBEDDED_PG_DATA_DIR,

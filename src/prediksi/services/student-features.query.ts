@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import { FEATURE_CATALOGUE, FEATURE_NAMES } from '../domain/feature-catalogue';
 
 /** One student's records for one semester, with what is missing flagged rather than dropped. */
@@ -17,24 +18,30 @@ const featureColumns = FEATURE_NAMES.map((f) => `${FEATURE_CATALOGUE[f].sql} AS 
 /**
  * Students (one, or all / one kelas) LEFT JOINed to their nilai and presensi of the semester and
  * their penghasilan: ONE query whatever the number of students, and a missing record shows up as a
- * false flag that the caller turns into a 404 or a batch error naming it.
+ * false flag that the caller turns into a 404 or a batch error naming it. A prepared statement per
+ * filter shape: the single prediction runs it on every request.
  */
 export async function loadStudentFeatures(
-  m: EntityManager,
+  dataSource: DataSource,
   filter: { siswaId?: number; kelas?: string },
   semester: string,
   tahunAjaran: string,
 ): Promise<StudentFeatureRow[]> {
   const params: unknown[] = [semester, tahunAjaran];
   let where = '';
+  let shape = 'all';
   if (filter.siswaId !== undefined) {
     params.push(filter.siswaId);
     where = `WHERE s.id = $${params.length}`;
+    shape = 'one';
   } else if (filter.kelas !== undefined) {
     params.push(filter.kelas);
     where = `WHERE s.kelas = $${params.length}`;
+    shape = 'kelas';
   }
-  return m.query(
+  return preparedQuery<StudentFeatureRow>(
+    dataSource,
+    `student_features_${shape}`,
     `SELECT s.id AS siswa_id, s.nama, s.kelas,
     n.id IS NOT NULL AS has_nilai, p.id IS NOT NULL AS has_presensi, o.id IS NOT NULL AS has_penghasilan,
     ${featureColumns}
