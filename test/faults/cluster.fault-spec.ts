@@ -1,11 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { request } from 'node:http';
-import { Client } from 'pg';
 import { findFreePort } from '../../src/database/embedded-postgres';
 import { buildApp, type RunningApp, startApp, waitForOutput } from '../utils/process';
 import { login, runLoad } from './support/load';
 import { FAULT_ADMIN_PASSWORD as ADMIN_PASSWORD } from './support/owned-app';
-import { OwnedPostgres } from './support/pg-server';
+import { OwnedPostgres, queryNumber } from './support/pg-server';
 
 const STUDENTS = 40;
 
@@ -48,16 +47,6 @@ async function until(ms: number, check: () => boolean | Promise<boolean>): Promi
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`not within ${ms} ms`);
     await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-async function scalar(url: string, sql: string): Promise<number> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    return Number((await db.query<{ n: string }>(sql)).rows[0]!.n);
-  } finally {
-    await db.end();
   }
 }
 
@@ -110,9 +99,9 @@ describe('WEB_CONCURRENCY=2 (fault)', () => {
     expect(output.match(/listening on/g)).toHaveLength(1);
     expect(output).toMatch(/2 API processes \(WEB_CONCURRENCY\)/);
     expect(output.match(/Demo school created/g)).toHaveLength(1);
-    await expect(scalar(pg.url(), 'SELECT count(*) AS n FROM siswa')).resolves.toBe(STUDENTS);
-    await expect(scalar(pg.url(), 'SELECT count(*) AS n FROM model')).resolves.toBe(1);
-    await expect(scalar(pg.url(), "SELECT count(*) AS n FROM users WHERE role = 'admin'")).resolves.toBe(1);
+    await expect(queryNumber(pg.url(), 'SELECT count(*) AS n FROM siswa')).resolves.toBe(STUDENTS);
+    await expect(queryNumber(pg.url(), 'SELECT count(*) AS n FROM model')).resolves.toBe(1);
+    await expect(queryNumber(pg.url(), "SELECT count(*) AS n FROM users WHERE role = 'admin'")).resolves.toBe(1);
   });
 
   it('serves from both workers on one port', async () => {
