@@ -20,6 +20,7 @@ import { createApiClient } from './lib/api-client';
 import { type BenchApp, freePort, ROOT, startBenchApp } from './lib/app-process';
 import { median } from './lib/autocannon-run';
 import { seedForBench } from './lib/seed';
+import { serverCpuSeconds } from './lib/cpu-time';
 import { requireWrk, runWrk, type WrkResult } from './lib/wrk-run';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
@@ -36,6 +37,7 @@ const TARGETS = { siswaRatio: 0.5, siswaP99Ms: 50, prediksiRatio: 0.25 };
 interface Target {
   name: string;
   baseUrl: string;
+  pid: number;
   /** Scenarios this target serves (the reference has only GET /siswa/{id}). */
   scenarios: Array<'siswa' | 'prediksi'>;
 }
@@ -43,13 +45,13 @@ interface Target {
 interface Cell {
   target: string;
   scenario: 'siswa' | 'prediksi';
-  runs: WrkResult[];
+  runs: Array<WrkResult & { cpuMsPerRequest: number }>;
 }
 
 const SCENARIO_LABEL = { siswa: 'GET /api/siswa/{id}', prediksi: 'POST /api/prediksi (single)' } as const;
 const SCRIPT = { siswa: 'siswa-by-id', prediksi: 'prediksi-single' } as const;
 
-async function startReference(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess; stop(): Promise<void> }> {
+async function startReference(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess; pid: number; stop(): Promise<void> }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'bench', 'reference-server.ts')], {
     cwd: ROOT,
@@ -63,11 +65,12 @@ async function startReference(databaseUrl: string): Promise<{ baseUrl: string; c
     child.once('exit', (code) => reject(new Error(`reference server exited with ${code}`)));
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  return { baseUrl: `http://127.0.0.1:${port}`, child, stop: async () => void (child.kill('SIGTERM'), await exited) };
+  return { baseUrl: `http://127.0.0.1:${port}`, child, pid: child.pid ?? 0, stop: async () => void (child.kill('SIGTERM'), await exited) };
 }
 
-function summarize(cell: Cell): { rps: number; p50: number; p99: number; non2xx: number; socketErrors: number } {
+function summarize(cell: Cell): { rps: number; p50: number; p99: number; cpuMs: number; non2xx: number; socketErrors: number } {
   return {
+    cpuMs: Math.round(median(cell.runs.map((r) => r.cpuMsPerRequest)) * 1000) / 1000,
     rps: Math.round(median(cell.runs.map((r) => r.rps))),
     p50: Math.round(median(cell.runs.map((r) => r.p50Ms)) * 10) / 10,
     p99: Math.round(median(cell.runs.map((r) => r.p99Ms)) * 10) / 10,
@@ -76,11 +79,12 @@ function summarize(cell: Cell): { rps: number; p50: number; p99: number; non2xx:
   };
 }
 
-function table(cells: Cell[], ceiling: number): string {
-  const head = '| server | scenario | req/s (median) | p50 (ms) | p99 (ms) | ÷ ceiling | non-2xx | socket errors | req/s of each round |\n|---|---|---:|---:|---:|---:|---:|---:|---|';
+function table(cells: Cell[], ceiling: { rps: number; cpuMs: number }): string {
+  const head =
+    '| server | scenario | req/s (median) | p50 (ms) | p99 (ms) | req/s ÷ ceiling | server CPU ms / request | ceiling CPU ÷ this | non-2xx | socket errors | req/s of each round |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|';
   const rows = cells.map((c) => {
     const s = summarize(c);
-    return `| ${c.target} | ${SCENARIO_LABEL[c.scenario]} | ${s.rps} | ${s.p50} | ${s.p99} | ${(s.rps / ceiling).toFixed(2)}× | ${s.non2xx} | ${s.socketErrors} | ${c.runs.map((r) => r.rps).join(', ')} |`;
+    return `| ${c.target} | ${SCENARIO_LABEL[c.scenario]} | ${s.rps} | ${s.p50} | ${s.p99} | ${(s.rps / ceiling.rps).toFixed(2)}× | ${s.cpuMs} | ${(ceiling.cpuMs / s.cpuMs).toFixed(2)}× | ${s.non2xx} | ${s.socketErrors} | ${c.runs.map((r) => r.rps).join(', ')} |`;
   });
   return [head, ...rows].join('\n');
 }
@@ -100,13 +104,13 @@ async function main(): Promise<void> {
     const reference = await startReference(app.databaseUrl);
     stops.unshift(() => reference.stop());
     const targets: Target[] = [
-      { name: 'app (1 process)', baseUrl: app.baseUrl, scenarios: ['siswa', 'prediksi'] },
-      { name: 'reference (ceiling)', baseUrl: reference.baseUrl, scenarios: ['siswa'] },
+      { name: 'app (1 process)', baseUrl: app.baseUrl, pid: app.pid, scenarios: ['siswa', 'prediksi'] },
+      { name: 'reference (ceiling)', baseUrl: reference.baseUrl, pid: reference.pid, scenarios: ['siswa'] },
     ];
     if (CLUSTER) {
       const cluster: BenchApp = await startBenchApp({ ...base, DATABASE_URL: app.databaseUrl, WEB_CONCURRENCY: '2' });
       stops.unshift(() => cluster.stop());
-      targets.push({ name: 'app (WEB_CONCURRENCY=2)', baseUrl: cluster.baseUrl, scenarios: ['siswa', 'prediksi'] });
+      targets.push({ name: 'app (WEB_CONCURRENCY=2)', baseUrl: cluster.baseUrl, pid: cluster.pid, scenarios: ['siswa', 'prediksi'] });
     }
     const env = {
       BENCH_IDS: seed.siswaIds.join(','),
@@ -124,7 +128,10 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round++) {
       for (const scenario of ['siswa', 'prediksi'] as const) {
         for (const target of targets.filter((t) => t.scenarios.includes(scenario))) {
-          const result = await runWrk({ baseUrl: target.baseUrl, script: SCRIPT[scenario], connections: CONNECTIONS, seconds: SECONDS, env });
+          const cpuBefore = serverCpuSeconds(target.pid);
+          const measured = await runWrk({ baseUrl: target.baseUrl, script: SCRIPT[scenario], connections: CONNECTIONS, seconds: SECONDS, env });
+          const cpuMsPerRequest = Math.round(((serverCpuSeconds(target.pid) - cpuBefore) * 1e6) / Math.max(1, measured.requests)) / 1000;
+          const result = { ...measured, cpuMsPerRequest };
           cells.find((c) => c.target === target.name && c.scenario === scenario)!.runs.push(result);
           console.log(JSON.stringify({ round, target: target.name, scenario, ...result }));
         }
@@ -138,7 +145,8 @@ async function main(): Promise<void> {
 
 function report(started: Date, load: string, cells: Cell[]): void {
   const of = (target: string, scenario: Cell['scenario']) => summarize(cells.find((c) => c.target === target && c.scenario === scenario)!);
-  const ceiling = of('reference (ceiling)', 'siswa').rps;
+  const reference = of('reference (ceiling)', 'siswa');
+  const ceiling = reference.rps;
   const siswa = of('app (1 process)', 'siswa');
   const prediksi = of('app (1 process)', 'prediksi');
   const siswaRatio = siswa.rps / ceiling;
@@ -149,10 +157,11 @@ function report(started: Date, load: string, cells: Cell[]): void {
     `Run ${started.toISOString()} on ${machine} (load average ${load} at start: the machine is shared with other engineers' work);`,
     `wrk ${CONNECTIONS} connections, 2 threads, ${SECONDS} s per measurement after a ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds, medians.`,
     '',
-    table(cells, ceiling),
+    table(cells, reference),
     '',
     `Reference ratio: GET /api/siswa/{id} ${siswaRatio.toFixed(2)}× the ceiling (target ≥ ${TARGETS.siswaRatio}×: ${met(siswaRatio >= TARGETS.siswaRatio)}), p99 ${siswa.p99} ms (target < ${TARGETS.siswaP99Ms} ms: ${met(siswa.p99 < TARGETS.siswaP99Ms)});`,
     `single prediction ${prediksiRatio.toFixed(2)}× the ceiling (target ≥ ${TARGETS.prediksiRatio}×: ${met(prediksiRatio >= TARGETS.prediksiRatio)}).`,
+    `By CPU per request (what the shared machine's load distorts least): GET ${(reference.cpuMs / siswa.cpuMs).toFixed(2)}×, prediction ${(reference.cpuMs / prediksi.cpuMs).toFixed(2)}× the ceiling's.`,
   ];
   const markdown = `${lines.join('\n')}\n`;
   mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
