@@ -1,6 +1,6 @@
 // `npm start` builds only when a source file is newer than the last build, so a restart is instant.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -24,4 +24,8 @@ if (!existsSync(output) || statSync(output).mtimeMs < sources) {
     cwd: root,
     stdio: 'inherit',
   });
+  // tsc (incremental) leaves main.js untouched when main.ts did not change: mark the build as done,
+  // or every later start would build again.
+  const now = new Date();
+  utimesSync(output, now, now);
 }

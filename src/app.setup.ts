@@ -25,10 +25,11 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import type { FastifyInstance } from 'fastify';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
@@ -98,20 +99,12 @@ function noStoreForApi(app: NestFastifyApplication): void {
     });
 }
 
-export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
-  app.useLogger(new QuietStartupLogger(app.get(Logger)));
-  const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('X-Request-Id', request.id);
-    done();
-  });
-  registerLanguageHook(fastify);
-  registerHttpMetrics(fastify);
-  registerEventHooks(fastify, app.get(EventWriter));
-  registerUrlCheck(app);
-  registerBodyParsers(app, config.http.bodyLimitBytes);
-  noStoreForApi(app);
-  await app.register(helmet, {
+/**
+ * helmet's security headers and CSP on every answer. The middleware is built once: @fastify/helmet
+ * builds it (parsing the CSP directives) again on every request, 4 % of an authenticated GET's CPU.
+ */
+function registerSecurityHeaders(fastify: FastifyInstance): void {
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -125,6 +118,23 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
       },
     },
   });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+}
+
+export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  app.useLogger(new QuietStartupLogger(app.get(Logger)));
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply.header('X-Request-Id', request.id);
+    done();
+  });
+  registerLanguageHook(fastify);
+  registerHttpMetrics(fastify);
+  registerEventHooks(fastify, app.get(EventWriter));
+  registerUrlCheck(app);
+  registerBodyParsers(app, config.http.bodyLimitBytes);
+  noStoreForApi(app);
+  registerSecurityHeaders(fastify);
   setListMaxLimit(config.http.listMaxLimit);
   if (config.http.corsOrigins) {
     app.enableCors({

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.setup';
+import { type ListeningMessage, runCluster } from './cluster';
 import { AdminBootstrapService } from './auth/admin-bootstrap.service';
 import { printAfterLogs } from './common/logging/pino-options';
 import { formatBanner } from './common/logging/startup-banner';
@@ -13,9 +15,14 @@ const say = (message: string): void => {
   process.stdout.write(`${message}\n`);
 };
 
-/** Boot: validate config, find or start PostgreSQL, build the app (migrations run on init), listen. */
+/**
+ * Boot: validate config, find or start PostgreSQL, build the app (migrations run on init), listen.
+ * With WEB_CONCURRENCY > 1 this process becomes the cluster primary instead (src/cluster.ts) and each
+ * worker runs this same function on the database the primary resolved.
+ */
 async function bootstrap(): Promise<void> {
   const { config, embedded } = await resolveDatabase(ensureDevJwtSecret(loadConfig()), say);
+  if (cluster.isPrimary && config.workers > 1) return runCluster(config, embedded, say);
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   let stopping = false;
 
@@ -47,6 +54,13 @@ async function bootstrap(): Promise<void> {
     throw error;
   }
   const { address, port } = app.getHttpServer().address() as AddressInfo;
+  if (cluster.isWorker) {
+    // The primary prints the one banner (with a generated admin password, which only the first worker has).
+    const message: ListeningMessage = { type: 'edupro:listening', address, port, generatedLogin: app.get(AdminBootstrapService).takeGeneratedLogin() };
+    printAfterLogs(''); // the start-up lines (demo school, warnings) appear now, not with the next batch
+    process.send?.(message);
+    return;
+  }
   printAfterLogs(
     formatBanner({
       address,

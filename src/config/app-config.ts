@@ -25,6 +25,8 @@ export interface AppConfig {
   env: 'development' | 'production' | 'test';
   port: number;
   host: string;
+  /** API processes (WEB_CONCURRENCY): more than one runs a node:cluster primary (src/cluster.ts). */
+  workers: number;
   database: {
     url?: string;
     /** A read replica for exports, statistics and training sets (src/database/read-database.ts). */
@@ -130,6 +132,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     env: e.NODE_ENV,
     port: e.PORT,
     host: e.HOST,
+    workers: e.WEB_CONCURRENCY,
     database: {
       url: e.DATABASE_URL,
       readUrl: e.DATABASE_READ_URL,

@@ -66,6 +66,10 @@ export class EnvironmentVariables {
   @Transform(envBoolean) @IsBoolean()
   MIGRATIONS_RUN = true;
 
+  /** API processes on one port (node:cluster); the Dockerfile sets the number of cores. */
+  @Transform(toNumber) @IsInt() @Min(1) @Max(64)
+  WEB_CONCURRENCY = 1;
+
   @IsOptional() @IsString()
   JWT_SECRET?: string;
 

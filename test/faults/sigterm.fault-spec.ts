@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import type { RunningApp } from '../utils/process';
 import { login, runLoad } from './support/load';
 import { FAULT_ADMIN_PASSWORD as ADMIN_PASSWORD, startOwnedStack } from './support/owned-app';
-import type { OwnedPostgres } from './support/pg-server';
+import { type OwnedPostgres, queryNumber } from './support/pg-server';
 
 interface ShutdownCounts {
   atShutdown: number;
@@ -20,14 +20,8 @@ function shutdownCounts(output: string): ShutdownCounts {
   return { atShutdown, lostNow, written, rejected, lost };
 }
 
-async function eventRowCount(url: string): Promise<number> {
-  const db = new Client({ connectionString: url });
-  await db.connect();
-  try {
-    return Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM event_log')).rows[0]!.n);
-  } finally {
-    await db.end();
-  }
+function eventRowCount(url: string): Promise<number> {
+  return queryNumber(url, 'SELECT count(*) AS n FROM event_log');
 }
 
 /** SIGTERM while requests run: in-flight requests complete, the event buffer is flushed, exit code 0. */

@@ -41,13 +41,15 @@ export function buildPinoHttpOptions(config: AppConfig): Options {
 }
 
 /**
- * stdout, written asynchronously. In production lines are batched into 4 KiB writes (one line per
- * request made synchronous writes a tenth of an authenticated GET's CPU); pino flushes on exit. In
- * development every line appears at once.
+ * stdout, written asynchronously. In production lines are batched (one line per request made
+ * synchronous writes a tenth of an authenticated GET's CPU); pino flushes on exit. In development
+ * every line appears at once. A batch is written once it holds 2 KiB, so a write is whole lines and,
+ * for lines under 2 KiB, at most 4 KiB — PIPE_BUF, the size a pipe writes atomically: with
+ * WEB_CONCURRENCY > 1 the workers share one stdout and their lines never interleave.
  */
 export function buildLogDestination(config: AppConfig): DestinationStream {
   batching = config.env === 'production';
-  destination = pino.destination({ dest: 1, sync: false, minLength: batching ? 4096 : 0 });
+  destination = pino.destination({ dest: 1, sync: false, minLength: batching ? 2048 : 0 });
   return destination;
 }
 

@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import type { PredictionCore } from '../domain/predict';
 
 export interface HistoryRow extends PredictionCore {
@@ -30,13 +31,16 @@ function dictionary(values: readonly unknown[]): { docs: string[]; index: number
  * 65,535-parameter limit of a VALUES list. Explanations and probabilities depend only on the leaf a
  * student reaches, so each distinct document is sent and parsed once and rows refer to it by index
  * (this halved the statement's time for 10,000 students). A re-prediction replaces the row of that
- * student-semester.
+ * student-semester. One prepared statement whatever the number of rows (the single prediction runs it
+ * on every request).
  */
-export async function upsertHistory(m: EntityManager, rows: readonly HistoryRow[]): Promise<void> {
+export async function upsertHistory(dataSource: DataSource, rows: readonly HistoryRow[]): Promise<void> {
   if (rows.length === 0) return;
   const probabilities = dictionary(rows.map((r) => r.probabilities));
   const explanations = dictionary(rows.map((r) => r.explanation));
-  await m.query(
+  await preparedQuery(
+    dataSource,
+    'prediksi_history_upsert',
     `INSERT INTO prediksi_history
        (siswa_id, semester, tahun_ajaran, prediksi_prestasi, confidence, probabilities, model_version, explanation)
      SELECT u.siswa_id, u.semester, u.tahun_ajaran, u.prediksi_prestasi, u.confidence, d.p[u.p_idx], u.model_version, d.e[u.e_idx]

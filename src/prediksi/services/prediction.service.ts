@@ -60,7 +60,7 @@ export class PredictionService {
   async predictStudent(siswaId: number, semester: Semester, tahunAjaran: string, scope: TeacherScope): Promise<Prediction> {
     const started = performance.now();
     const active = await this.activeModel();
-    const [row] = await loadStudentFeatures(this.dataSource.manager, { siswaId }, semester, tahunAjaran, scope);
+    const [row] = await loadStudentFeatures(this.dataSource, { siswaId }, semester, tahunAjaran, scope);
     if (!row) throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.SISWA_NOT_FOUND, { id: siswaId });
     const missing = missingParts(row);
     if (missing.length) {
@@ -72,7 +72,7 @@ export class PredictionService {
       );
     }
     const prediction = this.fromRow(active, row, semester, tahunAjaran);
-    await upsertHistory(this.dataSource.manager, [this.historyRow(prediction, semester, tahunAjaran)]);
+    await upsertHistory(this.dataSource, [this.historyRow(prediction, semester, tahunAjaran)]);
     this.observe('single', started);
     return prediction;
   }
@@ -101,7 +101,7 @@ export class PredictionService {
   async predictBatch(semester: Semester, tahunAjaran: string, scope: TeacherScope, kelas?: string): Promise<BatchOutcome> {
     const started = performance.now();
     const active = await this.activeModel();
-    const rows = await loadStudentFeatures(this.dataSource.manager, { kelas }, semester, tahunAjaran, scope);
+    const rows = await loadStudentFeatures(this.dataSource, { kelas }, semester, tahunAjaran, scope);
     const results: Prediction[] = [];
     const errors: BatchOutcome['errors'] = [];
     const predictor = leafCachedPredictor(active.tree);
@@ -117,7 +117,7 @@ export class PredictionService {
         errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: e instanceof Error ? e.message : String(e) });
       }
     }
-    await upsertHistory(this.dataSource.manager, results.map((p) => this.historyRow(p, semester, tahunAjaran)));
+    await upsertHistory(this.dataSource, results.map((p) => this.historyRow(p, semester, tahunAjaran)));
     this.observe('batch', started, results.length);
     return { semester, tahun_ajaran: tahunAjaran, results, errors, modelVersion: active.model.version, processingSeconds: (performance.now() - started) / 1000 };
   }

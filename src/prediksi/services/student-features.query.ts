@@ -1,4 +1,5 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import { FEATURE_CATALOGUE, FEATURE_NAMES } from '../domain/feature-catalogue';
 import type { TeacherScope } from '../../scope/teacher-scope';
 
@@ -18,25 +19,32 @@ const featureColumns = FEATURE_NAMES.map((f) => `${FEATURE_CATALOGUE[f].sql} AS 
 /**
  * Students (one, or all / one kelas, within the teacher scope's reach) LEFT JOINed to their nilai and presensi of the semester and
  * their penghasilan: ONE query whatever the number of students, and a missing record shows up as a
- * false flag that the caller turns into a 404 or a batch error naming it.
+ * false flag that the caller turns into a 404 or a batch error naming it. A prepared statement per
+ * filter shape: the single prediction runs it on every request.
  */
 export async function loadStudentFeatures(
-  m: EntityManager,
+  dataSource: DataSource,
   filter: { siswaId?: number; kelas?: string },
   semester: string,
   tahunAjaran: string,
   scope: TeacherScope,
 ): Promise<StudentFeatureRow[]> {
   const params: unknown[] = [semester, tahunAjaran];
+  // The scope's condition is part of the statement's text, so a restricted scope is its own prepared shape.
   let where = `WHERE ${scope.sqlCondition('s.id', params)}`;
+  let shape = scope.restricted ? 'scoped_all' : 'all';
   if (filter.siswaId !== undefined) {
     params.push(filter.siswaId);
     where += ` AND s.id = $${params.length}`;
+    shape = shape.replace('all', 'one');
   } else if (filter.kelas !== undefined) {
     params.push(filter.kelas);
     where += ` AND s.kelas = $${params.length}`;
+    shape = shape.replace('all', 'kelas');
   }
-  return m.query(
+  return preparedQuery<StudentFeatureRow>(
+    dataSource,
+    `student_features_${shape}`,
     `SELECT s.id AS siswa_id, s.nama, s.kelas,
     n.id IS NOT NULL AS has_nilai, p.id IS NOT NULL AS has_presensi, o.id IS NOT NULL AS has_penghasilan,
     ${featureColumns}

@@ -55,3 +55,14 @@ export class OwnedPostgres {
     this.child = undefined;
   }
 }
+
+/** The number a one-row, one-column query `… AS n` answers on `url` (counts in fault tests). */
+export async function queryNumber(url: string, sql: string): Promise<number> {
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    return Number((await db.query<{ n: string }>(sql)).rows[0]!.n);
+  } finally {
+    await db.end();
+  }
+}
