@@ -18,6 +18,7 @@ import { TahunAjaranModule } from './tahun-ajaran/tahun-ajaran.module';
 import { RombelModule } from './rombel/rombel.module';
 import { PenugasanModule } from './penugasan/penugasan.module';
 import { SettingsModule } from './settings/settings.module';
+import { PeringatanDiniModule } from './peringatan-dini/peringatan-dini.module';
 import { buildLogDestination, buildPinoHttpOptions, LOGGED_ROUTES } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
@@ -45,6 +46,7 @@ export class AppModule {
         RombelModule,
         PenugasanModule,
         SettingsModule,
+        PeringatanDiniModule,
       ],
     };
   }

@@ -146,7 +146,7 @@ export class PredictionService {
     return active;
   }
 
-  private run(active: ActiveModel, features: InstanceRecord, predictor?: (f: InstanceRecord) => PredictionCore): PredictionCore {
+  run(active: ActiveModel, features: InstanceRecord, predictor?: (f: InstanceRecord) => PredictionCore): PredictionCore {
     try {
       return predictor ? predictor(features) : predictInstance(active.tree, features);
     } catch (e) {
