@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:warning`: the early-warning list of a whole school (issue #14: 10,000 students in
+ * under 2 s). The school is built in SQL (BENCH_WARNING_STUDENTS students, two semesters each, with
+ * grades, attendance, income and observed prestasi drawn from a seeded generator), a model is trained
+ * through the API, then `GET /api/peringatan-dini` (the whole school is assessed on every request;
+ * one page of 50 answered) and the full export-sized list (`limit=10000`: every at-risk student with
+ * path and advice) are timed against the built app (`node dist/src/main.js`, production settings,
+ * embedded PostgreSQL). The app's peak RSS (VmHWM) is reset after training, so it covers the lists.
+ * Writes the table into BENCHMARKS.md between the WARNING markers.
+ *
+ * Settings (env): BENCH_WARNING_STUDENTS (10000), BENCH_WARNING_REPEATS (10).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { ROOT, peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
+import { createApiClient } from './lib/api-client';
+
+const STUDENTS = Number(process.env.BENCH_WARNING_STUDENTS ?? 10_000);
+const REPEATS = Number(process.env.BENCH_WARNING_REPEATS ?? 10);
+const ADMIN_PASSWORD = 'bench-admin-password-1';
+const SUBJECTS = ['matematika', 'bahasa_indonesia', 'bahasa_inggris', 'bahasa_jawa', 'ipa', 'agama', 'pjok', 'pkn', 'sejarah', 'seni', 'dasar_kejuruan'];
+
+/** Each student has an ability; each semester's scores scatter around it, the second semester drifts. */
+async function seed(databaseUrl: string): Promise<void> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await db.query('SELECT setseed(0.14)');
+    await db.query(
+      `INSERT INTO siswa (nis, nama, kelas, jenis_kelamin, tanggal_lahir)
+       SELECT 'W' || lpad(i::text, 7, '0'), 'Siswa Bench ' || i, (ARRAY['X','XI','XII'])[1 + i % 3] || ' IPA ' || (1 + i % 8),
+              CASE WHEN i % 2 = 0 THEN 'L' ELSE 'P' END, date '2008-01-01' + (i % 700)
+       FROM generate_series(1, $1) AS i`,
+      [STUDENTS],
+    );
+    await db.query(`CREATE TEMP TABLE ability AS SELECT id AS siswa_id, 55 + random() * 40 AS base, random() AS hadir FROM siswa`);
+    for (const [semester, drift] of [['Ganjil', 0], ['Genap', 1]] as const) {
+      const scores = SUBJECTS.map(() => `least(100, greatest(0, round((a.base + ${drift} * (random() * 12 - 7) + random() * 16 - 8)::numeric, 0)))`);
+      await db.query(
+        `INSERT INTO nilai_raport (siswa_id, semester, tahun_ajaran, ${SUBJECTS.join(', ')}, rata_rata)
+         SELECT siswa_id, '${semester}', '2024/2025', ${SUBJECTS.map((s) => `v.${s}`).join(', ')}, (${SUBJECTS.map((s) => `v.${s}`).join(' + ')}) / 11.0
+         FROM ability a CROSS JOIN LATERAL (SELECT ${scores.map((e, i) => `${e}::float8 AS ${SUBJECTS[i]}`).join(', ')}) v`,
+      );
+      await db.query(
+        `INSERT INTO presensi (siswa_id, semester, tahun_ajaran, jumlah_hadir, jumlah_sakit, jumlah_izin, jumlah_alpa, persentase_kehadiran, kategori_kehadiran)
+         SELECT siswa_id, '${semester}', '2024/2025', h, 2, 2, 96 - h, h, CASE WHEN h >= 80 THEN 'Tinggi' WHEN h >= 75 THEN 'Sedang' ELSE 'Rendah' END
+         FROM (SELECT siswa_id, (66 + a.hadir * 30 - ${drift} * random() * 8)::int AS h FROM ability a) x`,
+      );
+      await db.query(
+        `INSERT INTO prestasi (siswa_id, semester, tahun_ajaran, kategori)
+         SELECT n.siswa_id, '${semester}', '2024/2025',
+                CASE WHEN n.rata_rata + (random() * 6 - 3) >= 80 AND p.persentase_kehadiran >= 78 THEN 'Tinggi'
+                     WHEN n.rata_rata + (random() * 6 - 3) >= 68 THEN 'Sedang' ELSE 'Rendah' END
+         FROM nilai_raport n JOIN presensi p USING (siswa_id, semester, tahun_ajaran) WHERE n.semester = '${semester}'`,
+      );
+    }
+    await db.query(
+      `INSERT INTO penghasilan_orang_tua (siswa_id, penghasilan_ayah, penghasilan_ibu, total_penghasilan, kategori_penghasilan)
+       SELECT siswa_id, t / 2, t - t / 2, t, CASE WHEN t >= 5000000 THEN 'Tinggi' WHEN t >= 2300000 THEN 'Menengah' ELSE 'Rendah' END
+       FROM (SELECT siswa_id, (1000000 + random() * 7000000)::bigint AS t FROM ability) x`,
+    );
+    await db.query('ANALYZE');
+  } finally {
+    await db.end();
+  }
+}
+
+async function timeGet(baseUrl: string, path: string, token: string): Promise<{ ms: number; body: { total: number; jumlah_dinilai: number; data: unknown[] } }> {
+  const started = process.hrtime.bigint();
+  const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+  const text = await res.text();
+  const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  if (!res.ok) throw new Error(`GET ${path}: ${res.status} ${text.slice(0, 500)}`);
+  return { ms, body: JSON.parse(text) as { total: number; jumlah_dinilai: number; data: unknown[] } };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const app = await startBenchApp({ ADMIN_PASSWORD, DEMO_DATA: 'false', RATE_LIMIT_TRAIN: '0' });
+  try {
+    let started = Date.now();
+    await seed(app.databaseUrl);
+    const seedMs = Date.now() - started;
+    const api = await createApiClient(app.baseUrl, 'admin', ADMIN_PASSWORD);
+    started = Date.now();
+    await api.train();
+    const trainMs = Date.now() - started;
+
+    resetPeakRss(app.pid);
+    const lines: string[] = [];
+    let assessed = 0;
+    let atRisk = 0;
+    for (const path of ['/api/peringatan-dini?limit=50', '/api/peringatan-dini?limit=10000']) {
+      const first = await timeGet(app.baseUrl, path, api.token);
+      const runs = [first.ms];
+      for (let i = 1; i < REPEATS; i++) runs.push((await timeGet(app.baseUrl, path, api.token)).ms);
+      assessed = first.body.jumlah_dinilai;
+      atRisk = first.body.total;
+      const bytes = Buffer.byteLength(JSON.stringify(first.body));
+      const line = `| \`GET ${path}\` | ${first.body.data.length} | ${(bytes / 1e6).toFixed(2)} MB | ${first.ms.toFixed(0)} | ${median(runs).toFixed(0)} | ${Math.max(...runs).toFixed(0)} |`;
+      console.log(line);
+      lines.push(line);
+    }
+    const rss = peakRssMb(app.pid);
+    const table = [
+      `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}; ` +
+        `${assessed} students assessed (2 semesters each, built in SQL in ${seedMs} ms; training ${trainMs} ms), ${atRisk} at risk; ` +
+        `${REPEATS} sequential requests each, timed to the last byte; app peak RSS during the lists ${rss} MB (the app runs with --max-old-space-size=256).`,
+      '',
+      '| request | rows answered | body | first (ms) | median (ms) | max (ms) |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...lines,
+    ].join('\n');
+    const file = join(ROOT, 'BENCHMARKS.md');
+    const doc = readFileSync(file, 'utf8');
+    writeFileSync(file, doc.replace(/<!-- WARNING:BEGIN -->[\s\S]*<!-- WARNING:END -->/, `<!-- WARNING:BEGIN -->\n${table}\n<!-- WARNING:END -->`));
+    console.log(table);
+  } finally {
+    await app.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
