@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import type { AuthUser } from '../common/role';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { msg } from '../i18n/catalogue';
-import { currentLanguage, t } from '../i18n/language';
+import { t } from '../i18n/language';
 import { leafCachedPredictor, type PredictionCore } from '../prediksi/domain/predict';
-import { adviceFor } from '../prediksi/domain/saran';
+import { adviceFor, formatNumber } from '../prediksi/domain/saran';
 import { nextSemester, type Semester } from '../prediksi/domain/semester';
 import type { ActiveModel } from '../prediksi/services/model-registry.service';
 import { PredictionService } from '../prediksi/services/prediction.service';
@@ -135,8 +135,7 @@ export class PeringatanDiniService {
 
   private alasan(kode: AlasanKode, r: AtRisk): AlasanDto {
     const { row } = r;
-    const format = (v: number): string =>
-      new Intl.NumberFormat(currentLanguage() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: 2 }).format(v);
+    const format = (v: number): string => formatNumber(v, 2);
     const params = {
       prediksi: r.prediksi_prestasi,
       prestasi: row.prestasi_terakhir,

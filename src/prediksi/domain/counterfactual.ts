@@ -24,6 +24,7 @@
 import { type C45Tree, encodeInstance, type InstanceRecord } from '../c45';
 import { distributionForInstance, predictedIndex } from '../c45/classify';
 import type { SplitModel, TreeNode } from '../c45/model';
+import { whichSubset } from '../c45/route';
 import { smOrEq } from '../c45/weka-utils';
 import { SUBJECT_FIELDS } from '../../nilai/nilai-subjects';
 import { KATEGORI_PRESTASI } from './feature-catalogue';
@@ -62,18 +63,49 @@ function rankOf(name: string): number {
   return KATEGORI_PRESTASI.indexOf(name as (typeof KATEGORI_PRESTASI)[number]);
 }
 
-/** The predicted class name as predictInstance reports it (first class when every probability is 0). */
-function predictedClass(tree: C45Tree, x: Float64Array): string {
+/** Per tree (its root): the class each leaf answers for instances with every tested value known. */
+const leafClasses = new WeakMap<TreeNode, Map<TreeNode, string>>();
+/** Per tree: each numeric attribute's split thresholds anywhere in the tree. */
+const thresholdSets = new WeakMap<TreeNode, Map<number, number[]>>();
+
+function classFromDistribution(tree: C45Tree, x: Float64Array): string {
   const i = predictedIndex(distributionForInstance(tree, x));
   return tree.header.classAttribute.values[i < 0 ? 0 : i];
 }
 
-function numericThresholds(node: TreeNode, attribute: number, out: Set<number>): Set<number> {
+/**
+ * The predicted class name as predictInstance reports it (first class when every probability is 0).
+ * With every tested value known the answer depends only on the leaf reached, so it is computed once
+ * per leaf (the candidates of thousands of students share a few dozen leaves).
+ */
+function predictedClass(tree: C45Tree, x: Float64Array): string {
+  let node = tree.root;
+  while (!node.leaf && node.split && node.children) {
+    const b = whichSubset(node.split, x[node.split.attribute]);
+    if (b < 0) return classFromDistribution(tree, x);
+    node = node.children[b];
+  }
+  let cache = leafClasses.get(tree.root);
+  if (!cache) leafClasses.set(tree.root, (cache = new Map()));
+  let name = cache.get(node);
+  if (name === undefined) cache.set(node, (name = classFromDistribution(tree, x)));
+  return name;
+}
+
+function collectThresholds(node: TreeNode, attribute: number, out: Set<number>): Set<number> {
   const split: SplitModel | null = node.split;
   if (node.leaf || !split || !node.children) return out;
   if (split.kind === 'numeric' && split.attribute === attribute) out.add(split.splitPoint);
-  for (const child of node.children) numericThresholds(child, attribute, out);
+  for (const child of node.children) collectThresholds(child, attribute, out);
   return out;
+}
+
+function numericThresholds(tree: C45Tree, attribute: number): number[] {
+  let perTree = thresholdSets.get(tree.root);
+  if (!perTree) thresholdSets.set(tree.root, (perTree = new Map()));
+  let list = perTree.get(attribute);
+  if (!list) perTree.set(attribute, (list = [...collectThresholds(tree.root, attribute, new Set())].sort((p, q) => p - q)));
+  return list;
 }
 
 /** The smallest value on the grid that J48 sends to the `>` side of threshold t. */
@@ -91,7 +123,7 @@ function numericOption(tree: C45Tree, x: Float64Array, a: number, currentRank: n
   if (Number.isNaN(current)) return null;
   // Grid value → the largest threshold it is the first value past (the binding one to state).
   const candidates = new Map<number, number>();
-  for (const t of numericThresholds(tree.root, a, new Set())) {
+  for (const t of numericThresholds(tree, a)) {
     const value = firstGridValueAbove(t);
     if (value > current && value <= NUMERIC_MAX) candidates.set(value, Math.max(t, candidates.get(value) ?? -Infinity));
   }

@@ -31,8 +31,15 @@ export interface Advice {
   saran_alternatif: Saran[];
 }
 
-function number(value: number, digits: number): string {
-  return new Intl.NumberFormat(currentLanguage() === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: digits }).format(value);
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/** A number as the request's language writes it (`76,51` in Bahasa Indonesia); formatters are cached (building one is slow). */
+export function formatNumber(value: number, digits: number): string {
+  const lang = currentLanguage();
+  const key = `${lang}:${digits}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.NumberFormat(lang === 'id' ? 'id-ID' : 'en-US', { maximumFractionDigits: digits })));
+  return f.format(value);
 }
 
 function lowerFirst(text: string): string {
@@ -40,9 +47,9 @@ function lowerFirst(text: string): string {
 }
 
 function attendanceBound(category: string, thresholds: AttendanceThresholds): string {
-  if (category === 'Tinggi') return `≥ ${number(thresholds.attendanceHighMin, 2)} %`;
-  if (category === 'Sedang') return `≥ ${number(thresholds.attendanceMediumMin, 2)} %`;
-  return `< ${number(thresholds.attendanceMediumMin, 2)} %`;
+  if (category === 'Tinggi') return `≥ ${formatNumber(thresholds.attendanceHighMin, 2)} %`;
+  if (category === 'Sedang') return `≥ ${formatNumber(thresholds.attendanceMediumMin, 2)} %`;
+  return `< ${formatNumber(thresholds.attendanceMediumMin, 2)} %`;
 }
 
 export function toSaran(c: Counterfactual, thresholds: AttendanceThresholds): Saran {
@@ -51,9 +58,9 @@ export function toSaran(c: Counterfactual, thresholds: AttendanceThresholds): Sa
       ? t(
           msg('SARAN_NUMERIC', {
             fitur: lowerFirst(featureText(c.attribute)),
-            dari: number(c.from as number, 2),
-            nilai: number(c.to as number, 2),
-            ambang: number(c.threshold as number, 3),
+            dari: formatNumber(c.from as number, 2),
+            nilai: formatNumber(c.to as number, 2),
+            ambang: formatNumber(c.threshold as number, 3),
             prediksi: c.prediction,
           }),
         )
