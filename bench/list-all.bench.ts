@@ -6,11 +6,9 @@
  *
  * Settings (env): BENCH_LIST_ROWS (10000), BENCH_LIST_REPEATS (30).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { ROOT, peakRssMb, startBenchApp } from './lib/app-process';
+import { peakRssMb, startBenchApp } from './lib/app-process';
 import { createApiClient } from './lib/api-client';
+import { machine, runBench, writeBenchSection } from './lib/bench-report';
 
 const ROWS = Number(process.env.BENCH_LIST_ROWS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_LIST_REPEATS ?? 30);
@@ -47,22 +45,16 @@ async function main(): Promise<void> {
     }
     const rss = peakRssMb(app.pid);
     const table = [
-      `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}; ${total} nilai rows; ${REPEATS} sequential requests after 3 warm-ups, timed to the last byte; app peak RSS ${rss} MB.`,
+      `Run ${new Date().toISOString()} on ${machine()}; ${total} nilai rows; ${REPEATS} sequential requests after 3 warm-ups, timed to the last byte; app peak RSS ${rss} MB.`,
       '',
       '| request | rows | body | p50 (ms) | p95 (ms) | max (ms) |',
       '|---|---:|---:|---:|---:|---:|',
       ...lines,
     ].join('\n');
-    const file = join(ROOT, 'BENCHMARKS.md');
-    const doc = readFileSync(file, 'utf8');
-    writeFileSync(file, doc.replace(/<!-- LIST:BEGIN -->[\s\S]*<!-- LIST:END -->/, `<!-- LIST:BEGIN -->\n${table}\n<!-- LIST:END -->`));
-    console.log(table);
+    writeBenchSection('LIST', table);
   } finally {
     await app.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

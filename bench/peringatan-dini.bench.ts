@@ -10,11 +10,9 @@
  *
  * Settings (env): BENCH_WARNING_STUDENTS (10000), BENCH_WARNING_REPEATS (10).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { ROOT, peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
+import { peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
 import { createApiClient } from './lib/api-client';
+import { machine, runBench, writeBenchSection } from './lib/bench-report';
 import { seedWarningSchool } from './lib/warning-seed';
 
 const STUDENTS = Number(process.env.BENCH_WARNING_STUDENTS ?? 10_000);
@@ -60,7 +58,7 @@ async function main(): Promise<void> {
     }
     const rss = peakRssMb(app.pid);
     const table = [
-      `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}; ` +
+      `Run ${new Date().toISOString()} on ${machine()}; ` +
         `${assessed} students assessed (2 semesters each, built in SQL in ${seedMs} ms; training ${trainMs} ms), ${atRisk} at risk; ` +
         `${REPEATS} sequential requests each, timed to the last byte; app peak RSS during the lists ${rss} MB (the app runs with --max-old-space-size=256).`,
       '',
@@ -68,16 +66,10 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|---:|',
       ...lines,
     ].join('\n');
-    const file = join(ROOT, 'BENCHMARKS.md');
-    const doc = readFileSync(file, 'utf8');
-    writeFileSync(file, doc.replace(/<!-- WARNING:BEGIN -->[\s\S]*<!-- WARNING:END -->/, `<!-- WARNING:BEGIN -->\n${table}\n<!-- WARNING:END -->`));
-    console.log(table);
+    writeBenchSection('WARNING', table);
   } finally {
     await app.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { type ApiClient, clientAs } from './factories/records';
 import { queryDb } from './utils/events';
 import { binaryBody, readPdf } from './utils/pdf';
-import { createTestApp, type TestApp } from './utils/test-app';
+import { createDemoSchoolApp } from './prediksi-support/prediksi-helpers';
+import type { TestApp } from './utils/test-app';
 
 const RANK = ['Rendah', 'Sedang', 'Tinggi'];
 
@@ -81,12 +82,7 @@ describe('Early warning: GET /api/peringatan-dini on the demo school (e2e)', () 
   };
 
   beforeAll(async () => {
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((() => true) as typeof process.stdout.write);
-    try {
-      t = await createTestApp({ DEMO_DATA: 'true', DEMO_STUDENTS: '90' });
-    } finally {
-      spy.mockRestore();
-    }
+    t = await createDemoSchoolApp(90);
     admin = await clientAs(t, 'admin');
     guru = await clientAs(t, 'guru');
     const trained = await admin.post('/api/prediksi/train').send({});

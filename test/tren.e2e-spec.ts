@@ -1,7 +1,8 @@
 import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
 import { type ApiClient, clientAs } from './factories/records';
 import { queryDb } from './utils/events';
-import { createTestApp, type TestApp } from './utils/test-app';
+import { createDemoSchoolApp } from './prediksi-support/prediksi-helpers';
+import type { TestApp } from './utils/test-app';
 
 interface TrendEntry {
   semester: string;
@@ -23,12 +24,7 @@ describe('Trend: GET /api/siswa/{id}/tren (e2e)', () => {
   let siswaId: number;
 
   beforeAll(async () => {
-    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((() => true) as typeof process.stdout.write);
-    try {
-      t = await createTestApp({ DEMO_DATA: 'true', DEMO_STUDENTS: '30' });
-    } finally {
-      spy.mockRestore();
-    }
+    t = await createDemoSchoolApp(30);
     admin = await clientAs(t, 'admin');
     await admin.post('/api/prediksi/train').send({}).expect(201);
     const [s] = await queryDb<{ siswa_id: number }>(

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
 import { RateLimited } from '../common/rate-limit/rate-limited.decorator';
+import { XLSX_TYPE } from '../common/spreadsheet/export-stream';
 import type { AuthUser, Role } from '../common/role';
 import { msg } from '../i18n/catalogue';
 import { t } from '../i18n/language';
@@ -12,7 +13,6 @@ import { PeringatanDiniService } from './peringatan-dini.service';
 
 /** Homeroom and subject teachers act on the list; staf (administration) has no academic role here. */
 const PERINGATAN_ROLES: Role[] = ['admin', 'guru'];
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** `/api/peringatan-dini`: students at risk for the next semester, why, and what would change it. */
 @ApiTags('peringatan-dini')
@@ -42,7 +42,7 @@ export class PeringatanDiniController {
   @ApiEndpoint({
     summary: 'The whole list (filters apply) as Peringatan_Dini.xlsx',
     response: 'binary',
-    produces: XLSX_MIME,
+    produces: XLSX_TYPE,
     roles: PERINGATAN_ROLES,
     errors: [400, 409, 422],
   })

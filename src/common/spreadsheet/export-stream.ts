@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify';
 import { neutralizeCsvText } from './safe-text';
 import type { CellValue, ExportFormat, SpreadsheetSpec } from './sheet-columns';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const logger = new Logger('SpreadsheetExport');
 
 /** Waits while the client reads more slowly than the database delivers, so memory stays bounded. */
