@@ -12,7 +12,7 @@
  */
 import { peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
 import { createApiClient } from './lib/api-client';
-import { machine, runBench, writeBenchSection } from './lib/bench-report';
+import { load, machine, runBench, writeBenchSection } from './lib/bench-report';
 import { seedWarningSchool } from './lib/warning-seed';
 
 const STUDENTS = Number(process.env.BENCH_WARNING_STUDENTS ?? 10_000);
@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     const trainMs = Date.now() - started;
 
     resetPeakRss(app.pid);
+    const loadBefore = load();
     const lines: string[] = [];
     let assessed = 0;
     let atRisk = 0;
@@ -60,7 +61,7 @@ async function main(): Promise<void> {
     const table = [
       `Run ${new Date().toISOString()} on ${machine()}; ` +
         `${assessed} students assessed (2 semesters each, built in SQL in ${seedMs} ms; training ${trainMs} ms), ${atRisk} at risk; ` +
-        `${REPEATS} sequential requests each, timed to the last byte; app peak RSS during the lists ${rss} MB (the app runs with --max-old-space-size=256).`,
+        `${REPEATS} sequential requests each, timed to the last byte; app peak RSS during the lists ${rss} MB (the app runs with --max-old-space-size=256); ${loadBefore} before the lists, ${load()} after.`,
       '',
       '| request | rows answered | body | first (ms) | median (ms) | max (ms) |',
       '|---|---:|---:|---:|---:|---:|',

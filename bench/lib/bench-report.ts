@@ -1,11 +1,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './app-process';
 
 /** "2 × AMD EPYC, Node v20…": the machine line every table starts with. */
 export function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}`;
+}
+
+/** The 1-minute load average, for tables measured on a shared machine (a busy one slows everything). */
+export function load(): string {
+  return `load average ${loadavg()[0]!.toFixed(1)}`;
 }
 
 /** Replaces BENCHMARKS.md's section between `<!-- NAME:BEGIN -->` and `<!-- NAME:END -->` and prints it. */
