@@ -3,7 +3,7 @@ import { type ApiClient, clientAs } from './factories/records';
 import { queryDb } from './utils/events';
 import { binaryBody, readPdf } from './utils/pdf';
 import { createDemoSchoolApp } from './prediksi-support/prediksi-helpers';
-import type { TestApp } from './utils/test-app';
+import { createTestApp, type TestApp } from './utils/test-app';
 
 const RANK = ['Rendah', 'Sedang', 'Tinggi'];
 
@@ -222,6 +222,14 @@ describe('Early warning: GET /api/peringatan-dini on the demo school (e2e)', () 
     await guru.get('/api/peringatan-dini?tahun_ajaran=2024-2025').expect(400);
   });
 
+  it('speaks English on request (reasons and advice)', async () => {
+    const res = await guru.get('/api/peringatan-dini?limit=10000').set('Accept-Language', 'en').expect(200);
+    const withSaran = (res.body.data as Item[]).find((i) => i.saran)!;
+    expect(withSaran.saran!.teks).toMatch(/^If .* the prediction becomes (Sedang|Tinggi)$/);
+    const all = (res.body.data as Item[]).flatMap((i) => i.alasan.map((a) => a.teks));
+    expect(all.some((x) => /^(Next semester's predicted achievement is Rendah|Average grade fell|Attendance category fell|Prediction )/.test(x))).toBe(true);
+  });
+
   it('admin and guru read it; staf does not', async () => {
     await admin.get('/api/peringatan-dini?limit=1').expect(200);
     await (await clientAs(t, 'staf')).get('/api/peringatan-dini').expect(403);
@@ -244,5 +252,20 @@ describe('Early warning: GET /api/peringatan-dini on the demo school (e2e)', () 
     expect(text).toContain('Daftar Peringatan Dini');
     for (const i of items.slice(0, 5)) expect(text).toContain(i.nama);
     expect(text).toMatch(/Halaman 1 dari \d+/);
+  });
+});
+
+describe('Early warning without a model or enough labelled rows (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers 409 naming the missing training data, like a prediction', async () => {
+    const res = await (await clientAs(t, 'guru')).get('/api/peringatan-dini').expect(409);
+    expect(res.body.code).toBe('TRAINING_DATA_INSUFFICIENT');
   });
 });
