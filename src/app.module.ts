@@ -19,6 +19,7 @@ import { RombelModule } from './rombel/rombel.module';
 import { PenugasanModule } from './penugasan/penugasan.module';
 import { SettingsModule } from './settings/settings.module';
 import { RaporModule } from './rapor/rapor.module';
+import { PeringatanDiniModule } from './peringatan-dini/peringatan-dini.module';
 import { buildLogDestination, buildPinoHttpOptions, LOGGED_ROUTES } from './common/logging/pino-options';
 
 /** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
@@ -47,6 +48,7 @@ export class AppModule {
         PenugasanModule,
         SettingsModule,
         RaporModule,
+        PeringatanDiniModule,
       ],
     };
   }

@@ -27,8 +27,15 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['UPLOAD_MAX_ROWS', '0'],
     ['UPLOAD_MAX_INFLATED_BYTES', 'lots'],
+    ['PERINGATAN_TURUN_NILAI', '-1'],
+    ['PERINGATAN_TURUN_NILAI', 'lima'],
   ])('an invalid %s=%s stops the boot with a message naming it', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}=`));
+  });
+
+  it('reads PERINGATAN_TURUN_NILAI (default 5 points)', () => {
+    expect(loadConfig({}).peringatan).toEqual({ turunNilai: 5 });
+    expect(loadConfig({ PERINGATAN_TURUN_NILAI: '7.5' }).peringatan).toEqual({ turunNilai: 7.5 });
   });
 
   it('rejects an unknown time zone, naming SCHOOL_TIMEZONE', () => {

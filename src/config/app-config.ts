@@ -69,6 +69,8 @@ export interface AppConfig {
   logLevel: string;
   schoolTimezone: string;
   thresholds: CategoryThresholds;
+  /** Early warning (PERINGATAN_*). */
+  peringatan: { turunNilai: number };
   demo: { enabled: boolean; students: number };
   events: { retentionDays: number; bufferMaxRows: number };
   trash: { retentionDays: number };
@@ -190,6 +192,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
       incomeHighMin: e.INCOME_HIGH_MIN,
       incomeMediumMin: e.INCOME_MEDIUM_MIN,
     },
+    peringatan: { turunNilai: e.PERINGATAN_TURUN_NILAI },
     demo: { enabled: e.DEMO_DATA, students: e.DEMO_STUDENTS },
     events: { retentionDays: e.EVENT_RETENTION_DAYS, bufferMaxRows: e.EVENT_BUFFER_MAX_ROWS },
     trash: { retentionDays: e.TRASH_RETENTION_DAYS },

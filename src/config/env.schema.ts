@@ -148,6 +148,10 @@ export class EnvironmentVariables {
   @Transform(toNumber) @IsNumber() @Min(0)
   INCOME_MEDIUM_MIN = 2_300_000;
 
+  /** Early warning: a fall of the rata-rata by at least this many points since the previous semester is a reason. */
+  @Transform(toNumber) @IsNumber() @Min(0) @Max(100)
+  PERINGATAN_TURUN_NILAI = 5;
+
   @Transform(envBoolean) @IsBoolean()
   DEMO_DATA = true;
 

@@ -5,6 +5,7 @@ import type { ModelDetailDto, ModelMetricsDto, ModelSummaryDto, TrainResponseDto
 import type { HistoryItemDto } from './dto/history-response.dto';
 import type { PrediksiModel } from './model.entity';
 import type { BatchOutcome, Prediction } from './services/prediction.service';
+import type { Advice } from './domain/saran';
 import type { HistoryItem } from './services/history.service';
 import { msg } from '../i18n/catalogue';
 import { t } from '../i18n/language';
@@ -87,7 +88,7 @@ export function toTrainResponse(m: PrediksiModel): TrainResponseDto {
   };
 }
 
-export function toPredictionResponse(p: Prediction): PredictionResponseDto {
+export function toPredictionResponse(p: Prediction & Advice): PredictionResponseDto {
   return { ...p, probabilities: p.probabilities as unknown as ProbabilitiesDto };
 }
 

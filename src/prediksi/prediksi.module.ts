@@ -30,6 +30,6 @@ import { TrainingService } from './services/training.service';
     DemoDataService,
     DemoSchoolBootstrap,
   ],
-  exports: [ModelRegistryService],
+  exports: [ModelRegistryService, PredictionService],
 })
 export class PrediksiModule {}

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
 import { bearer } from '../utils/auth';
-import { startInstance, type TestApp } from '../utils/test-app';
+import { createTestApp, startInstance, type TestApp } from '../utils/test-app';
 
 /** The client's node shapes of GET /prediksi/tree-data, as the tests walk them. */
 export type ClientNode =
@@ -56,4 +56,14 @@ export async function latestSemester(t: TestApp): Promise<{ semester: string; ta
 
 export function train(t: TestApp, token: string, body: object = {}): request.Test {
   return request(t.baseUrl).post('/api/prediksi/train').set(bearer(token)).send(body);
+}
+
+/** A test app on the first start's demo school of `students` students (the guru passwords it prints stay off the test output). */
+export async function createDemoSchoolApp(students: number): Promise<TestApp> {
+  const spy = jest.spyOn(process.stdout, 'write').mockImplementation((() => true) as typeof process.stdout.write);
+  try {
+    return await createTestApp({ DEMO_DATA: 'true', DEMO_STUDENTS: String(students) });
+  } finally {
+    spy.mockRestore();
+  }
 }

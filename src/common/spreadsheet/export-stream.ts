@@ -5,7 +5,7 @@ import { drained } from './stream-drain';
 import { writeXlsxSheet } from './xlsx-writer';
 import type { CellValue, ExportFormat, SpreadsheetSpec } from './sheet-columns';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const logger = new Logger('SpreadsheetExport');
 
 async function writeXlsx<T>(out: PassThrough, spec: SpreadsheetSpec<T>, batches: AsyncIterable<T[]>): Promise<void> {

@@ -28,14 +28,14 @@ export function formatThreshold(attribute: string, value: number): string {
 }
 
 /** A feature's name in the request's language; subject names (Matematika, …) are the same in both. */
-function label(attribute: string): string {
+export function featureText(attribute: string): string {
   const key = `FEATURE_${attribute}`;
   return hasText('messages', key) ? t({ ns: 'messages', key }) : featureLabel(attribute);
 }
 
 export function conditionText(attribute: string, operator: ConditionOperator, value: number | string): string {
   const shown = typeof value === 'number' ? formatThreshold(attribute, value) : value;
-  return `${label(attribute)} ${SYMBOL[operator]} ${shown}`;
+  return `${featureText(attribute)} ${SYMBOL[operator]} ${shown}`;
 }
 
 export function explain(path: ExplainedPath): ExplanationStep[] {

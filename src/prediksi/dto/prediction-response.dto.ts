@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SaranDto } from './saran.dto';
 
 export class ProbabilitiesDto {
   @ApiProperty({ example: 0.72 }) Tinggi: number;
@@ -43,6 +44,10 @@ export class PredictionResponseDto {
   @ApiProperty({ type: [ExplanationStepDto], description: 'Root-to-leaf path followed' }) explanation: ExplanationStepDto[];
   @ApiProperty({ type: SemesterPrediksiDto, nullable: true }) semester_prediksi: SemesterPrediksiDto | null;
   @ApiProperty({ type: DetailFaktorDto }) detail_faktor: DetailFaktorDto;
+  @ApiProperty({ type: SaranDto, nullable: true, description: 'The smallest change that raises the prediction; null for Tinggi or when none does' })
+  saran: SaranDto | null;
+  @ApiProperty({ type: [SaranDto], description: 'The other actionable features’ smallest changes, next best first' })
+  saran_alternatif: SaranDto[];
 }
 
 export class BatchSummaryDto {

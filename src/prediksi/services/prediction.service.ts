@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { InstanceRecord } from '../c45';
 import { DomainException } from '../../common/http/problem';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { msg } from '../../i18n/catalogue';
 import { t } from '../../i18n/language';
 import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { predictionDuration, predictionsTotal } from '../../metrics/instruments';
 import { leafCachedPredictor, predictInstance, type PredictionCore } from '../domain/predict';
+import { type Advice, adviceFor } from '../domain/saran';
 import { type Semester, type SemesterPrediksi, semesterPrediksi } from '../domain/semester';
 import { upsertHistory, type HistoryRow } from './history-upsert';
 import { type ActiveModel, ModelRegistryService } from './model-registry.service';
@@ -54,10 +56,11 @@ export class PredictionService {
     private readonly dataSource: DataSource,
     private readonly registry: ModelRegistryService,
     private readonly training: TrainingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** One student from one semester's records; stored in the history. A student out of the scope's reach is 404. */
-  async predictStudent(siswaId: number, semester: Semester, tahunAjaran: string, scope: TeacherScope): Promise<Prediction> {
+  /** One student from one semester's records, with the advice; stored in the history. A student out of the scope's reach is 404. */
+  async predictStudent(siswaId: number, semester: Semester, tahunAjaran: string, scope: TeacherScope): Promise<Prediction & Advice> {
     const started = performance.now();
     const active = await this.activeModel();
     const [row] = await loadStudentFeatures(this.dataSource, { siswaId }, semester, tahunAjaran, scope);
@@ -73,15 +76,17 @@ export class PredictionService {
     }
     const prediction = this.fromRow(active, row, semester, tahunAjaran);
     await upsertHistory(this.dataSource, [this.historyRow(prediction, semester, tahunAjaran)]);
+    const advice = this.advice(active, this.featuresOf(active, row));
     this.observe('single', started);
-    return prediction;
+    return { ...prediction, ...advice };
   }
 
   /** Raw features (any subset of the catalogue); not stored. Missing features follow C4.5's missing-value rule. */
-  async predictWhatIf(features: InstanceRecord, period?: { semester: Semester; tahun_ajaran: string }): Promise<Prediction> {
+  async predictWhatIf(features: InstanceRecord, period?: { semester: Semester; tahun_ajaran: string }): Promise<Prediction & Advice> {
     const started = performance.now();
     const active = await this.activeModel();
     const core = this.run(active, features);
+    const advice = this.advice(active, features);
     this.observe('what_if', started);
     return {
       siswa_id: null,
@@ -91,6 +96,7 @@ export class PredictionService {
       model_version: active.model.version,
       semester_prediksi: period ? semesterPrediksi(period.semester, period.tahun_ajaran) : null,
       detail_faktor: this.detailFaktor(active, features),
+      ...advice,
     };
   }
 
@@ -122,7 +128,16 @@ export class PredictionService {
     return { semester, tahun_ajaran: tahunAjaran, results, errors, modelVersion: active.model.version, processingSeconds: (performance.now() - started) / 1000 };
   }
 
-  private async activeModel(): Promise<ActiveModel> {
+  /**
+   * Counterfactual advice from the active tree (the features were already accepted by a prediction,
+   * so an encoding error cannot happen here).
+   */
+  advice(active: ActiveModel, features: InstanceRecord): Advice {
+    return adviceFor(active.tree, features, this.config.thresholds);
+  }
+
+  /** The active model, trained first when none exists yet and enough labelled rows do (409 otherwise). */
+  async activeModel(): Promise<ActiveModel> {
     let active = this.registry.active();
     if (!active) {
       await this.training.ensureModel();
@@ -132,7 +147,7 @@ export class PredictionService {
     return active;
   }
 
-  private run(active: ActiveModel, features: InstanceRecord, predictor?: (f: InstanceRecord) => PredictionCore): PredictionCore {
+  run(active: ActiveModel, features: InstanceRecord, predictor?: (f: InstanceRecord) => PredictionCore): PredictionCore {
     try {
       return predictor ? predictor(features) : predictInstance(active.tree, features);
     } catch (e) {
@@ -161,11 +176,11 @@ export class PredictionService {
   }
 
   /** Only the model's own features, so a stored model keeps working when the catalogue grows. */
-  private featuresOf(active: ActiveModel, row: StudentFeatureRow): InstanceRecord {
+  featuresOf(active: ActiveModel, row: Readonly<Record<string, unknown>>): InstanceRecord {
     const out: Record<string, number | string | null> = {};
     for (const a of active.tree.header.attributes) {
       const v = row[a.name];
-      out[a.name] = v === undefined || typeof v === 'boolean' ? null : v;
+      out[a.name] = typeof v === 'number' || typeof v === 'string' ? v : null;
     }
     return out;
   }
