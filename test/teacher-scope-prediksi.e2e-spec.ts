@@ -51,6 +51,21 @@ describe('Teacher scope: predictions (e2e)', () => {
       .expect(200);
   });
 
+  it('the early-warning list and a student’s trend: only students in reach (out of reach: 404)', async () => {
+    type Page = { data: Array<{ siswa_id: number }>; jumlah_dinilai: number };
+    const all = (await admin.get('/api/peringatan-dini?limit=100').expect(200)).body as Page;
+    const mine = (await guruB.get('/api/peringatan-dini?limit=100').expect(200)).body as Page;
+    const reach = new Set(ids('b1', 'b2'));
+    expect(sorted(mine.data)).toEqual(sorted(all.data.filter((r) => reach.has(r.siswa_id))));
+    // Everyone assessed is in reach: guru B's two students, where admin assesses the whole school.
+    expect(mine.jumlah_dinilai).toBe(2);
+    expect(all.jumlah_dinilai).toBeGreaterThan(mine.jumlah_dinilai);
+    await guruB.get(`/api/siswa/${s.b1.id}/tren`).expect(200);
+    const hidden = await guruB.get(`/api/siswa/${s.a1.id}/tren`).expect(404);
+    expect(hidden.body.code).toBe('SISWA_NOT_FOUND');
+    await admin.get(`/api/siswa/${s.a1.id}/tren`).expect(200);
+  });
+
   it('a batch predicts only the students in reach; admin’s batch is the whole school', async () => {
     const mine = await guruA.post('/api/prediksi/batch').send(PERIOD).expect(200);
     expect(mine.body.summary).toMatchObject({ total_siswa: 4, error_count: 0 });

@@ -73,6 +73,17 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
       await admin.get(`/api/rombel/${rombel.A}/rekap`).expect(200);
     });
 
+    it('report cards and recap exports: only the guru’s students and classes (others 404)', async () => {
+      const q = '?semester=Ganjil';
+      await guruB.get(`/api/siswa/${s.b1.id}/rapor.pdf${q}`).expect(200).expect('Content-Type', /application\/pdf/);
+      expect((await guruB.get(`/api/siswa/${s.a1.id}/rapor.pdf${q}`).expect(404)).body.code).toBe('SISWA_NOT_FOUND');
+      await guruB.get(`/api/rombel/${rombel.B}/rapor.pdf${q}`).expect(200);
+      for (const path of ['rapor.pdf', 'rekap.pdf', 'rekap/export/excel']) {
+        expect((await guruB.get(`/api/rombel/${rombel.A}/${path}${q}`).expect(404)).body.code).toBe('ROMBEL_NOT_FOUND');
+        await admin.get(`/api/rombel/${rombel.A}/${path}${q}`).expect(200);
+      }
+    });
+
     it('admin and staf are unchanged: everyone', async () => {
       for (const api of [admin, staf]) {
         await expect(listed(api, 'siswa')).resolves.toMatchObject({ ids: everyone() });
