@@ -1,8 +1,7 @@
 // What a nilai record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; nilai.service.ts and nilai.controller.ts only wire it up.
 import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
-import { RECORD_ERRORS } from '../records/records.errors';
-import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreateNilaiDto } from './dto/create-nilai.dto';
@@ -22,10 +21,7 @@ export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponse
     owner: Siswa,
     sortable: NILAI_SORT,
     perSemester: true,
-    notFoundCode: RECORD_ERRORS.NILAI_NOT_FOUND,
-    duplicateCode: RECORD_ERRORS.NILAI_DUPLICATE,
   }),
-  applyFilters: applySemesterFilters,
   createDto: CreateNilaiDto,
   toInput: (n) =>
     ({

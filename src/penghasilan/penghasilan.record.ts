@@ -2,13 +2,12 @@
 import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
-import { RECORD_ERRORS } from '../records/records.errors';
-import { applyOwnedFilters, ownedRecordBase } from '../records/siswa-owned';
+import { ownedRecordBase } from '../records/siswa-owned';
 import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
-import { type ListPenghasilanQueryDto, PENGHASILAN_SORT } from './dto/list-penghasilan-query.dto';
+import { PENGHASILAN_SORT } from './dto/list-penghasilan-query.dto';
 import { penghasilanFields, type PenghasilanResponseDto, toPenghasilanResponse } from './dto/penghasilan-response.dto';
 import { PenghasilanOrangTua } from './penghasilan.entity';
 
@@ -31,17 +30,8 @@ export function penghasilanRecordSpec(
       owner: Siswa,
       sortable: PENGHASILAN_SORT,
       perSemester: false,
-      notFoundCode: RECORD_ERRORS.PENGHASILAN_NOT_FOUND,
-      duplicateCode: RECORD_ERRORS.PENGHASILAN_DUPLICATE,
+      category: { query: 'kategori_penghasilan', property: 'kategoriPenghasilan' },
     }),
-    applyFilters(qb, query) {
-      const q = query as ListPenghasilanQueryDto;
-      applyOwnedFilters(qb, q);
-      if (q.kategori_penghasilan)
-        qb.andWhere('r.kategoriPenghasilan = :kategori', {
-          kategori: q.kategori_penghasilan,
-        });
-    },
     createDto: CreatePenghasilanDto,
     toInput: (p) => ({
       siswa_id: p.siswaId,

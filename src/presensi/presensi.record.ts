@@ -3,12 +3,11 @@ import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, tota
 import { msg } from '../i18n/catalogue';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
-import { RECORD_ERRORS } from '../records/records.errors';
-import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
-import { type ListPresensiQueryDto, PRESENSI_SORT } from './dto/list-presensi-query.dto';
+import { PRESENSI_SORT } from './dto/list-presensi-query.dto';
 import { type PresensiResponseDto, toPresensiResponse } from './dto/presensi-response.dto';
 import { Presensi } from './presensi.entity';
 
@@ -22,17 +21,8 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
       owner: Siswa,
       sortable: PRESENSI_SORT,
       perSemester: true,
-      notFoundCode: RECORD_ERRORS.PRESENSI_NOT_FOUND,
-      duplicateCode: RECORD_ERRORS.PRESENSI_DUPLICATE,
+      category: { query: 'kategori_kehadiran', property: 'kategoriKehadiran' },
     }),
-    applyFilters(qb, query) {
-      const q = query as ListPresensiQueryDto;
-      applySemesterFilters(qb, q);
-      if (q.kategori_kehadiran)
-        qb.andWhere('r.kategoriKehadiran = :kategori', {
-          kategori: q.kategori_kehadiran,
-        });
-    },
     createDto: CreatePresensiDto,
     toInput: (p) => ({
       ...semesterInput(p),

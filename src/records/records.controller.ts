@@ -1,4 +1,4 @@
-import { Delete, Get, Param, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
+import { applyDecorators, Delete, Get, Param, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidBody, ValidQuery } from '../common/http/validated-params';
@@ -37,6 +37,15 @@ export interface RecordsRoutes<Q extends ListQueryDto = ListQueryDto> {
   responseDto: Type<unknown>;
 }
 
+/** `GET export/<kind>`: a file of the filtered list, for every role, rate-limited like every export. */
+function ExportRoute(kind: 'excel' | 'csv', summary: string, mime: string): MethodDecorator {
+  return applyDecorators(
+    Get(`export/${kind}`),
+    RateLimited('export'),
+    ApiEndpoint({ summary, response: 'binary', produces: mime, roles: ALL_ROLES, errors: [400] }),
+  );
+}
+
 /**
  * The eleven routes every record domain answers (API.md §3–§4), built once. A domain controller
  * extends the returned class under its own @Controller path and adds its own routes.
@@ -47,7 +56,6 @@ export interface RecordsRoutes<Q extends ListQueryDto = ListQueryDto> {
  */
 export function RecordsController<C extends object, R, Q extends ListQueryDto = ListQueryDto>(routes: RecordsRoutes<Q>) {
   const writers = [...routes.writers];
-  const readErrors = [400];
   const writeErrors = [400, 404, 409, 422];
 
   abstract class RecordsControllerBase {
@@ -58,34 +66,18 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
       summary: `List ${routes.many} (bare array, total in X-Total-Count)`,
       response: [routes.responseDto],
       roles: ALL_ROLES,
-      errors: readErrors,
+      errors: [400],
     })
     async list(@ValidQuery(routes.queryDto) query: Q, @Res({ passthrough: true }) reply: FastifyReply): Promise<R[]> {
       return sendPage(reply, await this.records.list(query));
     }
 
-    @Get('export/excel')
-    @RateLimited('export')
-    @ApiEndpoint({
-      summary: `Export ${routes.many} as ${routes.fileBase}.xlsx (list filters apply)`,
-      response: 'binary',
-      produces: XLSX_MIME,
-      roles: ALL_ROLES,
-      errors: readErrors,
-    })
+    @ExportRoute('excel', `Export ${routes.many} as ${routes.fileBase}.xlsx (list filters apply)`, XLSX_MIME)
     exportExcel(@ValidQuery(routes.queryDto) query: Q): StreamableFile {
       return this.records.exportFile('xlsx', query);
     }
 
-    @Get('export/csv')
-    @RateLimited('export')
-    @ApiEndpoint({
-      summary: `Export ${routes.many} as ${routes.fileBase}.csv (UTF-8 with BOM)`,
-      response: 'binary',
-      produces: 'text/csv',
-      roles: ALL_ROLES,
-      errors: readErrors,
-    })
+    @ExportRoute('csv', `Export ${routes.many} as ${routes.fileBase}.csv (UTF-8 with BOM)`, 'text/csv')
     exportCsv(@ValidQuery(routes.queryDto) query: Q): StreamableFile {
       return this.records.exportFile('csv', query);
     }

@@ -7,7 +7,7 @@ import type { ErrorCode } from '../i18n/catalogue';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField, tahunAjaranExistsRule } from './record-fields';
 import type { RecordSpec, SiswaJoin } from './record-spec';
-import { RECORD_ERRORS } from './records.errors';
+import { OWNED_RECORD_CODES, RECORD_ERRORS } from './records.errors';
 import type { SemesterListQueryDto, SiswaRecordListQueryDto } from './semester-list-query.dto';
 
 /**
@@ -136,15 +136,16 @@ export function semesterValues(input: SemesterRecordInputDto): {
 export const SEMESTER_NATURAL_KEY = ['siswaId', 'semester', 'tahunAjaran'] as const;
 
 export interface OwnedRecordOptions {
-  entityType: string;
+  /** Event-log entity type; also names the domain's not-found and duplicate codes. */
+  entityType: keyof typeof OWNED_RECORD_CODES;
   table: string;
   /** The student entity the rows belong to (joined for nama_siswa and kelas). */
   owner: Type<ObjectLiteral>;
   sortable: SortMap;
   /** One row per (siswa, semester, tahun_ajaran), or one per student. */
   perSemester: boolean;
-  notFoundCode: ErrorCode;
-  duplicateCode: ErrorCode;
+  /** A list filter on a category column: the query parameter and the entity property it matches exactly. */
+  category?: { query: string; property: string };
 }
 
 /** The RecordSpec fields every student-owned domain fills the same way, from its table and noun. */
@@ -152,18 +153,26 @@ export function ownedRecordBase<E extends SiswaOwnedRecord>(
   o: OwnedRecordOptions,
 ): Pick<
   RecordSpec<E, object, unknown>,
-  'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'naturalKey' | 'naturalKeyField'
+  'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'applyFilters' | 'naturalKey' | 'naturalKeyField'
 > {
   const unique = o.perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
+  const [notFoundCode, duplicateCode] = OWNED_RECORD_CODES[o.entityType];
   return {
     entityType: o.entityType,
-    notFoundCode: o.notFoundCode,
+    notFoundCode,
     constraints: {
-      ...ownedConstraints(o.table, unique, o.duplicateCode),
+      ...ownedConstraints(o.table, unique, duplicateCode),
       ...(o.perSemester ? tahunAjaranExistsRule(o.table) : {}),
     },
     owner: { entity: o.owner },
     list: { sortable: o.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
+    applyFilters(qb, query) {
+      const q = query as SemesterListQueryDto & Record<string, unknown>;
+      if (o.perSemester) applySemesterFilters(qb, q);
+      else applyOwnedFilters(qb, q);
+      const value = o.category && q[o.category.query];
+      if (o.category && value) qb.andWhere(`r.${o.category.property} = :kategori`, { kategori: value });
+    },
     naturalKey: (o.perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,
     naturalKeyField: 'siswa_id',
   };
