@@ -4,16 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { routePolicy } from '../common/openapi/route-policy';
 import { sendPage } from '../common/query/total-count';
 import { ADMIN_ONLY, ALL_ROLES } from '../common/role';
-import {
-  AddMembersDto,
-  AddMembersResponseDto,
-  CreateRombelDto,
-  ListRombelQueryDto,
-  RiwayatKelasDto,
-  RombelMemberDto,
-  RombelResponseDto,
-  UpdateRombelDto,
-} from './dto/rombel.dto';
+import { AddMembersDto, AddMembersResponseDto, CreateRombelDto, ListRombelQueryDto, RiwayatKelasDto, RombelMemberDto, RombelResponseDto, UpdateRombelDto } from './dto/rombel.dto';
 import { RombelService } from './rombel.service';
 import { RekapService } from './rekap.service';
 import { RekapQueryDto, RekapResponseDto } from './dto/rekap.dto';
