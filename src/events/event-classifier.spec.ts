@@ -7,6 +7,11 @@ describe('event classifier', () => {
     ['GET', '/api/siswa/:id', 'siswa.read'],
     ['PUT', '/api/nilai/:id', 'nilai.update'],
     ['DELETE', '/api/presensi/:id', 'presensi.delete'],
+  ])('a resource route: %s %s → %s (entity and verb)', (method, route, action) => {
+    expect(deriveAction(method, route)).toBe(action);
+  });
+
+  it.each([
     ['GET', '/api/siswa/export/excel', 'siswa.export_excel'],
     ['POST', '/api/siswa/upload/excel', 'siswa.upload_excel'],
     ['POST', '/api/prediksi/train', 'prediksi.train'],
@@ -15,7 +20,7 @@ describe('event classifier', () => {
     ['PUT', '/api/auth/users/:id', 'user.update'],
     ['GET', '/api/events/user-activity/:user_id', 'events.user_activity'],
     ['GET', undefined, 'http.not_found'],
-  ])('%s %s → %s', (method, route, action) => {
+  ])('a named route: %s %s → %s', (method, route, action) => {
     expect(deriveAction(method, route)).toBe(action);
   });
 
