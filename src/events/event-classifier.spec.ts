@@ -2,13 +2,13 @@ import { deriveAction, deriveCategory, routeEntityType } from './event-classifie
 
 describe('event classifier', () => {
   it.each([
-    ['POST', '/api/siswa', 'siswa.create'],
-    ['GET', '/api/siswa', 'siswa.list'],
-    ['GET', '/api/siswa/:id', 'siswa.read'],
-    ['PUT', '/api/nilai/:id', 'nilai.update'],
-    ['DELETE', '/api/presensi/:id', 'presensi.delete'],
-  ])('a resource route: %s %s → %s (entity and verb)', (method, route, action) => {
-    expect(deriveAction(method, route)).toBe(action);
+    ['POST', 'siswa', '', 'create'],
+    ['GET', 'siswa', '', 'list'],
+    ['GET', 'siswa', '/:id', 'read'],
+    ['PUT', 'nilai', '/:id', 'update'],
+    ['DELETE', 'presensi', '/:id', 'delete'],
+  ])('a resource route: %s /api/%s%s → <entity>.%s', (method, entity, rest, verb) => {
+    expect(deriveAction(method, `/api/${entity}${rest}`)).toBe(`${entity}.${verb}`);
   });
 
   it.each([
