@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { routePolicy } from '../common/openapi/route-policy';
@@ -27,7 +28,7 @@ export class PenugasanController {
   }
 
   @route.delete(':id', 'Remove a teaching assignment', [400, 404])
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
     return this.penugasan.remove(id);
   }
 }

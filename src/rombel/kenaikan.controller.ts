@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import { routePolicy } from '../common/openapi/route-policy';
 import { ADMIN_ONLY } from '../common/role';
@@ -15,12 +16,12 @@ export class KenaikanController {
   constructor(private readonly kenaikan: KenaikanService) {}
 
   @route.post('rombel/:id/kenaikan', 'Promote a rombel: one decision per member (naik, tinggal, lulus, keluar), all or nothing; dry_run reports only', KenaikanResultDto, [400, 404, 409, 422])
-  promote(@Param('id', ParseIntPipe) id: number, @Body() body: KenaikanDto): Promise<KenaikanResultDto> {
+  promote(@Param('id', ParseIdPipe) id: number, @Body() body: KenaikanDto): Promise<KenaikanResultDto> {
     return this.kenaikan.promote(id, body);
   }
 
   @route.post('tahun-ajaran/:id/kenaikan-otomatis', 'Propose decisions for every rombel of the year (up one tingkat into the same-named class; tingkat 6, 9 and 12 graduate); changes nothing', KenaikanOtomatisDto, [400, 404])
-  propose(@Param('id', ParseIntPipe) id: number, @Query() query: KenaikanQueryDto): Promise<KenaikanOtomatisDto> {
+  propose(@Param('id', ParseIdPipe) id: number, @Query() query: KenaikanQueryDto): Promise<KenaikanOtomatisDto> {
     return this.kenaikan.propose(id, query.dry_run);
   }
 }

@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseIntPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { routePolicy } from '../common/openapi/route-policy';
@@ -27,7 +28,7 @@ export class RombelController {
   }
 
   @route.get(':id', 'One rombel', RombelResponseDto, [400, 404])
-  get(@Param('id', ParseIntPipe) id: number): Promise<RombelResponseDto> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<RombelResponseDto> {
     return this.rombel.get(id);
   }
 
@@ -37,32 +38,32 @@ export class RombelController {
   }
 
   @route.put(':id', 'Update a rombel (partial)', RombelResponseDto, [400, 404, 409, 422])
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateRombelDto): Promise<RombelResponseDto> {
+  update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateRombelDto): Promise<RombelResponseDto> {
     return this.rombel.update(id, body);
   }
 
   @route.delete(':id', 'Delete an empty rombel (its teaching assignments go with it)', [400, 404, 409])
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
     return this.rombel.remove(id);
   }
 
   @route.get(':id/rekap', 'Class recap (leger) for a semester: per subject against the KKM, per student with rank, class totals', RekapResponseDto, [400, 404])
-  rekap(@Param('id', ParseIntPipe) id: number, @Query() query: RekapQueryDto): Promise<RekapResponseDto> {
+  rekap(@Param('id', ParseIdPipe) id: number, @Query() query: RekapQueryDto): Promise<RekapResponseDto> {
     return this.rekapService.rekap(id, query.semester);
   }
 
   @route.get(':id/siswa', 'Members of a rombel by name (bare array)', [RombelMemberDto], [400, 404])
-  async members(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RombelMemberDto[]> {
+  async members(@Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RombelMemberDto[]> {
     return sendPage(reply, await this.rombel.members(id));
   }
 
   @route.post(':id/siswa', 'Add students to a rombel (one rombel per student and year; in the active year their kelas becomes the rombel name)', AddMembersResponseDto, [400, 404, 409, 422])
-  addMembers(@Param('id', ParseIntPipe) id: number, @Body() body: AddMembersDto): Promise<AddMembersResponseDto> {
+  addMembers(@Param('id', ParseIdPipe) id: number, @Body() body: AddMembersDto): Promise<AddMembersResponseDto> {
     return this.rombel.addMembers(id, body.siswa_ids);
   }
 
   @route.delete(':id/siswa/:siswaId', 'Remove a student from a rombel', [400, 404])
-  removeMember(@Param('id', ParseIntPipe) id: number, @Param('siswaId', ParseIntPipe) siswaId: number): Promise<void> {
+  removeMember(@Param('id', ParseIdPipe) id: number, @Param('siswaId', ParseIdPipe) siswaId: number): Promise<void> {
     return this.rombel.removeMember(id, siswaId);
   }
 }
@@ -74,7 +75,7 @@ export class RiwayatKelasController {
   constructor(private readonly rombel: RombelService) {}
 
   @route.get(':id/riwayat-kelas', "A student's rombel per school year, oldest first (bare array)", [RiwayatKelasDto], [400, 404])
-  async riwayat(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RiwayatKelasDto[]> {
+  async riwayat(@Param('id', ParseIdPipe) id: number, @Res({ passthrough: true }) reply: FastifyReply): Promise<RiwayatKelasDto[]> {
     return sendPage(reply, await this.rombel.riwayatKelas(id));
   }
 }

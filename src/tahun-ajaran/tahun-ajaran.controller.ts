@@ -1,4 +1,5 @@
-import { Body, Controller, Param, ParseIntPipe, Res } from '@nestjs/common';
+import { Body, Controller, Param, Res } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { routePolicy } from '../common/openapi/route-policy';
@@ -28,7 +29,7 @@ export class TahunAjaranController {
   }
 
   @route.get(':id', 'One school year', TahunAjaranResponseDto, [400, 404])
-  get(@Param('id', ParseIntPipe) id: number): Promise<TahunAjaranResponseDto> {
+  get(@Param('id', ParseIdPipe) id: number): Promise<TahunAjaranResponseDto> {
     return this.years.get(id);
   }
 
@@ -38,22 +39,22 @@ export class TahunAjaranController {
   }
 
   @route.put(':id', 'Update a school year (partial)', TahunAjaranResponseDto, [400, 404, 409, 422])
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
+  update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
     return this.years.update(id, body);
   }
 
   @route.post(':id/activate', 'Make this the active school year (members of its rombels get the rombel name as kelas)', TahunAjaranResponseDto, [400, 404, 409, 422])
-  activate(@Param('id', ParseIntPipe) id: number, @Body() body: ActivateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
+  activate(@Param('id', ParseIdPipe) id: number, @Body() body: ActivateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
     return this.years.activate(id, body?.semester_aktif);
   }
 
   @route.get(':id/kkm', 'KKM of every subject in the year', KkmResponseDto, [400, 404])
-  kkm(@Param('id', ParseIntPipe) id: number): Promise<KkmResponseDto> {
+  kkm(@Param('id', ParseIdPipe) id: number): Promise<KkmResponseDto> {
     return this.years.kkm(id);
   }
 
   @route.put(':id/kkm', 'Set the default KKM and/or subjects’ own KKM (null: back to the default)', KkmResponseDto, [400, 404, 422])
-  updateKkm(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateKkmDto): Promise<KkmResponseDto> {
+  updateKkm(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateKkmDto): Promise<KkmResponseDto> {
     return this.years.updateKkm(id, body);
   }
 }
