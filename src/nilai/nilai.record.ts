@@ -5,7 +5,7 @@ import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreateNilaiDto } from './dto/create-nilai.dto';
-import { NILAI_SORT } from './dto/list-nilai-query.dto';
+import { NILAI_LIST } from './dto/list-nilai-query.dto';
 import { type NilaiResponseDto, toNilaiResponse } from './dto/nilai-response.dto';
 import { NilaiRaport } from './nilai.entity';
 import { REPORT_SUBJECTS } from './nilai-subjects';
@@ -14,15 +14,7 @@ type Input = CreateNilaiDto & Record<string, unknown>;
 
 /** The nilai rules the RecordsEngine applies: rata_rata derived from the eleven scores on every write. */
 export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponseDto> = {
-  entity: NilaiRaport,
-  ...ownedRecordBase<NilaiRaport>({
-    entityType: 'nilai',
-    table: 'nilai_raport',
-    owner: Siswa,
-    sortable: NILAI_SORT,
-    perSemester: true,
-  }),
-  createDto: CreateNilaiDto,
+  ...ownedRecordBase(NilaiRaport, CreateNilaiDto, { entityType: 'nilai', table: 'nilai_raport', owner: Siswa, list: NILAI_LIST }),
   toInput: (n) =>
     ({
       ...semesterInput(n),

@@ -4,35 +4,23 @@ import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
 import { ownedRecordBase } from '../records/siswa-owned';
 import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_ID_IMPORT, TIMESTAMP_COLUMNS } from '../records/shared-columns';
-import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
+import { fieldColumns, fieldImports } from '../common/spreadsheet/sheet-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
-import { PENGHASILAN_SORT } from './dto/list-penghasilan-query.dto';
+import { PENGHASILAN_LIST } from './dto/list-penghasilan-query.dto';
 import { penghasilanFields, type PenghasilanResponseDto, toPenghasilanResponse } from './dto/penghasilan-response.dto';
 import { PenghasilanOrangTua } from './penghasilan.entity';
 
-const text = (header: string, field: string): ImportColumn => ({
-  header,
-  field,
-  type: 'string',
-  required: false,
-});
+/** The parents' monthly incomes (required) and their work and schooling (optional), in the file's column order. */
+const INCOME_FIELDS = ['penghasilan_ayah', 'penghasilan_ibu'] as const;
+const PARENT_TEXT_FIELDS = ['pekerjaan_ayah', 'pekerjaan_ibu', 'pendidikan_ayah', 'pendidikan_ibu'] as const;
 
 /** The penghasilan rules: total and category derived on every write, with the configured thresholds. */
 export function penghasilanRecordSpec(
   thresholds: IncomeThresholds,
 ): RecordSpec<PenghasilanOrangTua, CreatePenghasilanDto, PenghasilanResponseDto> {
   return {
-    entity: PenghasilanOrangTua,
-    ...ownedRecordBase<PenghasilanOrangTua>({
-      entityType: 'penghasilan',
-      table: 'penghasilan_orang_tua',
-      owner: Siswa,
-      sortable: PENGHASILAN_SORT,
-      perSemester: false,
-      category: { query: 'kategori_penghasilan', property: 'kategoriPenghasilan' },
-    }),
-    createDto: CreatePenghasilanDto,
+    ...ownedRecordBase(PenghasilanOrangTua, CreatePenghasilanDto, { entityType: 'penghasilan', table: 'penghasilan_orang_tua', owner: Siswa, list: PENGHASILAN_LIST }),
     toInput: (p) => ({
       siswa_id: p.siswaId,
       ...penghasilanFields(p),
@@ -60,50 +48,13 @@ export function penghasilanRecordSpec(
       exportColumns: [
         ID_COLUMN,
         ...SISWA_EXPORT_COLUMNS,
-        {
-          header: 'Penghasilan Ayah',
-          value: (r) => r.penghasilan_ayah,
-          width: 16,
-        },
-        {
-          header: 'Penghasilan Ibu',
-          value: (r) => r.penghasilan_ibu,
-          width: 16,
-        },
-        { header: 'Pekerjaan Ayah', value: (r) => r.pekerjaan_ayah },
-        { header: 'Pekerjaan Ibu', value: (r) => r.pekerjaan_ibu },
-        { header: 'Pendidikan Ayah', value: (r) => r.pendidikan_ayah },
-        { header: 'Pendidikan Ibu', value: (r) => r.pendidikan_ibu },
-        {
-          header: 'Total Penghasilan',
-          value: (r) => r.total_penghasilan,
-          width: 16,
-        },
-        {
-          header: 'Kategori Penghasilan',
-          value: (r) => r.kategori_penghasilan,
-        },
+        ...fieldColumns<PenghasilanResponseDto>(INCOME_FIELDS, 16),
+        ...fieldColumns<PenghasilanResponseDto>(PARENT_TEXT_FIELDS),
+        ...fieldColumns<PenghasilanResponseDto>(['total_penghasilan'], 16),
+        ...fieldColumns<PenghasilanResponseDto>(['kategori_penghasilan']),
         ...TIMESTAMP_COLUMNS,
       ],
-      importColumns: [
-        SISWA_ID_IMPORT,
-        {
-          header: 'Penghasilan Ayah',
-          field: 'penghasilan_ayah',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Penghasilan Ibu',
-          field: 'penghasilan_ibu',
-          type: 'integer',
-          required: true,
-        },
-        text('Pekerjaan Ayah', 'pekerjaan_ayah'),
-        text('Pekerjaan Ibu', 'pekerjaan_ibu'),
-        text('Pendidikan Ayah', 'pendidikan_ayah'),
-        text('Pendidikan Ibu', 'pendidikan_ibu'),
-      ],
+      importColumns: [SISWA_ID_IMPORT, ...fieldImports(INCOME_FIELDS, 'integer', true), ...fieldImports(PARENT_TEXT_FIELDS, 'string', false)],
     },
   };
 }

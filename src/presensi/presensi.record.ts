@@ -4,26 +4,21 @@ import { msg } from '../i18n/catalogue';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
 import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { fieldColumns, fieldImports } from '../common/spreadsheet/sheet-columns';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
-import { PRESENSI_SORT } from './dto/list-presensi-query.dto';
+import { PRESENSI_LIST } from './dto/list-presensi-query.dto';
 import { type PresensiResponseDto, toPresensiResponse } from './dto/presensi-response.dto';
 import { Presensi } from './presensi.entity';
+
+/** The four day counts, in the order of the file's columns. */
+const DAY_FIELDS = ['jumlah_hadir', 'jumlah_sakit', 'jumlah_izin', 'jumlah_alpa'] as const;
 
 /** The presensi rules: percentage and category derived on every write, with the configured thresholds. */
 export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec<Presensi, CreatePresensiDto, PresensiResponseDto> {
   return {
-    entity: Presensi,
-    ...ownedRecordBase<Presensi>({
-      entityType: 'presensi',
-      table: 'presensi',
-      owner: Siswa,
-      sortable: PRESENSI_SORT,
-      perSemester: true,
-      category: { query: 'kategori_kehadiran', property: 'kategoriKehadiran' },
-    }),
-    createDto: CreatePresensiDto,
+    ...ownedRecordBase(Presensi, CreatePresensiDto, { entityType: 'presensi', table: 'presensi', owner: Siswa, list: PRESENSI_LIST }),
     toInput: (p) => ({
       ...semesterInput(p),
       jumlah_hadir: p.jumlahHadir,
@@ -61,44 +56,10 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
       sheetName: 'Data Presensi',
       exportColumns: [
         ...SEMESTER_ROW_COLUMNS,
-        { header: 'Jumlah Hadir', value: (r) => r.jumlah_hadir },
-        { header: 'Jumlah Sakit', value: (r) => r.jumlah_sakit },
-        { header: 'Jumlah Izin', value: (r) => r.jumlah_izin },
-        { header: 'Jumlah Alpa', value: (r) => r.jumlah_alpa },
-        {
-          header: 'Persentase Kehadiran',
-          value: (r) => r.persentase_kehadiran,
-        },
-        { header: 'Kategori Kehadiran', value: (r) => r.kategori_kehadiran },
+        ...fieldColumns<PresensiResponseDto>([...DAY_FIELDS, 'persentase_kehadiran', 'kategori_kehadiran']),
         ...TIMESTAMP_COLUMNS,
       ],
-      importColumns: [
-        ...SEMESTER_IMPORT_COLUMNS,
-        {
-          header: 'Jumlah Hadir',
-          field: 'jumlah_hadir',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Jumlah Sakit',
-          field: 'jumlah_sakit',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Jumlah Izin',
-          field: 'jumlah_izin',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Jumlah Alpa',
-          field: 'jumlah_alpa',
-          type: 'integer',
-          required: true,
-        },
-      ],
+      importColumns: [...SEMESTER_IMPORT_COLUMNS, ...fieldImports(DAY_FIELDS, 'integer', true)],
     },
   };
 }

@@ -4,22 +4,13 @@ import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePrestasiDto } from './dto/create-prestasi.dto';
-import { PRESTASI_SORT } from './dto/list-prestasi-query.dto';
+import { PRESTASI_LIST } from './dto/list-prestasi-query.dto';
 import { type PrestasiResponseDto, toPrestasiResponse } from './dto/prestasi-response.dto';
 import { Prestasi } from './prestasi.entity';
 
 /** The prestasi rules the RecordsEngine applies (no derived fields: the category is observed). */
 export const PRESTASI_RECORD: RecordSpec<Prestasi, CreatePrestasiDto, PrestasiResponseDto> = {
-  entity: Prestasi,
-  ...ownedRecordBase<Prestasi>({
-    entityType: 'prestasi',
-    table: 'prestasi',
-    owner: Siswa,
-    sortable: PRESTASI_SORT,
-    perSemester: true,
-    category: { query: 'kategori', property: 'kategori' },
-  }),
-  createDto: CreatePrestasiDto,
+  ...ownedRecordBase(Prestasi, CreatePrestasiDto, { entityType: 'prestasi', table: 'prestasi', owner: Siswa, list: PRESTASI_LIST }),
   toInput: (p) => ({
     ...semesterInput(p),
     kategori: p.kategori,

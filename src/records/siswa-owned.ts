@@ -2,7 +2,7 @@ import { HttpStatus, type Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SortMap } from '../common/query/sort';
-import type { SiswaOwnedRecord, SemesterRecord } from './columns';
+import { SemesterRecord, type SiswaOwnedRecord } from './columns';
 import type { ErrorCode } from '../i18n/catalogue';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField, tahunAjaranExistsRule } from './record-fields';
@@ -135,45 +135,58 @@ export function semesterValues(input: SemesterRecordInputDto): {
 
 export const SEMESTER_NATURAL_KEY = ['siswaId', 'semester', 'tahunAjaran'] as const;
 
+/** How a student-owned domain's list is sorted and filtered beyond the shared filters. */
+export interface OwnedListOptions {
+  sortable: SortMap;
+  /** A filter on a category column: the query parameter and the entity property it matches exactly. */
+  category?: { query: string; property: string };
+}
+
 export interface OwnedRecordOptions {
   /** Event-log entity type; also names the domain's not-found and duplicate codes. */
   entityType: keyof typeof OWNED_RECORD_CODES;
   table: string;
   /** The student entity the rows belong to (joined for nama_siswa and kelas). */
   owner: Type<ObjectLiteral>;
-  sortable: SortMap;
-  /** One row per (siswa, semester, tahun_ajaran), or one per student. */
-  perSemester: boolean;
-  /** A list filter on a category column: the query parameter and the entity property it matches exactly. */
-  category?: { query: string; property: string };
+  list: OwnedListOptions;
 }
 
-/** The RecordSpec fields every student-owned domain fills the same way, from its table and noun. */
-export function ownedRecordBase<E extends SiswaOwnedRecord>(
+/**
+ * The RecordSpec fields every student-owned domain fills the same way, from its entity, request body
+ * class, table and noun. An entity extending SemesterRecord has one row per (siswa, semester,
+ * tahun_ajaran), any other one row per student.
+ */
+export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
+  entity: Type<E>,
+  createDto: Type<C>,
   o: OwnedRecordOptions,
 ): Pick<
-  RecordSpec<E, object, unknown>,
-  'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'applyFilters' | 'naturalKey' | 'naturalKeyField'
+  RecordSpec<E, C, unknown>,
+  'entity' | 'createDto' | 'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'applyFilters' | 'naturalKey' | 'naturalKeyField'
 > {
-  const unique = o.perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
+  const perSemester = entity.prototype instanceof SemesterRecord;
+  const unique = perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
   const [notFoundCode, duplicateCode] = OWNED_RECORD_CODES[o.entityType];
+  const category = o.list.category;
   return {
+    entity,
+    createDto,
     entityType: o.entityType,
     notFoundCode,
     constraints: {
       ...ownedConstraints(o.table, unique, duplicateCode),
-      ...(o.perSemester ? tahunAjaranExistsRule(o.table) : {}),
+      ...(perSemester ? tahunAjaranExistsRule(o.table) : {}),
     },
     owner: { entity: o.owner },
-    list: { sortable: o.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
+    list: { sortable: o.list.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
     applyFilters(qb, query) {
       const q = query as SemesterListQueryDto & Record<string, unknown>;
-      if (o.perSemester) applySemesterFilters(qb, q);
+      if (perSemester) applySemesterFilters(qb, q);
       else applyOwnedFilters(qb, q);
-      const value = o.category && q[o.category.query];
-      if (o.category && value) qb.andWhere(`r.${o.category.property} = :kategori`, { kategori: value });
+      const value = category && q[category.query];
+      if (category && value) qb.andWhere(`r.${category.property} = :kategori`, { kategori: value });
     },
-    naturalKey: (o.perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,
+    naturalKey: (perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,
     naturalKeyField: 'siswa_id',
   };
 }
