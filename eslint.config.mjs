@@ -29,7 +29,8 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['siswa', 'nilai', 'presensi', 'penghasilan', 'prestasi', 'prediksi', 'auth', 'events'].flatMap((d) => [`**/${d}`, `**/${d}/**`]),
+              // trash is left out while the records engine still calls src/trash/archive.ts on delete.
+              group: ['siswa', 'nilai', 'presensi', 'penghasilan', 'prestasi', 'prediksi', 'auth', 'events', 'rombel', 'tahun-ajaran', 'penugasan', 'settings'].flatMap((d) => [`**/${d}`, `**/${d}/**`]),
               message: 'src/common and src/records must not import a domain folder: move the shared part here, or pass it in.',
             },
           ],

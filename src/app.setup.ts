@@ -4,9 +4,9 @@
  *
  *  1. Fastify: body limit, request timeout, trailing slashes, trusted proxy (createApp's adapter).
  *  2. onRequest hooks: X-Request-Id (below), the request's language from Accept-Language (i18n/language.ts),
- *     the event recorder's start (events/event-recorder.ts), the event log's back-pressure (503 while its
- *     buffer is full, events/), then the URL check (400 for NUL, bad escapes, non-UTF-8 in path or query —
- *     common/http/body-parsers.ts).
+ *     the event log's back-pressure (503 while its buffer is full) else the event recorder's start
+ *     (events/event-recorder.ts), then the URL check (400 for NUL, bad escapes, non-UTF-8 in path or
+ *     query — common/http/body-parsers.ts).
  *  3. helmet (security headers, CSP) and CORS (below).
  *  4. Body parsers (common/http/body-parsers.ts): JSON (UTF-8, clean text, depth ≤ 32, empty body
  *     read as {}), the OAuth2 form decoded strictly, multipart for uploads (adapter option).
@@ -16,10 +16,12 @@
  *  7. Interceptors: MediaTypeInterceptor (415 unless the route's @ApiConsumes, default JSON) —
  *     common/http/; EventContextInterceptor (the id of a created object) — events/.
  *  8. Pipes: the global ValidationPipe (whitelist, transform; 422/400; leaves path params alone) —
- *     common/http/validation.ts; then ParseIdPipe on every path id — common/http/parse-id.pipe.ts.
+ *     common/http/validation.ts, and the route-level ones of @ValidBody/@ValidQuery with the same options
+ *     (common/http/validated-params.ts); ParseIdPipe on every path id — common/http/parse-id.pipe.ts.
  *  9. Controller → service → TypeORM → PostgreSQL.
  * 10. ProblemDetailsFilter: any error as problem+json, in the request's language — common/filters/problem-details.filter.ts.
- * 11. onSend hook: `Cache-Control: no-store` on every /api answer (tokens, records, exports) (below).
+ * 11. onSend hooks: `Vary: Accept-Language` (i18n/language.ts), then `Cache-Control: no-store` on every
+ *     /api answer (tokens, records, exports) (below).
  * 12. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
  */
 import 'reflect-metadata';

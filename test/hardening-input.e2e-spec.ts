@@ -134,6 +134,24 @@ describe('Hardening: text, depth, media types, ids, school years, dates at the e
       await request(t.baseUrl).post('/api/prediksi/models/0x1/activate').set(bearer(admin)).expect(400);
     });
 
+    it.each(['/api/rombel/', '/api/tahun-ajaran/'].flatMap((route) => bad.map((id) => [route, id])))('school year: GET %s%s → 400', async (route, id) => {
+      const res = await request(t.baseUrl).get(`${route}${id}`).set(bearer(admin)).expect(400);
+      expect(res.body).toMatchObject({ code: 'INVALID_ID' });
+    });
+
+    it('the school-year writes use the same rule (rombel member, kenaikan, penugasan)', async () => {
+      const writes = [
+        request(t.baseUrl).delete('/api/rombel/1/siswa/2147483648'),
+        request(t.baseUrl).post('/api/rombel/0x10/kenaikan').send({ keputusan: [] }),
+        request(t.baseUrl).post('/api/tahun-ajaran/1e1/activate').send({}),
+        request(t.baseUrl).delete('/api/penugasan/01'),
+      ];
+      for (const write of writes) {
+        const res = await write.set(bearer(admin)).expect(400);
+        expect(res.body).toMatchObject({ code: 'INVALID_ID' });
+      }
+    });
+
     it('a well-formed id still works (and the largest int4 is a 404, not an error)', async () => {
       await request(t.baseUrl).get(`/api/siswa/${siswaId}`).set(bearer(admin)).expect(200);
       await request(t.baseUrl).get('/api/siswa/2147483647').set(bearer(admin)).expect(404);

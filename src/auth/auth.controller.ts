@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Post, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Post, Put, Req, Res } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../common/decorators/current-user.decorator';
@@ -27,7 +27,6 @@ export class AuthController {
   ) {}
 
   @Post('token')
-  @HttpCode(HttpStatus.OK)
   @ApiEndpoint({
     public: true,
     summary: 'Log in (OAuth2 password form, application/x-www-form-urlencoded or JSON) [client]',
@@ -41,14 +40,12 @@ export class AuthController {
   }
 
   @Post('login')
-  @HttpCode(HttpStatus.OK)
   @ApiEndpoint({ public: true, summary: 'Log in (JSON)', response: TokenResponseDto, errors: [401, 403, 422, 429] })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {
     return this.auth.login(dto.username, dto.password, clientInfo(request));
   }
 
   @Post('refresh')
-  @HttpCode(HttpStatus.OK)
   @ApiEndpoint({
     public: true,
     summary: 'New access token, from the bearer access token (no body) [client] or from a refresh token (rotated)',

@@ -25,6 +25,21 @@ const envBoolean = ({ value }: { value: unknown }): unknown => {
 const toNumber = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
 
+/** Decorators stacked as if written in this order above the property (TypeScript applies the last first). */
+const stack =
+  (...decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) => {
+    for (const decorator of [...decorators].reverse()) decorator(target, key);
+  };
+const bounds = (min: number, max?: number): PropertyDecorator[] => [Min(min), ...(max === undefined ? [] : [Max(max)])];
+
+/** A whole number setting of at least `min` (and at most `max`). */
+const EnvInt = (min: number, max?: number): PropertyDecorator => stack(Transform(toNumber), IsInt(), ...bounds(min, max));
+/** A number setting (fractions allowed) of at least `min` (and at most `max`). */
+const EnvNumber = (min: number, max?: number): PropertyDecorator => stack(Transform(toNumber), IsNumber(), ...bounds(min, max));
+/** A boolean setting (true/false, 1/0, yes/no, on/off). */
+const EnvFlag = (): PropertyDecorator => stack(Transform(envBoolean), IsBoolean());
+
 /**
  * Every setting the app reads, with its default. Validated once at boot: an invalid value stops the
  * start with a message naming the setting. Documented in `.env.example` and README.md.
@@ -33,7 +48,7 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toNumber) @IsInt() @Min(0) @Max(65535)
+  @EnvInt(0, 65535)
   PORT = 8000;
 
   @IsString()
@@ -51,32 +66,32 @@ export class EnvironmentVariables {
   EMBEDDED_PG_DATA_DIR = './data/postgres';
 
   /** Unset: the embedded server keeps the port it was first given for its data directory (from 54329 up). */
-  @IsOptional() @Transform(toNumber) @IsInt() @Min(1) @Max(65535)
+  @IsOptional() @EnvInt(1, 65535)
   EMBEDDED_PG_PORT?: number;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(200)
+  @EnvInt(1, 200)
   DB_POOL_MAX = 10;
 
-  @Transform(toNumber) @IsInt() @Min(100)
+  @EnvInt(100)
   DB_STATEMENT_TIMEOUT_MS = 15000;
 
-  @Transform(toNumber) @IsInt() @Min(100)
+  @EnvInt(100)
   DB_CONNECT_TIMEOUT_MS = 10000;
 
-  @Transform(envBoolean) @IsBoolean()
+  @EnvFlag()
   MIGRATIONS_RUN = true;
 
   /** API processes on one port (node:cluster); the Dockerfile sets the number of cores. */
-  @Transform(toNumber) @IsInt() @Min(1) @Max(64)
+  @EnvInt(1, 64)
   WEB_CONCURRENCY = 1;
 
   @IsOptional() @IsString()
   JWT_SECRET?: string;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(24 * 60)
+  @EnvInt(1, 24 * 60)
   JWT_ACCESS_TTL_MINUTES = 120;
 
-  @Transform(toNumber) @IsInt() @Min(1) @Max(365)
+  @EnvInt(1, 365)
   JWT_REFRESH_TTL_DAYS = 14;
 
   /** Comma-separated origins, or `*`. Empty: same-origin only (no CORS headers). */
@@ -92,34 +107,34 @@ export class EnvironmentVariables {
   @IsString()
   ADMIN_EMAIL = 'admin@edupro.local';
 
-  @Transform(envBoolean) @IsBoolean()
+  @EnvFlag()
   SELF_REGISTRATION = false;
 
-  @Transform(toNumber) @IsInt() @Min(1024)
+  @EnvInt(1024)
   BODY_LIMIT_BYTES = 1024 * 1024;
 
-  @Transform(toNumber) @IsInt() @Min(1024)
+  @EnvInt(1024)
   UPLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 
   /** Data rows one upload may have (more → 413 naming this setting). */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   UPLOAD_MAX_ROWS = 100_000;
 
   /** Bytes the parts of an uploaded .xlsx may inflate to; reading stops the moment this is crossed. */
-  @Transform(toNumber) @IsInt() @Min(1024)
+  @EnvInt(1024)
   UPLOAD_MAX_INFLATED_BYTES = 100 * 1024 * 1024;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   UPLOAD_MAX_COLUMNS = 100;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   UPLOAD_MAX_CELL_CHARS = 32_767;
 
-  @Transform(toNumber) @IsInt() @Min(100)
+  @EnvInt(100)
   REQUEST_TIMEOUT_MS = 30000;
 
   /** What a list without `limit` returns, and the largest explicit `limit` (API.md §1). */
-  @Transform(toNumber) @IsInt() @Min(1) @Max(1_000_000)
+  @EnvInt(1, 1_000_000)
   LIST_MAX_LIMIT = 10_000;
 
   /**
@@ -136,77 +151,77 @@ export class EnvironmentVariables {
   @IsString()
   SCHOOL_TIMEZONE = 'Asia/Jakarta';
 
-  @Transform(toNumber) @IsNumber() @Min(0) @Max(100)
+  @EnvNumber(0, 100)
   ATTENDANCE_HIGH_MIN = 80;
 
-  @Transform(toNumber) @IsNumber() @Min(0) @Max(100)
+  @EnvNumber(0, 100)
   ATTENDANCE_MEDIUM_MIN = 75;
 
-  @Transform(toNumber) @IsNumber() @Min(0)
+  @EnvNumber(0)
   INCOME_HIGH_MIN = 5_000_000;
 
-  @Transform(toNumber) @IsNumber() @Min(0)
+  @EnvNumber(0)
   INCOME_MEDIUM_MIN = 2_300_000;
 
   /** Early warning: a fall of the rata-rata by at least this many points since the previous semester is a reason. */
-  @Transform(toNumber) @IsNumber() @Min(0) @Max(100)
+  @EnvNumber(0, 100)
   PERINGATAN_TURUN_NILAI = 5;
 
-  @Transform(envBoolean) @IsBoolean()
+  @EnvFlag()
   DEMO_DATA = true;
 
-  @Transform(toNumber) @IsInt() @Min(0) @Max(100000)
+  @EnvInt(0, 100000)
   DEMO_STUDENTS = 120;
 
   /** Failed logins of one username from one address before delays start (OWASP: per pair). */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   LOGIN_FREE_FAILURES = 5;
 
   /** The first delay after the free failures; it doubles with each further failure of the pair. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   LOGIN_DELAY_SECONDS = 30;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   LOGIN_MAX_DELAY_MINUTES = 15;
 
   /** Failures of one username (all addresses) per window beyond which only its failing addresses are held. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   LOGIN_MAX_FAILURES_PER_USER = 20;
 
   /** Failures from one address (all usernames) per window beyond which its failing usernames are held. */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   LOGIN_MAX_FAILURES_PER_IP = 100;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   LOGIN_WINDOW_MINUTES = 15;
 
   /** Expensive routes: requests per user per window (0 = unlimited). */
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
-  @Transform(toNumber) @IsInt() @Min(0)
+  @EnvInt(0)
   RATE_LIMIT_TRAIN = 10;
 
-  @Transform(toNumber) @IsInt() @Min(0)
+  @EnvInt(0)
   RATE_LIMIT_BATCH = 30;
 
-  @Transform(toNumber) @IsInt() @Min(0)
+  @EnvInt(0)
   RATE_LIMIT_EXPORT = 60;
 
-  @Transform(toNumber) @IsInt() @Min(0)
+  @EnvInt(0)
   RATE_LIMIT_TREE = 120;
 
-  @Transform(toNumber) @IsInt() @Min(0)
+  @EnvInt(0)
   RATE_LIMIT_UPLOAD = 60;
 
-  @Transform(toNumber) @IsInt() @Min(1)
+  @EnvInt(1)
   EVENT_RETENTION_DAYS = 365;
 
   /** Event rows held while the database is unreachable or slow; beyond this requests get 503. */
-  @Transform(toNumber) @IsInt() @Min(10) @Max(1_000_000)
+  @EnvInt(10, 1_000_000)
   EVENT_BUFFER_MAX_ROWS = 10_000;
   /** Deleted records stay restorable this long in the recycle bin (/api/trash), then a daily purge removes them. */
-  @Transform(toNumber) @IsInt() @Min(1) @Max(3650)
+  @EnvInt(1, 3650)
   TRASH_RETENTION_DAYS = 30;
 
   @IsOptional() @IsString()

@@ -2,11 +2,16 @@ import { deriveAction, deriveCategory, routeEntityType } from './event-classifie
 
 describe('event classifier', () => {
   it.each([
-    ['POST', '/api/siswa', 'siswa.create'],
-    ['GET', '/api/siswa', 'siswa.list'],
-    ['GET', '/api/siswa/:id', 'siswa.read'],
-    ['PUT', '/api/nilai/:id', 'nilai.update'],
-    ['DELETE', '/api/presensi/:id', 'presensi.delete'],
+    ['POST', 'siswa', '', 'create'],
+    ['GET', 'siswa', '', 'list'],
+    ['GET', 'siswa', '/:id', 'read'],
+    ['PUT', 'nilai', '/:id', 'update'],
+    ['DELETE', 'presensi', '/:id', 'delete'],
+  ])('a resource route: %s /api/%s%s → <entity>.%s', (method, entity, rest, verb) => {
+    expect(deriveAction(method, `/api/${entity}${rest}`)).toBe(`${entity}.${verb}`);
+  });
+
+  it.each([
     ['GET', '/api/siswa/export/excel', 'siswa.export_excel'],
     ['POST', '/api/siswa/upload/excel', 'siswa.upload_excel'],
     ['POST', '/api/prediksi/train', 'prediksi.train'],
@@ -15,7 +20,7 @@ describe('event classifier', () => {
     ['PUT', '/api/auth/users/:id', 'user.update'],
     ['GET', '/api/events/user-activity/:user_id', 'events.user_activity'],
     ['GET', undefined, 'http.not_found'],
-  ])('%s %s → %s', (method, route, action) => {
+  ])('a named route: %s %s → %s', (method, route, action) => {
     expect(deriveAction(method, route)).toBe(action);
   });
 

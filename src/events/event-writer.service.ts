@@ -216,18 +216,8 @@ export class EventWriter implements OnModuleInit, BeforeApplicationShutdown, OnA
       return;
     }
     const middle = Math.ceil(batch.length / 2);
-    for (const half of [batch.slice(0, middle), batch.slice(middle)]) {
-      try {
-        await this.sink.insert(half);
-        this.wrote(half.length);
-      } catch (halfError) {
-        if (!isRowError(halfError)) {
-          this.retryLater(half, halfError);
-          continue;
-        }
-        await this.isolate(half, halfError);
-      }
-    }
+    // Each half is written as a batch of its own: kept, retried later, or halved again.
+    for (const half of [batch.slice(0, middle), batch.slice(middle)]) await this.write(half);
   }
 
   private wrote(count: number): void {

@@ -5,92 +5,53 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  * count without depending on the metrics module; GET /metrics renders the registry.
  */
 export const metricsRegistry = new Registry();
-collectDefaultMetrics({ register: metricsRegistry, prefix: 'edupro_' });
+const PREFIX = 'edupro_';
+collectDefaultMetrics({ register: metricsRegistry, prefix: PREFIX });
 
-export const httpRequests = new Counter({
-  name: 'edupro_http_requests_total',
-  help: 'HTTP requests by method, route pattern and status',
-  labelNames: ['method', 'route', 'status'] as const,
-  registers: [metricsRegistry],
-});
+// Every instrument is named with the prefix and lives in this registry (not prom-client's global one).
+const counter = <L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> =>
+  new Counter({ name: PREFIX + name, help, labelNames, registers: [metricsRegistry] });
+const gauge = <L extends string>(name: string, help: string, labelNames: readonly L[] = []): Gauge<L> =>
+  new Gauge({ name: PREFIX + name, help, labelNames, registers: [metricsRegistry] });
+const histogram = <L extends string>(name: string, help: string, buckets: number[], labelNames: readonly L[] = []): Histogram<L> =>
+  new Histogram({ name: PREFIX + name, help, labelNames, buckets, registers: [metricsRegistry] });
 
-export const httpDuration = new Histogram({
-  name: 'edupro_http_request_duration_seconds',
-  help: 'HTTP request duration by method, route pattern and status',
-  labelNames: ['method', 'route', 'status'] as const,
-  buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-  registers: [metricsRegistry],
-});
+const HTTP_LABELS = ['method', 'route', 'status'] as const;
 
-export const predictionsTotal = new Counter({
-  name: 'edupro_predictions_total',
-  help: 'Predictions served, by kind (single, what_if, batch)',
-  labelNames: ['kind'] as const,
-  registers: [metricsRegistry],
-});
+export const httpRequests = counter('http_requests_total', 'HTTP requests by method, route pattern and status', HTTP_LABELS);
+export const httpDuration = histogram(
+  'http_request_duration_seconds',
+  'HTTP request duration by method, route pattern and status',
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+  HTTP_LABELS,
+);
 
-export const predictionDuration = new Histogram({
-  name: 'edupro_prediction_duration_seconds',
-  help: 'Time to answer a prediction request, by kind',
-  labelNames: ['kind'] as const,
-  buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
-  registers: [metricsRegistry],
-});
+export const predictionsTotal = counter('predictions_total', 'Predictions served, by kind (single, what_if, batch)', ['kind']);
+export const predictionDuration = histogram(
+  'prediction_duration_seconds',
+  'Time to answer a prediction request, by kind',
+  [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2, 5],
+  ['kind'],
+);
 
-export const trainingsTotal = new Counter({
-  name: 'edupro_model_trainings_total',
-  help: 'Model trainings, by outcome (success, conflict, error)',
-  labelNames: ['outcome'] as const,
-  registers: [metricsRegistry],
-});
+export const trainingsTotal = counter('model_trainings_total', 'Model trainings, by outcome (success, conflict, error)', ['outcome']);
+export const trainingDuration = histogram('model_training_duration_seconds', 'Model training duration (assembly, training, cross-validation, storing)', [
+  0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60,
+]);
 
-export const trainingDuration = new Histogram({
-  name: 'edupro_model_training_duration_seconds',
-  help: 'Model training duration (assembly, training, cross-validation, storing)',
-  buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
-  registers: [metricsRegistry],
-});
+export const activeModelVersion = gauge('active_model_version', 'Version of the model this process serves (0 = none)');
+export const activeModelCvAccuracy = gauge('active_model_cv_accuracy', 'Cross-validated accuracy of the active model (0..1)');
 
-export const activeModelVersion = new Gauge({
-  name: 'edupro_active_model_version',
-  help: 'Version of the model this process serves (0 = none)',
-  registers: [metricsRegistry],
-});
+export const eventBufferDepth = gauge('event_buffer_depth', 'Event-log rows waiting to be written');
+export const eventsWritten = counter('events_written_total', 'Event-log rows written to the database');
+export const eventsLost = counter(
+  'events_lost_total',
+  'Event-log rows not written, by reason: rejected (the database refused that row; the rest of its batch was written) or shutdown (the database was unreachable when the process stopped)',
+  ['reason'],
+);
+export const eventsBackPressure = counter(
+  'events_backpressure_total',
+  'Requests refused with 503 because the event-log buffer was full (the database unreachable or too slow)',
+);
 
-export const activeModelCvAccuracy = new Gauge({
-  name: 'edupro_active_model_cv_accuracy',
-  help: 'Cross-validated accuracy of the active model (0..1)',
-  registers: [metricsRegistry],
-});
-
-export const eventBufferDepth = new Gauge({
-  name: 'edupro_event_buffer_depth',
-  help: 'Event-log rows waiting to be written',
-  registers: [metricsRegistry],
-});
-
-export const eventsWritten = new Counter({
-  name: 'edupro_events_written_total',
-  help: 'Event-log rows written to the database',
-  registers: [metricsRegistry],
-});
-
-export const eventsLost = new Counter({
-  name: 'edupro_events_lost_total',
-  help: 'Event-log rows not written, by reason: rejected (the database refused that row; the rest of its batch was written) or shutdown (the database was unreachable when the process stopped)',
-  labelNames: ['reason'] as const,
-  registers: [metricsRegistry],
-});
-
-export const eventsBackPressure = new Counter({
-  name: 'edupro_events_backpressure_total',
-  help: 'Requests refused with 503 because the event-log buffer was full (the database unreachable or too slow)',
-  registers: [metricsRegistry],
-});
-
-export const dbPoolConnections = new Gauge({
-  name: 'edupro_db_pool_connections',
-  help: 'Database pool connections by state (total, idle, waiting)',
-  labelNames: ['state'] as const,
-  registers: [metricsRegistry],
-});
+export const dbPoolConnections = gauge('db_pool_connections', 'Database pool connections by state (total, idle, waiting)', ['state']);

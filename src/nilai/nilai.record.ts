@@ -1,12 +1,11 @@
 // What a nilai record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; nilai.service.ts and nilai.controller.ts only wire it up.
 import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
-import { RECORD_ERRORS } from '../records/records.errors';
-import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreateNilaiDto } from './dto/create-nilai.dto';
-import { NILAI_SORT } from './dto/list-nilai-query.dto';
+import { NILAI_LIST } from './dto/list-nilai-query.dto';
 import { type NilaiResponseDto, toNilaiResponse } from './dto/nilai-response.dto';
 import { NilaiRaport } from './nilai.entity';
 import { REPORT_SUBJECTS, SUBJECTS } from './nilai-subjects';
@@ -15,20 +14,14 @@ type Input = CreateNilaiDto & Record<string, unknown>;
 
 /** The nilai rules the RecordsEngine applies: rata_rata derived from the eleven scores on every write. */
 export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponseDto> = {
-  entity: NilaiRaport,
-  ...ownedRecordBase<NilaiRaport>({
+  ...ownedRecordBase(NilaiRaport, CreateNilaiDto, {
     entityType: 'nilai',
     table: 'nilai_raport',
     owner: Siswa,
-    sortable: NILAI_SORT,
-    perSemester: true,
-    notFoundCode: RECORD_ERRORS.NILAI_NOT_FOUND,
-    duplicateCode: RECORD_ERRORS.NILAI_DUPLICATE,
+    list: NILAI_LIST,
     // A guru writes only the scores of the subjects they teach in the student's rombel (penugasan.mapel is the field name).
     guruScope: { read: 'kelas', write: { by: 'mapel', subjects: Object.fromEntries(SUBJECTS.map((s) => [s.prop, s.field])) } },
   }),
-  applyFilters: applySemesterFilters,
-  createDto: CreateNilaiDto,
   toInput: (n) =>
     ({
       ...semesterInput(n),

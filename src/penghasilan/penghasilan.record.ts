@@ -2,49 +2,38 @@
 import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
-import { RECORD_ERRORS } from '../records/records.errors';
-import { applyOwnedFilters, ownedRecordBase } from '../records/siswa-owned';
-import { ID_COLUMN, SISWA_EXPORT_COLUMNS, SISWA_IMPORT_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
-import type { ImportColumn } from '../common/spreadsheet/sheet-columns';
+import { ownedRecordBase } from '../records/siswa-owned';
+import {
+  ID_COLUMN,
+  SISWA_EXPORT_COLUMNS,
+  SISWA_IMPORT_COLUMNS,
+  TIMESTAMP_COLUMNS,
+  SISWA_NUMBER_EXPORT_COLUMNS,
+} from '../records/shared-columns';
+import { fieldColumns, fieldImports } from '../common/spreadsheet/sheet-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
-import { type ListPenghasilanQueryDto, PENGHASILAN_SORT } from './dto/list-penghasilan-query.dto';
+import { PENGHASILAN_LIST } from './dto/list-penghasilan-query.dto';
 import { penghasilanFields, type PenghasilanResponseDto, toPenghasilanResponse } from './dto/penghasilan-response.dto';
 import { PenghasilanOrangTua } from './penghasilan.entity';
 
-const text = (header: string, field: string): ImportColumn => ({
-  header,
-  field,
-  type: 'string',
-  required: false,
-});
+/** The parents' monthly incomes (required) and their work and schooling (optional), in the file's column order. */
+const INCOME_FIELDS = ['penghasilan_ayah', 'penghasilan_ibu'] as const;
+const PARENT_TEXT_FIELDS = ['pekerjaan_ayah', 'pekerjaan_ibu', 'pendidikan_ayah', 'pendidikan_ibu'] as const;
 
 /** The penghasilan rules: total and category derived on every write, with the configured thresholds. */
 export function penghasilanRecordSpec(
   thresholds: IncomeThresholds,
 ): RecordSpec<PenghasilanOrangTua, CreatePenghasilanDto, PenghasilanResponseDto> {
   return {
-    entity: PenghasilanOrangTua,
-    ...ownedRecordBase<PenghasilanOrangTua>({
+    ...ownedRecordBase(PenghasilanOrangTua, CreatePenghasilanDto, {
       entityType: 'penghasilan',
       table: 'penghasilan_orang_tua',
       owner: Siswa,
-      sortable: PENGHASILAN_SORT,
-      perSemester: false,
-      notFoundCode: RECORD_ERRORS.PENGHASILAN_NOT_FOUND,
-      duplicateCode: RECORD_ERRORS.PENGHASILAN_DUPLICATE,
+      list: PENGHASILAN_LIST,
       // Family income is personal data (UU PDP 27/2022): only the wali kelas reads it; guru never write it.
       guruScope: { read: 'wali', write: { by: 'none' } },
     }),
-    applyFilters(qb, query) {
-      const q = query as ListPenghasilanQueryDto;
-      applyOwnedFilters(qb, q);
-      if (q.kategori_penghasilan)
-        qb.andWhere('r.kategoriPenghasilan = :kategori', {
-          kategori: q.kategori_penghasilan,
-        });
-    },
-    createDto: CreatePenghasilanDto,
     toInput: (p) => ({
       siswa_id: p.siswaId,
       ...penghasilanFields(p),
@@ -72,50 +61,17 @@ export function penghasilanRecordSpec(
       exportColumns: [
         ID_COLUMN,
         ...SISWA_EXPORT_COLUMNS,
-        {
-          header: 'Penghasilan Ayah',
-          value: (r) => r.penghasilan_ayah,
-          width: 16,
-        },
-        {
-          header: 'Penghasilan Ibu',
-          value: (r) => r.penghasilan_ibu,
-          width: 16,
-        },
-        { header: 'Pekerjaan Ayah', value: (r) => r.pekerjaan_ayah },
-        { header: 'Pekerjaan Ibu', value: (r) => r.pekerjaan_ibu },
-        { header: 'Pendidikan Ayah', value: (r) => r.pendidikan_ayah },
-        { header: 'Pendidikan Ibu', value: (r) => r.pendidikan_ibu },
-        {
-          header: 'Total Penghasilan',
-          value: (r) => r.total_penghasilan,
-          width: 16,
-        },
-        {
-          header: 'Kategori Penghasilan',
-          value: (r) => r.kategori_penghasilan,
-        },
+        ...fieldColumns<PenghasilanResponseDto>(INCOME_FIELDS, 16),
+        ...fieldColumns<PenghasilanResponseDto>(PARENT_TEXT_FIELDS),
+        ...fieldColumns<PenghasilanResponseDto>(['total_penghasilan'], 16),
+        ...fieldColumns<PenghasilanResponseDto>(['kategori_penghasilan']),
         ...TIMESTAMP_COLUMNS,
         ...SISWA_NUMBER_EXPORT_COLUMNS,
       ],
       importColumns: [
         ...SISWA_IMPORT_COLUMNS,
-        {
-          header: 'Penghasilan Ayah',
-          field: 'penghasilan_ayah',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Penghasilan Ibu',
-          field: 'penghasilan_ibu',
-          type: 'integer',
-          required: true,
-        },
-        text('Pekerjaan Ayah', 'pekerjaan_ayah'),
-        text('Pekerjaan Ibu', 'pekerjaan_ibu'),
-        text('Pendidikan Ayah', 'pendidikan_ayah'),
-        text('Pendidikan Ibu', 'pendidikan_ibu'),
+        ...fieldImports(INCOME_FIELDS, 'integer', true),
+        ...fieldImports(PARENT_TEXT_FIELDS, 'string', false),
       ],
     },
   };
@@ -123,6 +79,16 @@ export function penghasilanRecordSpec(
 
 /** The stored kategori_penghasilan re-derived at start-up when the configured thresholds change (CategorizedRecordsEngine). */
 export function penghasilanCategoryColumn(t: IncomeThresholds): CategoryColumn {
-  const bands: CategoryColumn['bands'] = [['Tinggi', t.incomeHighMin], ['Menengah', t.incomeMediumMin]];
-  return { settingKey: 'thresholds.penghasilan', table: 'penghasilan_orang_tua', source: 'total_penghasilan', target: 'kategori_penghasilan', bands, fallback: 'Rendah' };
+  const bands: CategoryColumn['bands'] = [
+    ['Tinggi', t.incomeHighMin],
+    ['Menengah', t.incomeMediumMin],
+  ];
+  return {
+    settingKey: 'thresholds.penghasilan',
+    table: 'penghasilan_orang_tua',
+    source: 'total_penghasilan',
+    target: 'kategori_penghasilan',
+    bands,
+    fallback: 'Rendah',
+  };
 }

@@ -6,7 +6,7 @@ import { msg } from '../i18n/catalogue';
 import { AUTH_ERRORS } from '../auth/auth.errors';
 import { ROMBEL_ERRORS } from '../rombel/rombel.errors';
 import type { Page } from '../common/query/total-count';
-import { getListMaxLimit } from '../common/query/page-query.dto';
+import { type SqlList, sqlListPage } from '../common/query/sql-list-page';
 import { type ConstraintRule, withConstraintRules } from '../records/constraint-errors';
 import type { CreatePenugasanDto, ListPenugasanQueryDto, PenugasanResponseDto } from './penugasan.dto';
 import { Penugasan } from './penugasan.entity';
@@ -46,6 +46,15 @@ const SELECT = `
          p.rombel_id, r.nama AS rombel, r.tahun_ajaran_id, ta.nama AS tahun_ajaran, p.mapel, p.created_at
   FROM penugasan p JOIN users u ON u.id = p.guru_id JOIN rombel r ON r.id = p.rombel_id JOIN tahun_ajaran ta ON ta.id = r.tahun_ajaran_id`;
 
+const LIST: SqlList = {
+  select: SELECT,
+  countFrom: 'FROM penugasan p JOIN rombel r ON r.id = p.rombel_id',
+  orderBy: 'ta.nama, r.tingkat, r.nama, p.mapel, p.id',
+};
+
+/** The list filters: query field → the column it matches exactly. */
+const FILTERS = { guru_id: 'p.guru_id', rombel_id: 'p.rombel_id', tahun_ajaran_id: 'r.tahun_ajaran_id', mapel: 'p.mapel' } as const;
+
 const toResponse = (r: Row): PenugasanResponseDto => ({ ...r, created_at: new Date(r.created_at).toISOString() });
 
 /** Teaching assignments: one teacher per subject and rombel (the database's unique key). */
@@ -54,31 +63,9 @@ export class PenugasanService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(q: ListPenugasanQueryDto): Promise<Page<PenugasanResponseDto>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const filters: Array<[string, unknown]> = [
-      ['p.guru_id', q.guru_id],
-      ['p.rombel_id', q.rombel_id],
-      ['r.tahun_ajaran_id', q.tahun_ajaran_id],
-      ['p.mapel', q.mapel],
-    ];
-    for (const [column, value] of filters) {
-      if (value === undefined) continue;
-      params.push(value);
-      where.push(`${column} = $${params.length}`);
-    }
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM penugasan p JOIN rombel r ON r.id = p.rombel_id ${filter}`,
-      params,
-    )) as Array<{
-      total: number;
-    }>;
-    const rows = (await this.dataSource.query(
-      `${SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, p.mapel, p.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? getListMaxLimit())}`,
-      params,
-    )) as Row[];
-    return { rows: rows.map(toResponse), total };
+    const conditions = Object.entries(FILTERS).map(([field, column]) => [`${column} = ?`, q[field as keyof typeof FILTERS]] as const);
+    const page = await sqlListPage<Row>(this.dataSource, LIST, conditions, q);
+    return { rows: page.rows.map(toResponse), total: page.total };
   }
 
   async create(body: CreatePenugasanDto): Promise<PenugasanResponseDto> {

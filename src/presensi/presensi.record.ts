@@ -3,38 +3,28 @@ import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, tota
 import { msg } from '../i18n/catalogue';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
-import { RECORD_ERRORS } from '../records/records.errors';
-import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { fieldColumns, fieldImports } from '../common/spreadsheet/sheet-columns';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
-import { type ListPresensiQueryDto, PRESENSI_SORT } from './dto/list-presensi-query.dto';
+import { PRESENSI_LIST } from './dto/list-presensi-query.dto';
 import { type PresensiResponseDto, toPresensiResponse } from './dto/presensi-response.dto';
 import { Presensi } from './presensi.entity';
+
+/** The four day counts, in the order of the file's columns. */
+const DAY_FIELDS = ['jumlah_hadir', 'jumlah_sakit', 'jumlah_izin', 'jumlah_alpa'] as const;
 
 /** The presensi rules: percentage and category derived on every write, with the configured thresholds. */
 export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec<Presensi, CreatePresensiDto, PresensiResponseDto> {
   return {
-    entity: Presensi,
-    ...ownedRecordBase<Presensi>({
+    ...ownedRecordBase(Presensi, CreatePresensiDto, {
       entityType: 'presensi',
       table: 'presensi',
       owner: Siswa,
-      sortable: PRESENSI_SORT,
-      perSemester: true,
-      notFoundCode: RECORD_ERRORS.PRESENSI_NOT_FOUND,
-      duplicateCode: RECORD_ERRORS.PRESENSI_DUPLICATE,
+      list: PRESENSI_LIST,
       guruScope: { read: 'kelas', write: { by: 'wali' } },
     }),
-    applyFilters(qb, query) {
-      const q = query as ListPresensiQueryDto;
-      applySemesterFilters(qb, q);
-      if (q.kategori_kehadiran)
-        qb.andWhere('r.kategoriKehadiran = :kategori', {
-          kategori: q.kategori_kehadiran,
-        });
-    },
-    createDto: CreatePresensiDto,
     toInput: (p) => ({
       ...semesterInput(p),
       jumlah_hadir: p.jumlahHadir,
@@ -72,51 +62,27 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
       sheetName: 'Data Presensi',
       exportColumns: [
         ...SEMESTER_ROW_COLUMNS,
-        { header: 'Jumlah Hadir', value: (r) => r.jumlah_hadir },
-        { header: 'Jumlah Sakit', value: (r) => r.jumlah_sakit },
-        { header: 'Jumlah Izin', value: (r) => r.jumlah_izin },
-        { header: 'Jumlah Alpa', value: (r) => r.jumlah_alpa },
-        {
-          header: 'Persentase Kehadiran',
-          value: (r) => r.persentase_kehadiran,
-        },
-        { header: 'Kategori Kehadiran', value: (r) => r.kategori_kehadiran },
+        ...fieldColumns<PresensiResponseDto>([...DAY_FIELDS, 'persentase_kehadiran', 'kategori_kehadiran']),
         ...TIMESTAMP_COLUMNS,
         ...SISWA_NUMBER_EXPORT_COLUMNS,
       ],
-      importColumns: [
-        ...SEMESTER_IMPORT_COLUMNS,
-        {
-          header: 'Jumlah Hadir',
-          field: 'jumlah_hadir',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Jumlah Sakit',
-          field: 'jumlah_sakit',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Jumlah Izin',
-          field: 'jumlah_izin',
-          type: 'integer',
-          required: true,
-        },
-        {
-          header: 'Jumlah Alpa',
-          field: 'jumlah_alpa',
-          type: 'integer',
-          required: true,
-        },
-      ],
+      importColumns: [...SEMESTER_IMPORT_COLUMNS, ...fieldImports(DAY_FIELDS, 'integer', true)],
     },
   };
 }
 
 /** The stored kategori_kehadiran re-derived at start-up when the configured thresholds change (CategorizedRecordsEngine). */
 export function presensiCategoryColumn(t: AttendanceThresholds): CategoryColumn {
-  const bands: CategoryColumn['bands'] = [['Tinggi', t.attendanceHighMin], ['Sedang', t.attendanceMediumMin]];
-  return { settingKey: 'thresholds.kehadiran', table: 'presensi', source: 'persentase_kehadiran', target: 'kategori_kehadiran', bands, fallback: 'Rendah' };
+  const bands: CategoryColumn['bands'] = [
+    ['Tinggi', t.attendanceHighMin],
+    ['Sedang', t.attendanceMediumMin],
+  ];
+  return {
+    settingKey: 'thresholds.kehadiran',
+    table: 'presensi',
+    source: 'persentase_kehadiran',
+    target: 'kategori_kehadiran',
+    bands,
+    fallback: 'Rendah',
+  };
 }

@@ -1,33 +1,22 @@
 // What a prestasi record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; prestasi.service.ts and prestasi.controller.ts only wire it up.
 import type { RecordSpec } from '../records/record-spec';
-import { RECORD_ERRORS } from '../records/records.errors';
-import { applySemesterFilters, ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
+import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
 import { Siswa } from '../siswa/siswa.entity';
 import { CreatePrestasiDto } from './dto/create-prestasi.dto';
-import { type ListPrestasiQueryDto, PRESTASI_SORT } from './dto/list-prestasi-query.dto';
+import { PRESTASI_LIST } from './dto/list-prestasi-query.dto';
 import { type PrestasiResponseDto, toPrestasiResponse } from './dto/prestasi-response.dto';
 import { Prestasi } from './prestasi.entity';
 
 /** The prestasi rules the RecordsEngine applies (no derived fields: the category is observed). */
 export const PRESTASI_RECORD: RecordSpec<Prestasi, CreatePrestasiDto, PrestasiResponseDto> = {
-  entity: Prestasi,
-  ...ownedRecordBase<Prestasi>({
+  ...ownedRecordBase(Prestasi, CreatePrestasiDto, {
     entityType: 'prestasi',
     table: 'prestasi',
     owner: Siswa,
-    sortable: PRESTASI_SORT,
-    perSemester: true,
-    notFoundCode: RECORD_ERRORS.PRESTASI_NOT_FOUND,
-    duplicateCode: RECORD_ERRORS.PRESTASI_DUPLICATE,
+    list: PRESTASI_LIST,
     guruScope: { read: 'kelas', write: { by: 'wali' } },
   }),
-  applyFilters(qb, query) {
-    const q = query as ListPrestasiQueryDto;
-    applySemesterFilters(qb, q);
-    if (q.kategori) qb.andWhere('r.kategori = :kategori', { kategori: q.kategori });
-  },
-  createDto: CreatePrestasiDto,
   toInput: (p) => ({
     ...semesterInput(p),
     kategori: p.kategori,

@@ -1,5 +1,5 @@
 import type { HttpStatus } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { DomainException } from '../common/http/problem';
 import type { ErrorCode, Message, MessageParams } from '../i18n/catalogue';
 
@@ -37,4 +37,13 @@ export async function withConstraintRules<T>(
       errors: [{ field: rule.field, message: rule.message ?? { ns: 'errors', key: rule.code, params } }],
     });
   }
+}
+
+/** A transaction whose constraint violations become their domain errors (the usual shape of a checked write). */
+export function transactionWithRules<T>(
+  dataSource: DataSource,
+  rules: Readonly<Record<string, ConstraintRule>>,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
+  return withConstraintRules(rules, () => dataSource.transaction(work));
 }

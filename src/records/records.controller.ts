@@ -1,4 +1,4 @@
-import { Delete, Get, Param, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
+import { applyDecorators, Delete, Get, Param, Patch, Post, Put, Query, Req, Res, type StreamableFile, type Type } from '@nestjs/common';
 import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidBody, ValidQuery } from '../common/http/validated-params';
@@ -39,6 +39,15 @@ export interface RecordsRoutes<Q extends ListQueryDto = ListQueryDto> {
   responseDto: Type<unknown>;
 }
 
+/** `GET export/<kind>`: a file of the filtered list, for every role, rate-limited like every export. */
+function ExportRoute(kind: 'excel' | 'csv', summary: string, mime: string): MethodDecorator {
+  return applyDecorators(
+    Get(`export/${kind}`),
+    RateLimited('export'),
+    ApiEndpoint({ summary, response: 'binary', produces: mime, roles: ALL_ROLES, errors: [400] }),
+  );
+}
+
 /**
  * The eleven routes every record domain answers (API.md §3–§4), built once. A domain controller
  * extends the returned class under its own @Controller path and adds its own routes.
@@ -49,7 +58,6 @@ export interface RecordsRoutes<Q extends ListQueryDto = ListQueryDto> {
  */
 export function RecordsController<C extends object, R, Q extends ListQueryDto = ListQueryDto>(routes: RecordsRoutes<Q>) {
   const writers = [...routes.writers];
-  const readErrors = [400];
   const writeErrors = [400, 404, 409, 422];
 
   abstract class RecordsControllerBase {
@@ -60,34 +68,22 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
       summary: `List ${routes.many} (bare array, total in X-Total-Count)`,
       response: [routes.responseDto],
       roles: ALL_ROLES,
-      errors: readErrors,
+      errors: [400],
     })
-    async list(@ValidQuery(routes.queryDto) query: Q, @Res({ passthrough: true }) reply: FastifyReply, @RequestScope() scope: TeacherScope): Promise<R[]> {
+    async list(
+      @ValidQuery(routes.queryDto) query: Q,
+      @Res({ passthrough: true }) reply: FastifyReply,
+      @RequestScope() scope: TeacherScope,
+    ): Promise<R[]> {
       return sendPage(reply, await this.records.list(query, scope));
     }
 
-    @Get('export/excel')
-    @RateLimited('export')
-    @ApiEndpoint({
-      summary: `Export ${routes.many} as ${routes.fileBase}.xlsx (list filters apply)`,
-      response: 'binary',
-      produces: XLSX_MIME,
-      roles: ALL_ROLES,
-      errors: readErrors,
-    })
+    @ExportRoute('excel', `Export ${routes.many} as ${routes.fileBase}.xlsx (list filters apply)`, XLSX_MIME)
     exportExcel(@ValidQuery(routes.queryDto) query: Q, @RequestScope() scope: TeacherScope): StreamableFile {
       return this.records.exportFile('xlsx', query, scope);
     }
 
-    @Get('export/csv')
-    @RateLimited('export')
-    @ApiEndpoint({
-      summary: `Export ${routes.many} as ${routes.fileBase}.csv (UTF-8 with BOM)`,
-      response: 'binary',
-      produces: 'text/csv',
-      roles: ALL_ROLES,
-      errors: readErrors,
-    })
+    @ExportRoute('csv', `Export ${routes.many} as ${routes.fileBase}.csv (UTF-8 with BOM)`, 'text/csv')
     exportCsv(@ValidQuery(routes.queryDto) query: Q, @RequestScope() scope: TeacherScope): StreamableFile {
       return this.records.exportFile('csv', query, scope);
     }
@@ -101,7 +97,11 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
       roles: writers,
       errors: [400, 409, 413, 415, 422],
     })
-    async upload(@Req() request: FastifyRequest, @Query() query: UploadQueryDto, @RequestScope() scope: TeacherScope): Promise<UploadResultDto> {
+    async upload(
+      @Req() request: FastifyRequest,
+      @Query() query: UploadQueryDto,
+      @RequestScope() scope: TeacherScope,
+    ): Promise<UploadResultDto> {
       return this.records.upload(await readUploadFile(request), query, scope);
     }
 
@@ -119,13 +119,21 @@ export function RecordsController<C extends object, R, Q extends ListQueryDto = 
 
     @Put(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (partial)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    update(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>, @RequestScope() scope: TeacherScope): Promise<R> {
+    update(
+      @Param('id', ParseIdPipe) id: number,
+      @ValidBody(routes.updateDto) body: Partial<C>,
+      @RequestScope() scope: TeacherScope,
+    ): Promise<R> {
       return this.records.update(id, body, scope);
     }
 
     @Patch(':id')
     @ApiEndpoint({ summary: `Update ${routes.one} (alias of PUT)`, response: routes.responseDto, roles: writers, errors: writeErrors })
-    patch(@Param('id', ParseIdPipe) id: number, @ValidBody(routes.updateDto) body: Partial<C>, @RequestScope() scope: TeacherScope): Promise<R> {
+    patch(
+      @Param('id', ParseIdPipe) id: number,
+      @ValidBody(routes.updateDto) body: Partial<C>,
+      @RequestScope() scope: TeacherScope,
+    ): Promise<R> {
       return this.records.update(id, body, scope);
     }
 

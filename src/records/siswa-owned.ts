@@ -2,13 +2,13 @@ import { HttpStatus, type Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SortMap } from '../common/query/sort';
-import type { SiswaOwnedRecord, SemesterRecord } from './columns';
+import { SemesterRecord, type SiswaOwnedRecord } from './columns';
 import type { ErrorCode } from '../i18n/catalogue';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField, tahunAjaranExistsRule } from './record-fields';
 import type { RecordSpec, SiswaJoin } from './record-spec';
 import type { GuruReach, GuruWriteRule } from '../scope/teacher-scope';
-import { RECORD_ERRORS } from './records.errors';
+import { OWNED_RECORD_CODES, RECORD_ERRORS } from './records.errors';
 import type { SemesterListQueryDto, SiswaRecordListQueryDto } from './semester-list-query.dto';
 
 /**
@@ -49,11 +49,7 @@ export function applySemesterFilters<E extends ObjectLiteral>(qb: SelectQueryBui
 }
 
 /** The foreign key to siswa means "no such student" (404); the unique key means a duplicate (409). */
-export function ownedConstraints(
-  table: string,
-  uniqueName: string,
-  duplicateCode: ErrorCode,
-): Record<string, ConstraintRule> {
+export function ownedConstraints(table: string, uniqueName: string, duplicateCode: ErrorCode): Record<string, ConstraintRule> {
   return {
     [`fk_${table}_siswa`]: {
       status: HttpStatus.NOT_FOUND,
@@ -136,38 +132,70 @@ export function semesterValues(input: SemesterRecordInputDto): {
 
 export const SEMESTER_NATURAL_KEY = ['siswaId', 'semester', 'tahunAjaran'] as const;
 
+/** How a student-owned domain's list is sorted and filtered beyond the shared filters. */
+export interface OwnedListOptions {
+  sortable: SortMap;
+  /** A filter on a category column: the query parameter and the entity property it matches exactly. */
+  category?: { query: string; property: string };
+}
+
 export interface OwnedRecordOptions {
-  entityType: string;
+  /** Event-log entity type; also names the domain's not-found and duplicate codes. */
+  entityType: keyof typeof OWNED_RECORD_CODES;
   table: string;
   /** The student entity the rows belong to (joined for nama_siswa and kelas). */
   owner: Type<ObjectLiteral>;
-  sortable: SortMap;
-  /** One row per (siswa, semester, tahun_ajaran), or one per student. */
-  perSemester: boolean;
-  notFoundCode: ErrorCode;
-  duplicateCode: ErrorCode;
+  list: OwnedListOptions;
   /** GURU_SCOPE=class: which of a guru's students' rows they read and what they may write. */
   guruScope: { read: GuruReach; write: GuruWriteRule };
 }
 
-/** The RecordSpec fields every student-owned domain fills the same way, from its table and noun. */
-export function ownedRecordBase<E extends SiswaOwnedRecord>(
+/**
+ * The RecordSpec fields every student-owned domain fills the same way, from its entity, request body
+ * class, table and noun. An entity extending SemesterRecord has one row per (siswa, semester,
+ * tahun_ajaran), any other one row per student.
+ */
+export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
+  entity: Type<E>,
+  createDto: Type<C>,
   o: OwnedRecordOptions,
 ): Pick<
-  RecordSpec<E, object, unknown>,
-  'entityType' | 'notFoundCode' | 'constraints' | 'owner' | 'list' | 'naturalKey' | 'naturalKeyField' | 'guruScope'
+  RecordSpec<E, C, unknown>,
+  | 'entity'
+  | 'createDto'
+  | 'entityType'
+  | 'notFoundCode'
+  | 'constraints'
+  | 'owner'
+  | 'list'
+  | 'applyFilters'
+  | 'naturalKey'
+  | 'naturalKeyField'
+  | 'guruScope'
 > {
-  const unique = o.perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
+  const perSemester = entity.prototype instanceof SemesterRecord;
+  const unique = perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
+  const [notFoundCode, duplicateCode] = OWNED_RECORD_CODES[o.entityType];
+  const category = o.list.category;
   return {
+    entity,
+    createDto,
     entityType: o.entityType,
-    notFoundCode: o.notFoundCode,
+    notFoundCode,
     constraints: {
-      ...ownedConstraints(o.table, unique, o.duplicateCode),
-      ...(o.perSemester ? tahunAjaranExistsRule(o.table) : {}),
+      ...ownedConstraints(o.table, unique, duplicateCode),
+      ...(perSemester ? tahunAjaranExistsRule(o.table) : {}),
     },
     owner: { entity: o.owner },
-    list: { sortable: o.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
-    naturalKey: (o.perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,
+    list: { sortable: o.list.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
+    applyFilters(qb, query) {
+      const q = query as SemesterListQueryDto & Record<string, unknown>;
+      if (perSemester) applySemesterFilters(qb, q);
+      else applyOwnedFilters(qb, q);
+      const value = category && q[category.query];
+      if (category && value) qb.andWhere(`r.${category.property} = :kategori`, { kategori: value });
+    },
+    naturalKey: (perSemester ? SEMESTER_NATURAL_KEY : ['siswaId']) as ReadonlyArray<keyof E & string>,
     naturalKeyField: 'siswa_id',
     guruScope: { siswaColumn: 'r.siswaId', ...o.guruScope },
   };

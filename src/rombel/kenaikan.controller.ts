@@ -1,9 +1,13 @@
-import { Body, Controller, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Param, Query } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
-import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
+import { routePolicy } from '../common/openapi/route-policy';
 import { ADMIN_ONLY } from '../common/role';
 import { KenaikanDto, KenaikanOtomatisDto, KenaikanQueryDto, KenaikanResultDto } from './dto/kenaikan.dto';
 import { KenaikanService } from './kenaikan.service';
+
+/** Promotion is the admin's: both routes report an outcome (200) and create no resource of their own. */
+const route = routePolicy({ read: ADMIN_ONLY, write: ADMIN_ONLY });
 
 /** End-of-year promotion (admin): decide a rombel, or get a proposal for a whole year. */
 @ApiTags('rombel')
@@ -11,28 +15,13 @@ import { KenaikanService } from './kenaikan.service';
 export class KenaikanController {
   constructor(private readonly kenaikan: KenaikanService) {}
 
-  @Post('rombel/:id/kenaikan')
-  @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
-  @ApiEndpoint({
-    summary: 'Promote a rombel: one decision per member (naik, tinggal, lulus, keluar), all or nothing; dry_run reports only',
-    response: KenaikanResultDto,
-    roles: ADMIN_ONLY,
-    errors: [400, 404, 409, 422],
-  })
-  promote(@Param('id', ParseIntPipe) id: number, @Body() body: KenaikanDto): Promise<KenaikanResultDto> {
+  @route.post('rombel/:id/kenaikan', 'Promote a rombel: one decision per member (naik, tinggal, lulus, keluar), all or nothing; dry_run reports only', KenaikanResultDto, [400, 404, 409, 422])
+  promote(@Param('id', ParseIdPipe) id: number, @Body() body: KenaikanDto): Promise<KenaikanResultDto> {
     return this.kenaikan.promote(id, body);
   }
 
-  @Post('tahun-ajaran/:id/kenaikan-otomatis')
-  @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
-  @ApiEndpoint({
-    summary:
-      'Propose decisions for every rombel of the year (up one tingkat into the same-named class; tingkat 6, 9 and 12 graduate); changes nothing',
-    response: KenaikanOtomatisDto,
-    roles: ADMIN_ONLY,
-    errors: [400, 404],
-  })
-  propose(@Param('id', ParseIntPipe) id: number, @Query() query: KenaikanQueryDto): Promise<KenaikanOtomatisDto> {
+  @route.post('tahun-ajaran/:id/kenaikan-otomatis', 'Propose decisions for every rombel of the year (up one tingkat into the same-named class; tingkat 6, 9 and 12 graduate); changes nothing', KenaikanOtomatisDto, [400, 404])
+  propose(@Param('id', ParseIdPipe) id: number, @Query() query: KenaikanQueryDto): Promise<KenaikanOtomatisDto> {
     return this.kenaikan.propose(id, query.dry_run);
   }
 }

@@ -3,7 +3,7 @@ import { msg } from '../i18n/catalogue';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import type { FieldError } from '../common/http/problem';
-import { withConstraintRules } from '../records/constraint-errors';
+import { transactionWithRules } from '../records/constraint-errors';
 import type { HasilKeputusanDto, KenaikanDto, KenaikanOtomatisDto, KenaikanResultDto, UsulanRombelDto } from './dto/kenaikan.dto';
 import { KEPUTUSAN, nextRombelName, nextTahunAjaran, targetTingkat, TOP_TINGKAT } from './kenaikan-rules';
 import { ROMBEL_CONSTRAINTS, RombelErrors } from './rombel.errors';
@@ -40,70 +40,68 @@ export class KenaikanService {
 
   async promote(rombelId: number, body: KenaikanDto): Promise<KenaikanResultDto> {
     const dryRun = body.dry_run === true;
-    const result = await withConstraintRules(ROMBEL_CONSTRAINTS, () =>
-      this.dataSource.transaction(async (m) => {
-        const source = await this.rombel.rowOrThrow(m, rombelId, true);
-        const members = await this.members(m, rombelId);
-        if (members.some((s) => s.keputusan !== null)) throw RombelErrors.promotionDone(rombelId);
-        const nextName = nextTahunAjaran(source.tahun_ajaran);
-        const [next] = (await m.query('SELECT id, aktif FROM tahun_ajaran WHERE nama = $1', [nextName])) as Array<{
-          id: number;
-          aktif: boolean;
-        }>;
-        const moving = body.keputusan.filter((k) => k.status === 'naik' || k.status === 'tinggal');
-        if (moving.length > 0 && !next) throw RombelErrors.noNextYear(source.tahun_ajaran, nextName);
+    const result = await transactionWithRules(this.dataSource, ROMBEL_CONSTRAINTS, async (m) => {
+      const source = await this.rombel.rowOrThrow(m, rombelId, true);
+      const members = await this.members(m, rombelId);
+      if (members.some((s) => s.keputusan !== null)) throw RombelErrors.promotionDone(rombelId);
+      const nextName = nextTahunAjaran(source.tahun_ajaran);
+      const [next] = (await m.query('SELECT id, aktif FROM tahun_ajaran WHERE nama = $1', [nextName])) as Array<{
+        id: number;
+        aktif: boolean;
+      }>;
+      const moving = body.keputusan.filter((k) => k.status === 'naik' || k.status === 'tinggal');
+      if (moving.length > 0 && !next) throw RombelErrors.noNextYear(source.tahun_ajaran, nextName);
 
-        const targetIds = [...new Set(moving.map((k) => k.ke_rombel_id).filter((id): id is number => typeof id === 'number'))];
-        const targets = new Map(
-          ((await m.query('SELECT id, nama, tingkat, tahun_ajaran_id FROM rombel WHERE id = ANY($1)', [targetIds])) as Target[]).map(
-            (t) => [t.id, t],
-          ),
-        );
-        const placed = new Map(
-          next
-            ? (
-                (await m.query('SELECT siswa_id, rombel_id FROM rombel_siswa WHERE tahun_ajaran_id = $1 AND siswa_id = ANY($2)', [
-                  next.id,
-                  members.map((s) => s.siswa_id),
-                ])) as Array<{
-                  siswa_id: number;
-                  rombel_id: number;
-                }>
-              ).map((p) => [p.siswa_id, p.rombel_id])
-            : [],
-        );
-        const errors = this.check(body, members, source.tingkat, next?.id, targets, placed, nextName);
-        if (errors.length > 0) throw RombelErrors.promotionInvalid(errors);
+      const targetIds = [...new Set(moving.map((k) => k.ke_rombel_id).filter((id): id is number => typeof id === 'number'))];
+      const targets = new Map(
+        ((await m.query('SELECT id, nama, tingkat, tahun_ajaran_id FROM rombel WHERE id = ANY($1)', [targetIds])) as Target[]).map(
+          (t) => [t.id, t],
+        ),
+      );
+      const placed = new Map(
+        next
+          ? (
+              (await m.query('SELECT siswa_id, rombel_id FROM rombel_siswa WHERE tahun_ajaran_id = $1 AND siswa_id = ANY($2)', [
+                next.id,
+                members.map((s) => s.siswa_id),
+              ])) as Array<{
+                siswa_id: number;
+                rombel_id: number;
+              }>
+            ).map((p) => [p.siswa_id, p.rombel_id])
+          : [],
+      );
+      const errors = this.check(body, members, source.tingkat, next?.id, targets, placed, nextName);
+      if (errors.length > 0) throw RombelErrors.promotionInvalid(errors);
 
-        const byId = new Map(members.map((s) => [s.siswa_id, s]));
-        const hasil: HasilKeputusanDto[] = body.keputusan.map((k) => {
-          const s = byId.get(k.siswa_id) as Member;
-          const target = k.ke_rombel_id ? targets.get(k.ke_rombel_id) : undefined;
-          return {
-            siswa_id: s.siswa_id,
-            nama: s.nama,
-            nis: s.nis,
-            keputusan: k.status,
-            dari_rombel_id: source.id,
-            dari_rombel: source.nama,
-            ke_rombel_id: target?.id ?? null,
-            ke_rombel: target?.nama ?? null,
-            status_sebelum: s.status,
-            status_sesudah: STATUS_AFTER[k.status] ?? s.status,
-          };
-        });
-        if (!dryRun) await this.apply(m, rombelId, hasil, next);
+      const byId = new Map(members.map((s) => [s.siswa_id, s]));
+      const hasil: HasilKeputusanDto[] = body.keputusan.map((k) => {
+        const s = byId.get(k.siswa_id) as Member;
+        const target = k.ke_rombel_id ? targets.get(k.ke_rombel_id) : undefined;
         return {
-          rombel_id: source.id,
-          rombel: source.nama,
-          tahun_ajaran: source.tahun_ajaran,
-          ke_tahun_ajaran: nextName,
-          dry_run: dryRun,
-          ringkasan: Object.fromEntries(KEPUTUSAN.map((d) => [d, hasil.filter((h) => h.keputusan === d).length])),
-          hasil,
+          siswa_id: s.siswa_id,
+          nama: s.nama,
+          nis: s.nis,
+          keputusan: k.status,
+          dari_rombel_id: source.id,
+          dari_rombel: source.nama,
+          ke_rombel_id: target?.id ?? null,
+          ke_rombel: target?.nama ?? null,
+          status_sebelum: s.status,
+          status_sesudah: STATUS_AFTER[k.status] ?? s.status,
         };
-      }),
-    );
+      });
+      if (!dryRun) await this.apply(m, rombelId, hasil, next);
+      return {
+        rombel_id: source.id,
+        rombel: source.nama,
+        tahun_ajaran: source.tahun_ajaran,
+        ke_tahun_ajaran: nextName,
+        dry_run: dryRun,
+        ringkasan: Object.fromEntries(KEPUTUSAN.map((d) => [d, hasil.filter((h) => h.keputusan === d).length])),
+        hasil,
+      };
+    });
     if (!dryRun) {
       // One event with every student's before and after.
       recordChange({

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, HttpStatus, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Param, Query, Res } from '@nestjs/common';
+import { ParseIdPipe } from '../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
+import { routePolicy } from '../common/openapi/route-policy';
 import { sendPage } from '../common/query/total-count';
 import { ADMIN_ONLY, ALL_ROLES } from '../common/role';
 import {
@@ -20,7 +21,10 @@ import { RekapQueryDto, RekapResponseDto } from './dto/rekap.dto';
 import { RequestScope } from '../scope/request-scope.decorator';
 import type { TeacherScope } from '../scope/teacher-scope';
 
-/** `/api/rombel`: class groups and their members. Every role reads; admins write. */
+/** Every role reads rombels and their members; admins write. */
+const route = routePolicy({ read: ALL_ROLES, write: ADMIN_ONLY });
+
+/** `/api/rombel`: class groups and their members. */
 @ApiTags('rombel')
 @Controller('rombel')
 export class RombelController {
@@ -29,83 +33,66 @@ export class RombelController {
     private readonly rekapService: RekapService,
   ) {}
 
-  @Get()
-  @ApiEndpoint({
-    summary: 'Rombels by year, tingkat and name (bare array, total in X-Total-Count)',
-    response: [RombelResponseDto],
-    roles: ALL_ROLES,
-    errors: [400],
-  })
+  @route.get('', 'Rombels by year, tingkat and name (bare array, total in X-Total-Count)', [RombelResponseDto], [400])
   async list(@Query() query: ListRombelQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<RombelResponseDto[]> {
     return sendPage(reply, await this.rombel.list(query));
   }
 
-  @Get(':id')
-  @ApiEndpoint({ summary: 'One rombel', response: RombelResponseDto, roles: ALL_ROLES, errors: [400, 404] })
-  get(@Param('id', ParseIntPipe) id: number): Promise<RombelResponseDto> {
+  @route.get(':id', 'One rombel', RombelResponseDto, [400, 404])
+  get(@Param('id', ParseIdPipe) id: number): Promise<RombelResponseDto> {
     return this.rombel.get(id);
   }
 
-  @Post()
-  @ApiEndpoint({ summary: 'Create a rombel', response: RombelResponseDto, status: 201, roles: ADMIN_ONLY, errors: [404, 409, 422] })
+  @route.create('', 'Create a rombel', RombelResponseDto, [404, 409, 422])
   create(@Body() body: CreateRombelDto): Promise<RombelResponseDto> {
     return this.rombel.create(body);
   }
 
-  @Put(':id')
-  @ApiEndpoint({ summary: 'Update a rombel (partial)', response: RombelResponseDto, roles: ADMIN_ONLY, errors: [400, 404, 409, 422] })
-  update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateRombelDto): Promise<RombelResponseDto> {
+  @route.put(':id', 'Update a rombel (partial)', RombelResponseDto, [400, 404, 409, 422])
+  update(@Param('id', ParseIdPipe) id: number, @Body() body: UpdateRombelDto): Promise<RombelResponseDto> {
     return this.rombel.update(id, body);
   }
 
-  @Delete(':id')
-  @ApiEndpoint({
-    summary: 'Delete an empty rombel (its teaching assignments go with it)',
-    response: 'none',
-    status: 204,
-    roles: ADMIN_ONLY,
-    errors: [400, 404, 409],
-  })
-  remove(@Param('id', ParseIntPipe) id: number): Promise<void> {
+  @route.delete(':id', 'Delete an empty rombel (its teaching assignments go with it)', [400, 404, 409])
+  remove(@Param('id', ParseIdPipe) id: number): Promise<void> {
     return this.rombel.remove(id);
   }
 
-  @Get(':id/rekap')
-  @ApiEndpoint({
-    summary: 'Class recap (leger) for a semester: per subject against the KKM, per student with rank, class totals',
-    response: RekapResponseDto,
-    roles: ALL_ROLES,
-    errors: [400, 404],
-  })
-  rekap(@Param('id', ParseIntPipe) id: number, @Query() query: RekapQueryDto, @RequestScope() scope: TeacherScope): Promise<RekapResponseDto> {
+  @route.get(
+    ':id/rekap',
+    'Class recap (leger) for a semester: per subject against the KKM, per student with rank, class totals',
+    RekapResponseDto,
+    [400, 404],
+  )
+  rekap(
+    @Param('id', ParseIdPipe) id: number,
+    @Query() query: RekapQueryDto,
+    @RequestScope() scope: TeacherScope,
+  ): Promise<RekapResponseDto> {
     return this.rekapService.rekap(id, scope, query.semester);
   }
 
-  @Get(':id/siswa')
-  @ApiEndpoint({ summary: 'Members of a rombel by name (bare array)', response: [RombelMemberDto], roles: ALL_ROLES, errors: [400, 404] })
+  @route.get(':id/siswa', 'Members of a rombel by name (bare array)', [RombelMemberDto], [400, 404])
   async members(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Res({ passthrough: true }) reply: FastifyReply,
     @RequestScope() scope: TeacherScope,
   ): Promise<RombelMemberDto[]> {
     return sendPage(reply, await this.rombel.members(id, scope));
   }
 
-  @Post(':id/siswa')
-  @HttpCode(HttpStatus.OK) // reports an outcome; creates no resource of its own
-  @ApiEndpoint({
-    summary: 'Add students to a rombel (one rombel per student and year; in the active year their kelas becomes the rombel name)',
-    response: AddMembersResponseDto,
-    roles: ADMIN_ONLY,
-    errors: [400, 404, 409, 422],
-  })
-  addMembers(@Param('id', ParseIntPipe) id: number, @Body() body: AddMembersDto): Promise<AddMembersResponseDto> {
+  @route.post(
+    ':id/siswa',
+    'Add students to a rombel (one rombel per student and year; in the active year their kelas becomes the rombel name)',
+    AddMembersResponseDto,
+    [400, 404, 409, 422],
+  )
+  addMembers(@Param('id', ParseIdPipe) id: number, @Body() body: AddMembersDto): Promise<AddMembersResponseDto> {
     return this.rombel.addMembers(id, body.siswa_ids);
   }
 
-  @Delete(':id/siswa/:siswaId')
-  @ApiEndpoint({ summary: 'Remove a student from a rombel', response: 'none', status: 204, roles: ADMIN_ONLY, errors: [400, 404] })
-  removeMember(@Param('id', ParseIntPipe) id: number, @Param('siswaId', ParseIntPipe) siswaId: number): Promise<void> {
+  @route.delete(':id/siswa/:siswaId', 'Remove a student from a rombel', [400, 404])
+  removeMember(@Param('id', ParseIdPipe) id: number, @Param('siswaId', ParseIdPipe) siswaId: number): Promise<void> {
     return this.rombel.removeMember(id, siswaId);
   }
 }
@@ -116,15 +103,9 @@ export class RombelController {
 export class RiwayatKelasController {
   constructor(private readonly rombel: RombelService) {}
 
-  @Get(':id/riwayat-kelas')
-  @ApiEndpoint({
-    summary: "A student's rombel per school year, oldest first (bare array)",
-    response: [RiwayatKelasDto],
-    roles: ALL_ROLES,
-    errors: [400, 404],
-  })
+  @route.get(':id/riwayat-kelas', "A student's rombel per school year, oldest first (bare array)", [RiwayatKelasDto], [400, 404])
   async riwayat(
-    @Param('id', ParseIntPipe) id: number,
+    @Param('id', ParseIdPipe) id: number,
     @Res({ passthrough: true }) reply: FastifyReply,
     @RequestScope() scope: TeacherScope,
   ): Promise<RiwayatKelasDto[]> {

@@ -2,18 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import type { Page } from '../common/query/total-count';
-import { withConstraintRules } from '../records/constraint-errors';
+import { transactionWithRules, withConstraintRules } from '../records/constraint-errors';
 import { escapeLike } from '../common/query/list-page';
-import { getListMaxLimit } from '../common/query/page-query.dto';
-import type {
-  AddMembersResponseDto,
-  CreateRombelDto,
-  ListRombelQueryDto,
-  RiwayatKelasDto,
-  RombelMemberDto,
-  RombelResponseDto,
-  UpdateRombelDto,
-} from './dto/rombel.dto';
+import { type SqlList, sqlListPage } from '../common/query/sql-list-page';
+import type { AddMembersResponseDto, CreateRombelDto, ListRombelQueryDto, RiwayatKelasDto, RombelMemberDto, RombelResponseDto, UpdateRombelDto } from './dto/rombel.dto';
 import { Rombel } from './rombel.entity';
 import type { TeacherScope } from '../scope/teacher-scope';
 import { ROMBEL_CONSTRAINTS, RombelErrors } from './rombel.errors';
@@ -42,20 +34,11 @@ const ROMBEL_SELECT = `
   JOIN tahun_ajaran ta ON ta.id = r.tahun_ajaran_id
   LEFT JOIN users u ON u.id = r.wali_kelas_id`;
 
-function toResponse(r: RombelRow): RombelResponseDto {
-  return {
-    id: r.id,
-    nama: r.nama,
-    tingkat: r.tingkat,
-    jurusan: r.jurusan,
-    tahun_ajaran_id: r.tahun_ajaran_id,
-    tahun_ajaran: r.tahun_ajaran,
-    wali_kelas_id: r.wali_kelas_id,
-    wali_kelas_nama: r.wali_kelas_nama,
-    jumlah_siswa: r.jumlah_siswa,
-    created_at: new Date(r.created_at).toISOString(),
-    updated_at: new Date(r.updated_at).toISOString(),
-  };
+const ROMBEL_LIST: SqlList = { select: ROMBEL_SELECT, countFrom: 'FROM rombel r', orderBy: 'ta.nama, r.tingkat, r.nama, r.id' };
+
+/** The selected row is the response, but for `aktif` (used internally) and the timestamps as ISO strings. */
+function toResponse({ aktif: _aktif, ...r }: RombelRow): RombelResponseDto {
+  return { ...r, created_at: new Date(r.created_at).toISOString(), updated_at: new Date(r.updated_at).toISOString() };
 }
 
 /**
@@ -67,25 +50,14 @@ export class RombelService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(q: ListRombelQueryDto): Promise<Page<RombelResponseDto>> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown): void => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (q.tahun_ajaran_id !== undefined) add('r.tahun_ajaran_id = ?', q.tahun_ajaran_id);
-    if (q.tingkat !== undefined) add('r.tingkat = ?', q.tingkat);
-    if (q.jurusan) add('r.jurusan = ?', q.jurusan);
-    if (q.search) add(`r.nama ILIKE ? ESCAPE '\\'`, `%${escapeLike(q.search.trim())}%`);
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [{ total }] = (await this.dataSource.query(`SELECT count(*)::int AS total FROM rombel r ${filter}`, params)) as Array<{
-      total: number;
-    }>;
-    const rows = (await this.dataSource.query(
-      `${ROMBEL_SELECT} ${filter} ORDER BY ta.nama, r.tingkat, r.nama, r.id OFFSET ${Number(q.skip ?? 0)} LIMIT ${Number(q.limit ?? getListMaxLimit())}`,
-      params,
-    )) as RombelRow[];
-    return { rows: rows.map(toResponse), total };
+    const search = q.search ? `%${escapeLike(q.search.trim())}%` : undefined;
+    const page = await sqlListPage<RombelRow>(
+      this.dataSource,
+      ROMBEL_LIST,
+      [['r.tahun_ajaran_id = ?', q.tahun_ajaran_id], ['r.tingkat = ?', q.tingkat], ['r.jurusan = ?', q.jurusan || undefined], [`r.nama ILIKE ? ESCAPE '\\'`, search]],
+      q,
+    );
+    return { rows: page.rows.map(toResponse), total: page.total };
   }
 
   async get(id: number, m: EntityManager = this.dataSource.manager): Promise<RombelResponseDto> {
@@ -109,24 +81,22 @@ export class RombelService {
   }
 
   async update(id: number, body: UpdateRombelDto): Promise<RombelResponseDto> {
-    const [before, after] = await withConstraintRules(ROMBEL_CONSTRAINTS, () =>
-      this.dataSource.transaction(async (m) => {
-        const old = await this.rowOrThrow(m, id, true);
-        if (body.tahun_ajaran_id !== undefined && body.tahun_ajaran_id !== old.tahun_ajaran_id && old.jumlah_siswa > 0)
-          throw RombelErrors.hasMembers(id);
-        if (body.wali_kelas_id !== undefined) await this.checkWali(m, body.wali_kelas_id);
-        await m.update(Rombel, id, {
-          ...(body.nama !== undefined ? { nama: body.nama } : {}),
-          ...(body.tingkat !== undefined ? { tingkat: body.tingkat } : {}),
-          ...(body.jurusan !== undefined ? { jurusan: body.jurusan || null } : {}),
-          ...(body.tahun_ajaran_id !== undefined ? { tahunAjaranId: body.tahun_ajaran_id } : {}),
-          ...(body.wali_kelas_id !== undefined ? { waliKelasId: body.wali_kelas_id } : {}),
-        });
-        const updated = await this.rowOrThrow(m, id);
-        if (updated.aktif && updated.nama !== old.nama) await this.syncKelas(m, id);
-        return [toResponse(old), toResponse(updated)] as const;
-      }),
-    );
+    const [before, after] = await transactionWithRules(this.dataSource, ROMBEL_CONSTRAINTS, async (m) => {
+      const old = await this.rowOrThrow(m, id, true);
+      if (body.tahun_ajaran_id !== undefined && body.tahun_ajaran_id !== old.tahun_ajaran_id && old.jumlah_siswa > 0)
+        throw RombelErrors.hasMembers(id);
+      if (body.wali_kelas_id !== undefined) await this.checkWali(m, body.wali_kelas_id);
+      await m.update(Rombel, id, {
+        ...(body.nama !== undefined ? { nama: body.nama } : {}),
+        ...(body.tingkat !== undefined ? { tingkat: body.tingkat } : {}),
+        ...(body.jurusan !== undefined ? { jurusan: body.jurusan || null } : {}),
+        ...(body.tahun_ajaran_id !== undefined ? { tahunAjaranId: body.tahun_ajaran_id } : {}),
+        ...(body.wali_kelas_id !== undefined ? { waliKelasId: body.wali_kelas_id } : {}),
+      });
+      const updated = await this.rowOrThrow(m, id);
+      if (updated.aktif && updated.nama !== old.nama) await this.syncKelas(m, id);
+      return [toResponse(old), toResponse(updated)] as const;
+    });
     recordChange({ entity_type: 'rombel', entity_id: id, before, after });
     return after;
   }
@@ -155,38 +125,36 @@ export class RombelService {
 
   async addMembers(id: number, siswaIds: number[]): Promise<AddMembersResponseDto> {
     const ids = [...new Set(siswaIds)];
-    const result = await withConstraintRules(ROMBEL_CONSTRAINTS, () =>
-      this.dataSource.transaction(async (m) => {
-        const rombel = await this.rowOrThrow(m, id, true);
-        const students = (await m.query('SELECT id, status FROM siswa WHERE id = ANY($1)', [ids])) as Array<{ id: number; status: string }>;
-        const found = new Map(students.map((s) => [s.id, s.status]));
-        const missing = ids.filter((i) => !found.has(i));
-        if (missing.length > 0) throw RombelErrors.siswaMissing(missing);
-        const placed = (await m.query(
-          `SELECT rs.siswa_id, rs.rombel_id, r.nama AS rombel FROM rombel_siswa rs JOIN rombel r ON r.id = rs.rombel_id
-           WHERE rs.tahun_ajaran_id = $1 AND rs.siswa_id = ANY($2)`,
-          [rombel.tahun_ajaran_id, ids],
-        )) as Array<{ siswa_id: number; rombel_id: number; rombel: string }>;
-        const elsewhere = placed.filter((p) => p.rombel_id !== id);
-        if (elsewhere.length > 0) throw RombelErrors.inOtherRombel(elsewhere);
-        const already = new Set(placed.map((p) => p.siswa_id));
-        const added = ids.filter((i) => !already.has(i));
-        const inactive = added.filter((i) => found.get(i) !== 'aktif');
-        if (inactive.length > 0) throw RombelErrors.notActiveStudents(inactive);
-        await m.query(`INSERT INTO rombel_siswa (rombel_id, tahun_ajaran_id, siswa_id) SELECT $1, $2, unnest($3::int[])`, [
-          id,
-          rombel.tahun_ajaran_id,
-          added,
-        ]);
-        if (rombel.aktif) await this.syncKelas(m, id);
-        return {
-          rombel_id: id,
-          added,
-          already_members: ids.filter((i) => already.has(i)),
-          jumlah_siswa: rombel.jumlah_siswa + added.length,
-        };
-      }),
-    );
+    const result = await transactionWithRules(this.dataSource, ROMBEL_CONSTRAINTS, async (m) => {
+      const rombel = await this.rowOrThrow(m, id, true);
+      const students = (await m.query('SELECT id, status FROM siswa WHERE id = ANY($1)', [ids])) as Array<{ id: number; status: string }>;
+      const found = new Map(students.map((s) => [s.id, s.status]));
+      const missing = ids.filter((i) => !found.has(i));
+      if (missing.length > 0) throw RombelErrors.siswaMissing(missing);
+      const placed = (await m.query(
+        `SELECT rs.siswa_id, rs.rombel_id, r.nama AS rombel FROM rombel_siswa rs JOIN rombel r ON r.id = rs.rombel_id
+         WHERE rs.tahun_ajaran_id = $1 AND rs.siswa_id = ANY($2)`,
+        [rombel.tahun_ajaran_id, ids],
+      )) as Array<{ siswa_id: number; rombel_id: number; rombel: string }>;
+      const elsewhere = placed.filter((p) => p.rombel_id !== id);
+      if (elsewhere.length > 0) throw RombelErrors.inOtherRombel(elsewhere);
+      const already = new Set(placed.map((p) => p.siswa_id));
+      const added = ids.filter((i) => !already.has(i));
+      const inactive = added.filter((i) => found.get(i) !== 'aktif');
+      if (inactive.length > 0) throw RombelErrors.notActiveStudents(inactive);
+      await m.query(`INSERT INTO rombel_siswa (rombel_id, tahun_ajaran_id, siswa_id) SELECT $1, $2, unnest($3::int[])`, [
+        id,
+        rombel.tahun_ajaran_id,
+        added,
+      ]);
+      if (rombel.aktif) await this.syncKelas(m, id);
+      return {
+        rombel_id: id,
+        added,
+        already_members: ids.filter((i) => already.has(i)),
+        jumlah_siswa: rombel.jumlah_siswa + added.length,
+      };
+    });
     if (result.added.length > 0)
       recordChange({ entity_type: 'rombel_siswa', entity_id: id, before: null, after: { siswa_ids: result.added } });
     return result;

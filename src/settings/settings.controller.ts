@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Put, Req, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Req, StreamableFile } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type {} from '@fastify/multipart';
 import { ApiEndpoint } from '../common/openapi/api-endpoint.decorator';
+import { routePolicy } from '../common/openapi/route-policy';
 import { ADMIN_ONLY, ALL_ROLES } from '../common/role';
 import { SekolahResponseDto, UpdateSekolahDto } from './sekolah.dto';
 import { SekolahErrors, SekolahService } from './sekolah.service';
@@ -14,25 +15,21 @@ async function readLogo(request: FastifyRequest): Promise<Buffer> {
   return part.toBuffer();
 }
 
-/** `/api/settings/sekolah`: the school's identity and logo (report-card letterhead). Everyone reads; admins write. */
+/** Everyone reads the school's identity; admins write it. */
+const route = routePolicy({ read: ALL_ROLES, write: ADMIN_ONLY });
+
+/** `/api/settings/sekolah`: the school's identity and logo (report-card letterhead). */
 @ApiTags('settings')
 @Controller('settings/sekolah')
 export class SettingsController {
   constructor(private readonly sekolah: SekolahService) {}
 
-  @Get()
-  @ApiEndpoint({ summary: 'School identity (with the logo as a data URL)', response: SekolahResponseDto, roles: ALL_ROLES })
+  @route.get('', 'School identity (with the logo as a data URL)', SekolahResponseDto)
   get(): Promise<SekolahResponseDto> {
     return this.sekolah.get();
   }
 
-  @Put()
-  @ApiEndpoint({
-    summary: 'Update the school identity (partial; null or empty clears a field)',
-    response: SekolahResponseDto,
-    roles: ADMIN_ONLY,
-    errors: [422],
-  })
+  @route.put('', 'Update the school identity (partial; null or empty clears a field)', SekolahResponseDto, [422])
   update(@Body() body: UpdateSekolahDto): Promise<SekolahResponseDto> {
     return this.sekolah.update(body);
   }
@@ -43,7 +40,7 @@ export class SettingsController {
     return new StreamableFile(await this.sekolah.logo(), { type: 'image/png', disposition: 'inline; filename=logo.png' });
   }
 
-  @Put('logo')
+  @route.put('logo', 'Upload the school logo (multipart field file, a PNG)', SekolahResponseDto, [413, 415, 422])
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -52,18 +49,11 @@ export class SettingsController {
       properties: { file: { type: 'string', format: 'binary', description: 'PNG, at most 256 KiB and 2048×2048' } },
     },
   })
-  @ApiEndpoint({
-    summary: 'Upload the school logo (multipart field file, a PNG)',
-    response: SekolahResponseDto,
-    roles: ADMIN_ONLY,
-    errors: [413, 415, 422],
-  })
   async setLogo(@Req() request: FastifyRequest): Promise<SekolahResponseDto> {
     return this.sekolah.setLogo(await readLogo(request));
   }
 
-  @Delete('logo')
-  @ApiEndpoint({ summary: 'Remove the school logo', response: 'none', status: 204, roles: ADMIN_ONLY, errors: [404] })
+  @route.delete('logo', 'Remove the school logo', [404])
   removeLogo(): Promise<void> {
     return this.sekolah.removeLogo();
   }

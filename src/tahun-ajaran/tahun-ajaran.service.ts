@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { recordChange } from '../common/audit/audit-context';
 import type { FieldError } from '../common/http/problem';
 import type { Page } from '../common/query/total-count';
-import { withConstraintRules } from '../records/constraint-errors';
+import { transactionWithRules } from '../records/constraint-errors';
 import { SUBJECTS } from '../nilai/nilai-subjects';
 import type { KkmResponseDto, UpdateKkmDto } from './dto/kkm.dto';
 import {
@@ -59,67 +59,61 @@ export class TahunAjaranService {
       ...(body.selesai ? { selesai: body.selesai } : {}),
     };
     this.checkPeriod(period.mulai, period.selesai);
-    const created = await withConstraintRules(TAHUN_AJARAN_CONSTRAINTS, () =>
-      this.dataSource.transaction(async (m) => {
-        // Serialises year writes, so "the first year is active" holds under concurrent creates.
-        await m.query('LOCK TABLE "tahun_ajaran" IN SHARE ROW EXCLUSIVE MODE');
-        const first = (await m.count(TahunAjaran)) === 0;
-        const activate = first || body.aktif === true;
-        if (activate) await m.update(TahunAjaran, { aktif: true }, { aktif: false });
-        const result = await m.insert(TahunAjaran, {
-          nama: body.nama,
-          ...period,
-          aktif: activate,
-          semesterAktif: body.semester_aktif ?? 'Ganjil',
-          kkmDefault: body.kkm_default ?? 75,
-        });
-        const id = (result.identifiers[0] as { id: number }).id;
-        if (activate) await this.syncKelas(m, id);
-        return this.findOrThrow(m, id);
-      }),
-    );
+    const created = await transactionWithRules(this.dataSource, TAHUN_AJARAN_CONSTRAINTS, async (m) => {
+      // Serialises year writes, so "the first year is active" holds under concurrent creates.
+      await m.query('LOCK TABLE "tahun_ajaran" IN SHARE ROW EXCLUSIVE MODE');
+      const first = (await m.count(TahunAjaran)) === 0;
+      const activate = first || body.aktif === true;
+      if (activate) await m.update(TahunAjaran, { aktif: true }, { aktif: false });
+      const result = await m.insert(TahunAjaran, {
+        nama: body.nama,
+        ...period,
+        aktif: activate,
+        semesterAktif: body.semester_aktif ?? 'Ganjil',
+        kkmDefault: body.kkm_default ?? 75,
+      });
+      const id = (result.identifiers[0] as { id: number }).id;
+      if (activate) await this.syncKelas(m, id);
+      return this.findOrThrow(m, id);
+    });
     const response = toTahunAjaranResponse(created);
     recordChange({ entity_type: 'tahun_ajaran', entity_id: created.id, before: null, after: response });
     return response;
   }
 
   async update(id: number, body: UpdateTahunAjaranDto): Promise<TahunAjaranResponseDto> {
-    const [before, after] = await withConstraintRules(TAHUN_AJARAN_CONSTRAINTS, () =>
-      this.dataSource.transaction(async (m) => {
-        const year = await this.findOrThrow(m, id, true);
-        if (body.aktif === false && year.aktif) throw TahunAjaranErrors.cannotDeactivate();
-        const old = toTahunAjaranResponse(year);
-        if (body.nama !== undefined && body.nama !== year.nama && (await this.nameInUse(m, year.nama)))
-          throw TahunAjaranErrors.nameInUse(year.nama);
-        const mulai = body.mulai ?? year.mulai;
-        const selesai = body.selesai ?? year.selesai;
-        this.checkPeriod(mulai, selesai);
-        await m.update(TahunAjaran, id, {
-          nama: body.nama ?? year.nama,
-          mulai,
-          selesai,
-          semesterAktif: body.semester_aktif ?? year.semesterAktif,
-          kkmDefault: body.kkm_default ?? year.kkmDefault,
-        });
-        if (body.aktif === true && !year.aktif) await this.activateIn(m, id);
-        return [old, toTahunAjaranResponse(await this.findOrThrow(m, id))] as const;
-      }),
-    );
+    const [before, after] = await transactionWithRules(this.dataSource, TAHUN_AJARAN_CONSTRAINTS, async (m) => {
+      const year = await this.findOrThrow(m, id, true);
+      if (body.aktif === false && year.aktif) throw TahunAjaranErrors.cannotDeactivate();
+      const old = toTahunAjaranResponse(year);
+      if (body.nama !== undefined && body.nama !== year.nama && (await this.nameInUse(m, year.nama)))
+        throw TahunAjaranErrors.nameInUse(year.nama);
+      const mulai = body.mulai ?? year.mulai;
+      const selesai = body.selesai ?? year.selesai;
+      this.checkPeriod(mulai, selesai);
+      await m.update(TahunAjaran, id, {
+        nama: body.nama ?? year.nama,
+        mulai,
+        selesai,
+        semesterAktif: body.semester_aktif ?? year.semesterAktif,
+        kkmDefault: body.kkm_default ?? year.kkmDefault,
+      });
+      if (body.aktif === true && !year.aktif) await this.activateIn(m, id);
+      return [old, toTahunAjaranResponse(await this.findOrThrow(m, id))] as const;
+    });
     recordChange({ entity_type: 'tahun_ajaran', entity_id: id, before, after });
     return after;
   }
 
   /** Makes the year the active one; its rombels' names become their members' `kelas`. */
   async activate(id: number, semesterAktif?: string): Promise<TahunAjaranResponseDto> {
-    const [before, after] = await withConstraintRules(TAHUN_AJARAN_CONSTRAINTS, () =>
-      this.dataSource.transaction(async (m) => {
-        const year = await this.findOrThrow(m, id, true);
-        const old = toTahunAjaranResponse(year);
-        if (!year.aktif) await this.activateIn(m, id);
-        if (semesterAktif) await m.update(TahunAjaran, id, { semesterAktif });
-        return [old, toTahunAjaranResponse(await this.findOrThrow(m, id))] as const;
-      }),
-    );
+    const [before, after] = await transactionWithRules(this.dataSource, TAHUN_AJARAN_CONSTRAINTS, async (m) => {
+      const year = await this.findOrThrow(m, id, true);
+      const old = toTahunAjaranResponse(year);
+      if (!year.aktif) await this.activateIn(m, id);
+      if (semesterAktif) await m.update(TahunAjaran, id, { semesterAktif });
+      return [old, toTahunAjaranResponse(await this.findOrThrow(m, id))] as const;
+    });
     recordChange({ entity_type: 'tahun_ajaran', entity_id: id, before, after });
     return after;
   }

@@ -48,18 +48,28 @@ describe('persentaseKehadiran', () => {
   });
 });
 
-describe('kategoriKehadiran', () => {
-  it.each([
-    [100, 'Tinggi'],
-    [80, 'Tinggi'],
-    [79.99999, 'Sedang'],
-    [75, 'Sedang'],
-    [74.99999, 'Rendah'],
-    [0, 'Rendah'],
-  ])('%p %% → %s', (pct, expected) => {
-    expect(kategoriKehadiran(pct, thresholds)).toBe(expected);
+/**
+ * Both categories are bands with inclusive lower bounds (default thresholds): the top of the scale and
+ * each bound fall in the band, the value just below a bound in the next one down, zero in the last.
+ */
+const BANDS = [
+  { name: 'kategoriKehadiran', of: (x: number) => kategoriKehadiran(x, thresholds), top: 100, below: 0.00001, bounds: [80, 75], names: ['Tinggi', 'Sedang', 'Rendah'] },
+  { name: 'kategoriPenghasilan', of: (x: number) => kategoriPenghasilan(x, thresholds), top: 10_000_000, below: 1, bounds: [5_000_000, 2_300_000], names: ['Tinggi', 'Menengah', 'Rendah'] },
+];
+
+describe.each(BANDS)('$name bands', ({ of, top, below, bounds, names }) => {
+  it('puts the top of the scale in the highest band and zero in the lowest', () => {
+    expect(of(top)).toBe(names[0]);
+    expect(of(0)).toBe(names[names.length - 1]);
   });
 
+  it.each(bounds.map((bound, i) => [bound, names[i], names[i + 1]] as const))('%p is %s, just below it %s', (bound, at, under) => {
+    expect(of(bound)).toBe(at);
+    expect(of(bound - below)).toBe(under);
+  });
+});
+
+describe('kategoriKehadiran', () => {
   it('follows configured thresholds', () => {
     const strict = { attendanceHighMin: 90, attendanceMediumMin: 85 };
     expect(kategoriKehadiran(89, strict)).toBe('Sedang');
@@ -79,17 +89,6 @@ describe('totalPenghasilan and kategoriPenghasilan', () => {
   it('adds both parents', () => {
     expect(totalPenghasilan(3_000_000, 2_000_000)).toBe(5_000_000);
     expect(totalPenghasilan(0, 0)).toBe(0);
-  });
-
-  it.each([
-    [10_000_000, 'Tinggi'],
-    [5_000_000, 'Tinggi'],
-    [4_999_999, 'Menengah'],
-    [2_300_000, 'Menengah'],
-    [2_299_999, 'Rendah'],
-    [0, 'Rendah'],
-  ])('Rp %p → %s', (total, expected) => {
-    expect(kategoriPenghasilan(total, thresholds)).toBe(expected);
   });
 
   it('follows configured thresholds', () => {

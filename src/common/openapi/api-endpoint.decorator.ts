@@ -5,12 +5,12 @@ import { Roles } from '../decorators/roles.decorator';
 import type { Role } from '../role';
 import { ProblemDto } from './problem.dto';
 
-type ResponseShape = Type<unknown> | [Type<unknown>] | 'binary' | 'none' | Record<string, unknown>;
+export type ResponseShape = Type<unknown> | [Type<unknown>] | 'binary' | 'none' | Record<string, unknown>;
 
 interface EndpointBase {
   summary: string;
   description?: string;
-  /** Success status; 200 unless given (201 for creates, 204 for deletes). */
+  /** Success status; 200 unless given (201 for creates, 204 for deletes), applied with HttpCode, POST included. */
   status?: number;
   /** The success body: a DTO class, `[Dto]` for an array, an inline JSON schema, `binary` for files, `none` for 204. */
   response: ResponseShape;
@@ -60,7 +60,8 @@ export function ApiEndpoint(options: EndpointOptions): MethodDecorator {
     }),
     ApiExtraModels(ProblemDto),
   ];
-  if (status !== 200) decorators.push(HttpCode(status));
+  // The documented status is the one answered: a POST that creates nothing needs no @HttpCode of its own.
+  decorators.push(HttpCode(status));
   const modelTypes = Array.isArray(options.response) ? options.response : [options.response];
   for (const model of modelTypes) if (typeof model === 'function') decorators.push(ApiExtraModels(model));
 

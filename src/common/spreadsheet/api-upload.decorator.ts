@@ -1,13 +1,12 @@
-import { applyDecorators, HttpCode, HttpStatus } from '@nestjs/common';
+import { applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 
 /**
- * Documents the multipart body of an `/upload/excel` route (field `file`, .xlsx or .csv) and answers
- * 200, not POST's default 201: an import reports counts, it does not create one resource.
+ * Documents the multipart body of an `/upload/excel` route (field `file`, .xlsx or .csv). The route's
+ * ApiEndpoint states 200, not POST's default 201: an import reports counts, it creates no one resource.
  */
 export function ApiUploadBody(headers: string): MethodDecorator {
   return applyDecorators(
-    HttpCode(HttpStatus.OK),
     ApiConsumes('multipart/form-data'),
     ApiBody({
       description: `Header row: ${headers}. Extra columns (ID, Dibuat, …) are ignored, so an exported file uploads back.`,

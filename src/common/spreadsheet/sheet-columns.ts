@@ -38,3 +38,21 @@ export type ExportFormat = 'xlsx' | 'csv';
 export function normalizeHeader(header: string): string {
   return header.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
+
+/** `jumlah_hadir` → `Jumlah Hadir`: a column named after its field has the field's words, capitalised, as header. */
+export function headerOf(field: string): string {
+  return field
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
+}
+
+/** Export columns that show a field as it is, each headed by headerOf(field). */
+export function fieldColumns<T>(fields: ReadonlyArray<keyof T & string>, width?: number): Array<ExportColumn<T>> {
+  return fields.map((field) => ({ header: headerOf(field), value: (row: T) => row[field] as CellValue, ...(width ? { width } : {}) }));
+}
+
+/** Import columns of fields of one type, each read from the header headerOf(field). */
+export function fieldImports(fields: readonly string[], type: ImportType, required: boolean): ImportColumn[] {
+  return fields.map((field) => ({ header: headerOf(field), field, type, required }));
+}

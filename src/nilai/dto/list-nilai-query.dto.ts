@@ -1,5 +1,5 @@
 import { IsSort, type SortMap } from '../../common/query/sort';
-import { SEMESTER_SORT } from '../../records/siswa-owned';
+import { type OwnedListOptions, SEMESTER_SORT } from '../../records/siswa-owned';
 import { SemesterListQueryDto } from '../../records/semester-list-query.dto';
 import { REPORT_SUBJECTS } from '../nilai-subjects';
 
@@ -13,3 +13,6 @@ export class ListNilaiQueryDto extends SemesterListQueryDto {
   @IsSort(NILAI_SORT)
   sort?: string;
 }
+
+/** What the record engine needs of this list: its sort fields. */
+export const NILAI_LIST: OwnedListOptions = { sortable: NILAI_SORT };

@@ -5,7 +5,7 @@ import { KATEGORI_PENGHASILAN } from '../../common/derived/derived';
 import { emptyToUndefined } from '../../common/query/list-query.dto';
 import { IsSort, type SortMap } from '../../common/query/sort';
 import { canonicalOf } from '../../records/record-fields';
-import { OWNED_SORT } from '../../records/siswa-owned';
+import { type OwnedListOptions, OWNED_SORT } from '../../records/siswa-owned';
 import { SiswaRecordListQueryDto } from '../../records/semester-list-query.dto';
 
 export const PENGHASILAN_SORT: SortMap = {
@@ -27,3 +27,6 @@ export class ListPenghasilanQueryDto extends SiswaRecordListQueryDto {
   @IsSort(PENGHASILAN_SORT)
   sort?: string;
 }
+
+/** What the record engine needs of this list: its sort fields and its category filter. */
+export const PENGHASILAN_LIST: OwnedListOptions = { sortable: PENGHASILAN_SORT, category: { query: 'kategori_penghasilan', property: 'kategoriPenghasilan' } };

@@ -19,6 +19,8 @@ import { buildTree } from './tree';
 export type { Attribute, C45Dataset, DatasetSpec, FeatureColumnSpec, NominalAttribute, NumericAttribute, RawTable } from './dataset';
 export { createDataset, datasetFromTable, rowInstance } from './dataset';
 export { C45InputError } from './errors';
+/** Weka's prediction from a class distribution (first strict maximum, -1 when all are 0). */
+export { predictedIndex } from './classify';
 export type { C45ErrorCode } from './errors';
 export type { C45Header, C45Options, C45Tree, ResolvedOptions } from './model';
 export type { ClassMetrics, CrossValidationResult, EvaluationResult } from './evaluation';

@@ -1,4 +1,4 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header } from '@nestjs/common';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { ALL_ROLES } from '../../common/role';
@@ -17,6 +17,16 @@ import { ModelViewsService } from '../services/model-views.service';
 import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
 import { RequestScope } from '../../scope/request-scope.decorator';
 import type { TeacherScope } from '../../scope/teacher-scope';
+
+/** A drawing of the active tree: rate-limited like every tree image, sent as `mime` (`contentType` when it adds a charset). */
+function TreeImage(path: string, summary: string, mime: string, contentType = mime): MethodDecorator {
+  return applyDecorators(
+    Get(path),
+    RateLimited('tree'),
+    Header('Content-Type', contentType),
+    ApiEndpoint({ summary, response: 'binary', produces: mime, roles: ALL_ROLES, errors: [404] }),
+  );
+}
 
 /** Read-only views of the active model and of the training data, for every role. */
 @ApiTags('prediksi')
@@ -75,18 +85,12 @@ export class ModelViewsController {
     return { status: 'success', data: { image: this.views.png().toString('base64'), format: 'base64', type: 'png' } };
   }
 
-  @Get('tree.svg')
-  @RateLimited('tree')
-  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
-  @ApiEndpoint({ summary: 'The active tree as SVG', response: 'binary', produces: 'image/svg+xml', roles: ALL_ROLES, errors: [404] })
+  @TreeImage('tree.svg', 'The active tree as SVG', 'image/svg+xml', 'image/svg+xml; charset=utf-8')
   svg(): string {
     return this.views.svg();
   }
 
-  @Get('tree.png')
-  @RateLimited('tree')
-  @Header('Content-Type', 'image/png')
-  @ApiEndpoint({ summary: 'The active tree as PNG', response: 'binary', produces: 'image/png', roles: ALL_ROLES, errors: [404] })
+  @TreeImage('tree.png', 'The active tree as PNG', 'image/png')
   png(): Buffer {
     return this.views.png();
   }

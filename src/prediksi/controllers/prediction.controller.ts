@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { ALL_ROLES } from '../../common/role';
@@ -17,7 +17,6 @@ export class PredictionController {
   constructor(private readonly predictions: PredictionService) {}
 
   @Post()
-  @HttpCode(200)
   @ApiEndpoint({
     summary: 'Predict a student’s next-semester achievement from one semester’s records (stored in the history)',
     response: PredictionResponseDto,
@@ -29,7 +28,6 @@ export class PredictionController {
   }
 
   @Post('what-if')
-  @HttpCode(200)
   @ApiEndpoint({ summary: 'Predict from raw features (not stored)', response: PredictionResponseDto, roles: ALL_ROLES, errors: [409, 422] })
   async whatIf(@Body() body: WhatIfRequestDto): Promise<PredictionResponseDto> {
     const { semester, tahun_ajaran, ...features } = body;
@@ -39,7 +37,6 @@ export class PredictionController {
 
   @Post('batch')
   @RateLimited('batch')
-  @HttpCode(200)
   @ApiEndpoint({
     summary: 'Predict every student (or one kelas) from one semester’s records (stored in the history)',
     response: BatchPredictionResponseDto,

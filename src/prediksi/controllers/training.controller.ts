@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -52,7 +52,6 @@ export class TrainingController {
   }
 
   @Post('models/:version/activate')
-  @HttpCode(200)
   @ApiEndpoint({
     summary: 'Make a version the active model on every instance (also a rollback)',
     response: ModelActivatedResponseDto,

@@ -3,7 +3,7 @@
  * per-class reports keyed by class name, the confusion matrix in the client's label order, the
  * cross-validation fold count actually used (and why) and the spread of per-fold accuracies.
  */
-import type { CrossValidationResult, EvaluationResult } from '../c45';
+import { type CrossValidationResult, type EvaluationResult, predictedIndex } from '../c45';
 import { KATEGORI_PRESTASI } from './feature-catalogue';
 
 export interface ClassReportEntry {
@@ -73,18 +73,6 @@ export function summarize(ev: EvaluationResult): EvaluationSummary {
   };
 }
 
-function argmax(values: readonly number[]): number {
-  let best = -1;
-  let bestValue = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (values[i] > bestValue) {
-      best = i;
-      bestValue = values[i];
-    }
-  }
-  return best;
-}
-
 function sampleStd(xs: readonly number[]): number {
   if (xs.length < 2) return 0;
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -94,7 +82,7 @@ function sampleStd(xs: readonly number[]): number {
 /** `actual[r]`: class index of row r in the dataset's class order. */
 export function summarizeCv(cv: CrossValidationResult, actual: ArrayLike<number>, foldsRequested: number, note: string | null): CvSummary {
   const foldAccuracies = cv.foldRows.map((rows) => {
-    const correct = rows.filter((r) => argmax(cv.distributions[r]) === actual[r]).length;
+    const correct = rows.filter((r) => predictedIndex(cv.distributions[r]) === actual[r]).length;
     return rows.length ? correct / rows.length : 0;
   });
   const counts = cv.confusion.map((row) => row.reduce((s, x) => s + x, 0));

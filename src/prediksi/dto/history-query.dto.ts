@@ -1,30 +1,23 @@
 import { ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 import { PagingDto } from '../../common/query/page-query.dto';
 import { emptyToUndefined } from '../../common/query/query-values';
-import { SemesterField, SiswaIdField, TahunAjaranField } from '../../records/record-fields';
+import { KelasFilter, SemesterFilter, SiswaIdFilter, TahunAjaranFilter } from '../../records/semester-list-query.dto';
 import { KATEGORI_PRESTASI } from '../domain/feature-catalogue';
 
 /** Filters of the history list and its export. */
 export class HistoryFilterDto {
-  @Transform(emptyToUndefined)
-  @SiswaIdField({ optional: true, fromQuery: true })
+  @SiswaIdFilter()
   siswa_id?: number;
 
-  @ApiPropertyOptional({ example: 'XII IPA 1' })
-  @IsOptional()
-  @Transform(emptyToUndefined)
-  @IsString()
-  @MaxLength(20)
+  @KelasFilter({ example: 'XII IPA 1' })
   kelas?: string;
 
-  @Transform(emptyToUndefined)
-  @SemesterField(true)
+  @SemesterFilter()
   semester?: string;
 
-  @Transform(emptyToUndefined)
-  @TahunAjaranField(true)
+  @TahunAjaranFilter()
   tahun_ajaran?: string;
 
   @ApiPropertyOptional({ enum: KATEGORI_PRESTASI })

@@ -6,6 +6,7 @@ import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { streamExport } from '../../common/spreadsheet/export-stream';
 import type { SpreadsheetSpec } from '../../common/spreadsheet/sheet-columns';
 import type { TeacherScope } from '../../scope/teacher-scope';
+import { SEMESTER_EXPORT_COLUMNS, SISWA_EXPORT_COLUMNS } from '../../records/shared-columns';
 
 export interface HistoryFilter {
   siswa_id?: number;
@@ -37,11 +38,9 @@ const HISTORY_SHEET: SpreadsheetSpec<HistoryItem> = {
   importColumns: [],
   exportColumns: [
     { header: 'ID', value: (r) => r.id, width: 8 },
-    { header: 'Siswa ID', value: (r) => r.siswa_id, width: 10 },
-    { header: 'Nama Siswa', value: (r) => r.nama_siswa, width: 28 },
+    ...SISWA_EXPORT_COLUMNS,
     { header: 'Kelas', value: (r) => r.kelas, width: 12 },
-    { header: 'Semester', value: (r) => r.semester, width: 10 },
-    { header: 'Tahun Ajaran', value: (r) => r.tahun_ajaran, width: 13 },
+    ...SEMESTER_EXPORT_COLUMNS,
     { header: 'Prediksi Prestasi', value: (r) => r.prediksi_prestasi, width: 16 },
     { header: 'Confidence', value: (r) => r.confidence, width: 12 },
     { header: 'Versi Model', value: (r) => r.model_version, width: 11 },

@@ -5,7 +5,7 @@ import { KATEGORI_KEHADIRAN } from '../../common/derived/derived';
 import { emptyToUndefined } from '../../common/query/list-query.dto';
 import { IsSort, type SortMap } from '../../common/query/sort';
 import { canonicalOf } from '../../records/record-fields';
-import { SEMESTER_SORT } from '../../records/siswa-owned';
+import { type OwnedListOptions, SEMESTER_SORT } from '../../records/siswa-owned';
 import { SemesterListQueryDto } from '../../records/semester-list-query.dto';
 
 export const PRESENSI_SORT: SortMap = {
@@ -29,3 +29,6 @@ export class ListPresensiQueryDto extends SemesterListQueryDto {
   @IsSort(PRESENSI_SORT)
   sort?: string;
 }
+
+/** What the record engine needs of this list: its sort fields and its category filter. */
+export const PRESENSI_LIST: OwnedListOptions = { sortable: PRESENSI_SORT, category: { query: 'kategori_kehadiran', property: 'kategoriKehadiran' } };

@@ -4,7 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { emptyToUndefined } from '../../common/query/list-query.dto';
 import { IsSort, type SortMap } from '../../common/query/sort';
 import { canonicalOf } from '../../records/record-fields';
-import { SEMESTER_SORT } from '../../records/siswa-owned';
+import { type OwnedListOptions, SEMESTER_SORT } from '../../records/siswa-owned';
 import { SemesterListQueryDto } from '../../records/semester-list-query.dto';
 import { KATEGORI_PRESTASI } from './create-prestasi.dto';
 
@@ -24,3 +24,6 @@ export class ListPrestasiQueryDto extends SemesterListQueryDto {
   @IsSort(PRESTASI_SORT)
   sort?: string;
 }
+
+/** What the record engine needs of this list: its sort fields and its category filter. */
+export const PRESTASI_LIST: OwnedListOptions = { sortable: PRESTASI_SORT, category: { query: 'kategori', property: 'kategori' } };

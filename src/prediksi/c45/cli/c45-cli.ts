@@ -45,11 +45,18 @@ function numberArg(flag: string, v: string | undefined): number {
   return n;
 }
 
+/** The learner options that are switches without a value (Weka's J48 letters). */
+const SWITCHES: Record<string, C45Options> = { '-U': { unpruned: true }, '-S': { subtreeRaising: false }, '-B': { binarySplits: true }, '-A': { laplace: true } };
+
 export function parseArgs(argv: readonly string[]): CliArgs {
   const a: CliArgs = { options: {}, folds: 10, seed: 1, json: false, help: false };
   for (let i = 0; i < argv.length; i++) {
     const f = argv[i];
     const next = (): string | undefined => argv[++i];
+    if (Object.hasOwn(SWITCHES, f)) {
+      Object.assign(a.options, SWITCHES[f]);
+      continue;
+    }
     switch (f) {
       case '--data':
         a.data = next();
@@ -64,18 +71,6 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         break;
       case '-M':
         a.options.minNumObj = numberArg('-M', next());
-        break;
-      case '-U':
-        a.options.unpruned = true;
-        break;
-      case '-S':
-        a.options.subtreeRaising = false;
-        break;
-      case '-B':
-        a.options.binarySplits = true;
-        break;
-      case '-A':
-        a.options.laplace = true;
         break;
       case '--folds':
         a.folds = numberArg('--folds', next());
@@ -111,19 +106,11 @@ function pct(e: EvaluationResult): string {
   return `${(e.accuracy * 100).toFixed(4)} % (${e.correct}/${e.total})`;
 }
 
-/** The metrics part of an evaluation (drops per-row CV detail, which can be huge). */
+/** The fields of an evaluation the output shows, in this order (not the per-row CV detail, which can be huge). */
+const METRIC_FIELDS = ['correct', 'incorrect', 'unclassified', 'total', 'accuracy', 'classNames', 'confusion', 'perClass', 'weighted'] as const satisfies ReadonlyArray<keyof EvaluationResult>;
+
 function metrics(e: EvaluationResult): EvaluationResult {
-  return {
-    correct: e.correct,
-    incorrect: e.incorrect,
-    unclassified: e.unclassified,
-    total: e.total,
-    accuracy: e.accuracy,
-    classNames: e.classNames,
-    confusion: e.confusion,
-    perClass: e.perClass,
-    weighted: e.weighted,
-  };
+  return Object.fromEntries(METRIC_FIELDS.map((field) => [field, e[field]])) as unknown as EvaluationResult;
 }
 
 /** Runs the CLI; returns the exit code (0 ok, 2 bad input). */
