@@ -68,6 +68,8 @@ export interface AppConfig {
   events: { retentionDays: number; bufferMaxRows: number };
   trash: { retentionDays: number };
   metricsToken?: string;
+  /** Staleness and champion/challenger retraining of the prediction model. */
+  model: { maxAgeDays: number; retrainCron: string | null; maxAccuracyDrop: number };
 }
 
 /** The expensive routes' rate-limit buckets: training, batch prediction, exports, tree images, uploads. */
@@ -185,5 +187,6 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     events: { retentionDays: e.EVENT_RETENTION_DAYS, bufferMaxRows: e.EVENT_BUFFER_MAX_ROWS },
     trash: { retentionDays: e.TRASH_RETENTION_DAYS },
     metricsToken: e.METRICS_TOKEN,
+    model: { maxAgeDays: e.MODEL_MAX_AGE_DAYS, retrainCron: e.MODEL_RETRAIN_CRON ?? null, maxAccuracyDrop: e.MODEL_MAX_ACCURACY_DROP },
   };
 }

@@ -9,8 +9,28 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateBy,
   validateSync,
 } from 'class-validator';
+import { parseCron } from '../common/jobs/cron-schedule';
+
+/** A MODEL_RETRAIN_CRON the scheduler understands (see src/common/jobs/cron-schedule.ts); empty = off. */
+const IsCronSubset = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCronSubset',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          parseCron(value);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () => 'must be @hourly, @daily, @weekly, @monthly or five cron fields of *, */N, numbers or comma lists (e.g. "0 2 * * 0")',
+    },
+  });
 
 /** Parses the usual spellings of a boolean environment value; anything else stays a string and fails validation. */
 const envBoolean = ({ value }: { value: unknown }): unknown => {
@@ -198,6 +218,18 @@ export class EnvironmentVariables {
 
   @IsOptional() @IsString()
   METRICS_TOKEN?: string;
+
+  /** The active model is stale when older than this many days (GET /api/prediksi/models/active/status). */
+  @Transform(toNumber) @IsInt() @Min(1) @Max(3650)
+  MODEL_MAX_AGE_DAYS = 180;
+
+  /** When set, a champion/challenger retraining runs on this schedule (school time zone); unset = never. */
+  @IsOptional() @IsCronSubset()
+  MODEL_RETRAIN_CRON?: string;
+
+  /** A challenger whose CV accuracy is below the champion's by more than this is not activated. */
+  @Transform(toNumber) @IsNumber() @Min(0) @Max(1)
+  MODEL_MAX_ACCURACY_DROP = 0.01;
 }
 
 export class ConfigError extends Error {
@@ -208,7 +240,7 @@ export class ConfigError extends Error {
 export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN']) {
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN', 'MODEL_RETRAIN_CRON']) {
     const value = raw[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }

@@ -63,6 +63,29 @@ export const activeModelCvAccuracy = new Gauge({
   registers: [metricsRegistry],
 });
 
+/** Asked at each scrape for the active model's staleness (null: no active model); set by the prediksi module. */
+type StalenessProbe = () => Promise<{ stale: boolean } | null>;
+let stalenessProbe: StalenessProbe | undefined;
+export function setModelStalenessProbe(probe: StalenessProbe | undefined): void {
+  stalenessProbe = probe;
+}
+
+/** Computed when scraped (one SQL query), so it is never older than the data; a failed probe keeps the last value. */
+export const activeModelStale = new Gauge({
+  name: 'edupro_active_model_stale',
+  help: 'Whether the active model is stale (1), current (0), or there is none (-1); see GET /api/prediksi/models/active/status',
+  registers: [metricsRegistry],
+  async collect() {
+    if (!stalenessProbe) return;
+    try {
+      const status = await stalenessProbe();
+      this.set(status ? Number(status.stale) : -1);
+    } catch {
+      // The database is unreachable: readiness and the HTTP metrics say so; keep the last value.
+    }
+  },
+});
+
 export const eventBufferDepth = new Gauge({
   name: 'edupro_event_buffer_depth',
   help: 'Event-log rows waiting to be written',
