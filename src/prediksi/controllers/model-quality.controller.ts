@@ -1,10 +1,9 @@
-import { Controller, Get, HttpCode, HttpStatus, Param, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
 import { DomainException } from '../../common/http/problem';
 import { ParseIdPipe } from '../../common/http/parse-id.pipe';
-import { ValidBody, ValidQuery } from '../../common/http/validated-params';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
 import { ADMIN_ONLY, ALL_ROLES, type AuthUser } from '../../common/role';
@@ -56,14 +55,14 @@ export class ModelQualityController {
     roles: ADMIN_ONLY,
     errors: [404, 409, 422],
   })
-  retrain(@ValidBody(RetrainRequestDto) body: RetrainRequestDto, @Req() request: FastifyRequest, @CurrentUser() user?: AuthUser): Promise<RetrainResponseDto> {
+  retrain(@Body() body: RetrainRequestDto, @Req() request: FastifyRequest, @CurrentUser() user?: AuthUser): Promise<RetrainResponseDto> {
     const origin = { trigger: 'request' as const, requestId: String(request.id ?? '').slice(0, 128) || null, user: user ?? null };
     return this.challenger.retrainIfStale(origin, body?.force ?? false);
   }
 
   @Get('models/compare')
   @ApiEndpoint({ summary: 'Two model versions side by side, with the rows on which they disagree', response: CompareResponseDto, roles: ALL_ROLES, errors: [400, 404] })
-  compare(@ValidQuery(CompareQueryDto) query: CompareQueryDto): Promise<CompareResponseDto> {
+  compare(@Query() query: CompareQueryDto): Promise<CompareResponseDto> {
     return this.comparer.compare(query.a, query.b);
   }
 

@@ -75,24 +75,25 @@ export function attributeFairness(
     }
   }
   const rank = (g: string): number => (order.includes(g) ? order.indexOf(g) : order.length);
-  const names = [...byGroup.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
-  const groups: GroupFairness[] = names.map((group) => {
-    const s = byGroup.get(group)!;
-    return {
-      group,
-      count: s.count,
-      accuracy: r4(s.correct / s.count),
-      predicted_rate: Object.fromEntries(classNames.map((c, i) => [c, r4(s.predicted[i] / s.count)])),
-      at_risk_count: s.atRisk,
-      recall_rendah: s.atRisk ? r4(s.atRiskHit / s.atRisk) : null,
-    };
-  });
+  const stats = [...byGroup.entries()].sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+  // Ratios from the exact shares, not the rounded ones shown.
+  const accuracy = stats.map(([, s]) => s.correct / s.count);
+  const recall = stats.map(([, s]) => (s.atRisk ? s.atRiskHit / s.atRisk : null));
+  const rate = (c: number): number[] => stats.map(([, s]) => s.predicted[c] / s.count);
+  const groups: GroupFairness[] = stats.map(([group, s], i) => ({
+    group,
+    count: s.count,
+    accuracy: r4(accuracy[i]),
+    predicted_rate: Object.fromEntries(classNames.map((c, k) => [c, r4(s.predicted[k] / s.count)])),
+    at_risk_count: s.atRisk,
+    recall_rendah: recall[i] === null ? null : r4(recall[i]),
+  }));
   return {
     groups,
     max_ratio: {
-      accuracy: maxRatio(groups.map((g) => g.accuracy)),
-      recall_rendah: maxRatio(groups.map((g) => g.recall_rendah)),
-      predicted_rate: Object.fromEntries(classNames.map((c) => [c, maxRatio(groups.map((g) => g.predicted_rate[c]))])),
+      accuracy: maxRatio(accuracy),
+      recall_rendah: maxRatio(recall),
+      predicted_rate: Object.fromEntries(classNames.map((c, k) => [c, maxRatio(rate(k))])),
     },
   };
 }
