@@ -34,7 +34,8 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
 
   const get = (path: string, token = guru): request.Test => request(t.baseUrl).get(path).set(bearer(token));
   const status = async (): Promise<Record<string, unknown>> => (await get('/api/prediksi/models/active/status').expect(200)).body;
-  const retrain = (body: object = {}): request.Test => request(t.baseUrl).post('/api/prediksi/retrain-if-stale').set(bearer(admin)).send(body);
+  const retrain = (body: object = {}): request.Test =>
+    request(t.baseUrl).post('/api/prediksi/retrain-if-stale').set(bearer(admin)).send(body);
   const setLabels = async (changes: Array<{ id: number; kategori: string }>): Promise<void> => {
     await sql(t, 'UPDATE prestasi p SET kategori = c.kategori FROM unnest($1::int[], $2::text[]) AS c(id, kategori) WHERE p.id = c.id', [
       changes.map((c) => c.id),
@@ -70,7 +71,15 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     const trained = await train(t, admin).expect(201);
     v1 = trained.body.data.model_version;
     const s = await status();
-    expect(s).toMatchObject({ model_version: v1, stale: false, reasons: [], rows_at_training: rows.length, rows_now: rows.length, changed_rows_pct: 0, thresholds_changed: false });
+    expect(s).toMatchObject({
+      model_version: v1,
+      stale: false,
+      reasons: [],
+      rows_at_training: rows.length,
+      rows_now: rows.length,
+      changed_rows_pct: 0,
+      thresholds_changed: false,
+    });
     expect(s.age_days).toBeLessThan(0.01);
     await request(t.baseUrl).post('/api/prediksi/retrain-if-stale').set(bearer(guru)).send({}).expect(403);
     const r = await retrain().expect(200);
@@ -85,7 +94,13 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     expect(f).toMatchObject({ model_version: v1, source: 'cross_validation', folds: 10, rows: rows.length });
     const detail = (await get(`/api/prediksi/models/${v1}`).expect(200)).body;
     for (const attribute of ['jenis_kelamin', 'kategori_penghasilan'] as const) {
-      const groups = f.attributes[attribute].groups as Array<{ group: string; count: number; accuracy: number; at_risk_count: number; predicted_rate: Record<string, number> }>;
+      const groups = f.attributes[attribute].groups as Array<{
+        group: string;
+        count: number;
+        accuracy: number;
+        at_risk_count: number;
+        predicted_rate: Record<string, number>;
+      }>;
       const expected: Record<string, { count: number; rendah: number }> = {};
       for (const r of rows) {
         const g = (expected[r[attribute]] ??= { count: 0, rendah: 0 });
@@ -102,7 +117,12 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
 
   it('calibration: both leaf estimates from the same CV; training with laplace changes probabilities, not trees', async () => {
     const plain = (await get(`/api/prediksi/models/${v1}/calibration`).expect(200)).body;
-    expect(plain).toMatchObject({ model_version: v1, used: 'plain', rows: rows.length, better: expect.stringMatching(/^(plain|laplace)$/) });
+    expect(plain).toMatchObject({
+      model_version: v1,
+      used: 'plain',
+      rows: rows.length,
+      better: expect.stringMatching(/^(plain|laplace)$/),
+    });
     for (const k of ['plain', 'laplace'] as const) {
       expect(plain[k].brier).toBeGreaterThan(0);
       expect(plain[k].brier).toBeLessThan(2);
@@ -115,13 +135,19 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     expect(detail.options.laplace).toBe(true);
     const lap = (await get(`/api/prediksi/models/${vl}/calibration`).expect(200)).body;
     expect(lap.used).toBe('laplace');
-    expect({ plain: lap.plain, laplace: lap.laplace, better: lap.better }).toEqual({ plain: plain.plain, laplace: plain.laplace, better: plain.better });
+    expect({ plain: lap.plain, laplace: lap.laplace, better: lap.better }).toEqual({
+      plain: plain.plain,
+      laplace: plain.laplace,
+      better: plain.better,
+    });
     const cmp = (await get(`/api/prediksi/models/compare?a=${v1}&b=${vl}`).expect(200)).body;
     expect(cmp.disagreement.disagree).toBe(0);
   });
 
   it('exclude_features trains without a sensitive attribute; compare shows both side by side', async () => {
-    const noFeatures = await train(t, admin, { features: ['kategori_penghasilan'], exclude_features: ['kategori_penghasilan'] }).expect(422);
+    const noFeatures = await train(t, admin, { features: ['kategori_penghasilan'], exclude_features: ['kategori_penghasilan'] }).expect(
+      422,
+    );
     expect(noFeatures.body.code).toBe('TRAINING_NO_FEATURES_LEFT');
     await train(t, admin, { exclude_features: ['nilai_fisika'] }).expect(422);
     const res = await train(t, admin, { exclude_features: ['kategori_penghasilan'] }).expect(201);
@@ -136,7 +162,12 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     expect(cmp.a).toMatchObject({ version: v1, features: ['rata_rata', 'kategori_penghasilan', 'kategori_kehadiran'] });
     expect(cmp.b).toMatchObject({ version: ve, features: ['rata_rata', 'kategori_kehadiran'], is_active: true });
     for (const side of [cmp.a, cmp.b]) {
-      expect(side.metrics).toMatchObject({ accuracy: expect.any(Number), tree_size: expect.any(Number), num_leaves: expect.any(Number), recall_rendah: expect.any(Number) });
+      expect(side.metrics).toMatchObject({
+        accuracy: expect.any(Number),
+        tree_size: expect.any(Number),
+        num_leaves: expect.any(Number),
+        recall_rendah: expect.any(Number),
+      });
       expect(side.calibration).toMatchObject({ used: 'plain', brier: expect.any(Number), ece: expect.any(Number) });
     }
     const [{ n }] = await sql<{ n: number }>(
@@ -190,7 +221,11 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     await setLabels(relabelled(rows.filter((_, i) => i % 2 === 1)));
     expect((await status()).stale).toBe(true);
     const res = await retrain().expect(200);
-    expect(res.body).toMatchObject({ retrained: true, status: { model_version: v1, stale: true }, decision: { activated: false, champion_version: v1, trigger: 'request' } });
+    expect(res.body).toMatchObject({
+      retrained: true,
+      status: { model_version: v1, stale: true },
+      decision: { activated: false, champion_version: v1, trigger: 'request' },
+    });
     const challenger = res.body.challenger_version as number;
     expect(res.body.decision.reasons).toContain('accuracy_drop_exceeds_max');
     expect(res.body.decision.accuracy_drop).toBeGreaterThan(0.01);
@@ -198,7 +233,11 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     expect((await get('/api/prediksi/model-metrics').expect(200)).body.model_version).toBe(v1);
     const stored = (await get(`/api/prediksi/models/${challenger}`).expect(200)).body;
     expect(stored.is_active).toBe(false);
-    const [event] = await sql<{ category: string; user_id: number; changes: { activated: boolean; reasons: string[]; champion_version: number } }>(
+    const [event] = await sql<{
+      category: string;
+      user_id: number;
+      changes: { activated: boolean; reasons: string[]; champion_version: number };
+    }>(
       t,
       `SELECT category, user_id, changes FROM event_log WHERE action = 'model.challenger_decision' AND entity_type = 'model' AND entity_id = $1`,
       [String(challenger)],
@@ -216,13 +255,19 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     await setLabels(rows.slice(1));
     expect((await status()).stale).toBe(true);
     const res = await retrain().expect(200);
-    expect(res.body).toMatchObject({ retrained: true, status: { model_version: noisy }, decision: { activated: true, reasons: [], champion_version: noisy } });
+    expect(res.body).toMatchObject({
+      retrained: true,
+      status: { model_version: noisy },
+      decision: { activated: true, reasons: [], champion_version: noisy },
+    });
     expect(res.body.decision.accuracy_drop).toBeLessThan(0);
     const challenger = res.body.challenger_version as number;
     expect((await get('/api/prediksi/model-metrics').expect(200)).body).toMatchObject({ model_version: challenger, stale: false });
-    const [event] = await sql<{ changes: { activated: boolean } }>(t, `SELECT changes FROM event_log WHERE action = 'model.challenger_decision' AND entity_id = $1`, [
-      String(challenger),
-    ]);
+    const [event] = await sql<{ changes: { activated: boolean } }>(
+      t,
+      `SELECT changes FROM event_log WHERE action = 'model.challenger_decision' AND entity_id = $1`,
+      [String(challenger)],
+    );
     expect(event.changes.activated).toBe(true);
   });
 });

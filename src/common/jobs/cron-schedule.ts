@@ -52,7 +52,8 @@ export function parseCron(text: string): CronSchedule {
   const source = text.trim();
   const expanded = ALIASES[source.toLowerCase()] ?? source;
   const parts = expanded.split(/\s+/);
-  if (parts.length !== 5) throw new Error(`expected @hourly, @daily, @weekly, @monthly or 5 fields (minute hour day month weekday), got "${source}"`);
+  if (parts.length !== 5)
+    throw new Error(`expected @hourly, @daily, @weekly, @monthly or 5 fields (minute hour day month weekday), got "${source}"`);
   return { source, fields: parts.map((p, i) => parseField(p, FIELDS[i])) };
 }
 
@@ -78,11 +79,22 @@ export function wallClock(date: Date, timeZone: string): WallClock {
     weekday: 'short',
   }).formatToParts(date);
   const get = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return { minute: Number(get('minute')), hour: Number(get('hour')), day: Number(get('day')), month: Number(get('month')), weekday: WEEKDAYS.indexOf(get('weekday')) };
+  return {
+    minute: Number(get('minute')),
+    hour: Number(get('hour')),
+    day: Number(get('day')),
+    month: Number(get('month')),
+    weekday: WEEKDAYS.indexOf(get('weekday')),
+  };
 }
 
 /** Runs `job` in every minute the schedule matches (checked each minute); returns the stop function. */
-export function scheduleCron(schedule: CronSchedule, timeZone: string, job: () => Promise<unknown>, onError: (error: unknown) => void): () => void {
+export function scheduleCron(
+  schedule: CronSchedule,
+  timeZone: string,
+  job: () => Promise<unknown>,
+  onError: (error: unknown) => void,
+): () => void {
   let lastMinute = -1;
   const timer = setInterval(() => {
     const now = new Date();

@@ -41,7 +41,12 @@ export class ModelQualityController {
   ) {}
 
   @Get('models/active/status')
-  @ApiEndpoint({ summary: 'Whether the active model is stale: labelled rows changed ≥ 10 %, thresholds changed, or too old', response: ModelStatusDto, roles: ALL_ROLES, errors: [404] })
+  @ApiEndpoint({
+    summary: 'Whether the active model is stale: labelled rows changed ≥ 10 %, thresholds changed, or too old',
+    response: ModelStatusDto,
+    roles: ALL_ROLES,
+    errors: [404],
+  })
   status(): Promise<ModelStatusDto> {
     return this.staleness.status(this.views.model());
   }
@@ -61,13 +66,23 @@ export class ModelQualityController {
   }
 
   @Get('models/compare')
-  @ApiEndpoint({ summary: 'Two model versions side by side, with the rows on which they disagree', response: CompareResponseDto, roles: ALL_ROLES, errors: [400, 404] })
+  @ApiEndpoint({
+    summary: 'Two model versions side by side, with the rows on which they disagree',
+    response: CompareResponseDto,
+    roles: ALL_ROLES,
+    errors: [400, 404],
+  })
   compare(@Query() query: CompareQueryDto): Promise<CompareResponseDto> {
     return this.comparer.compare(query.a, query.b);
   }
 
   @Get('models/:version/fairness')
-  @ApiEndpoint({ summary: 'Fairness report of a version (per jenis_kelamin and kategori_penghasilan group, from its CV)', response: FairnessResponseDto, roles: ALL_ROLES, errors: [400, 404] })
+  @ApiEndpoint({
+    summary: 'Fairness report of a version (per jenis_kelamin and kategori_penghasilan group, from its CV)',
+    response: FairnessResponseDto,
+    roles: ALL_ROLES,
+    errors: [400, 404],
+  })
   async fairness(@Param('version', ParseIdPipe) version: number): Promise<FairnessResponseDto> {
     const m = await this.registry.get(version);
     const report = recorded(m, m.fairness);
@@ -75,7 +90,12 @@ export class ModelQualityController {
   }
 
   @Get('models/:version/calibration')
-  @ApiEndpoint({ summary: 'Calibration of a version’s probabilities (Brier, ECE over 10 bins), with and without Laplace leaf estimates', response: CalibrationResponseDto, roles: ALL_ROLES, errors: [400, 404] })
+  @ApiEndpoint({
+    summary: 'Calibration of a version’s probabilities (Brier, ECE over 10 bins), with and without Laplace leaf estimates',
+    response: CalibrationResponseDto,
+    roles: ALL_ROLES,
+    errors: [400, 404],
+  })
   async calibration(@Param('version', ParseIdPipe) version: number): Promise<CalibrationResponseDto> {
     const m = await this.registry.get(version);
     return { model_version: m.version, ...recorded(m, m.calibration) };
@@ -84,6 +104,7 @@ export class ModelQualityController {
 
 /** A report models trained before it existed do not have: 404 saying so. */
 function recorded<T>(m: PrediksiModel, report: T | null): T {
-  if (report === null) throw new DomainException(HttpStatus.NOT_FOUND, MODEL_QUALITY_ERRORS.MODEL_QUALITY_NOT_RECORDED, { version: m.version });
+  if (report === null)
+    throw new DomainException(HttpStatus.NOT_FOUND, MODEL_QUALITY_ERRORS.MODEL_QUALITY_NOT_RECORDED, { version: m.version });
   return report;
 }

@@ -27,11 +27,26 @@ describe('calibration (hand computation)', () => {
   });
 
   it('a perfectly confident, always right model scores 0 and 0', () => {
-    expect(calibrationScores([0, 1], [[1, 0], [0, 1]])).toMatchObject({ brier: 0, ece: 0 });
+    expect(
+      calibrationScores(
+        [0, 1],
+        [
+          [1, 0],
+          [0, 1],
+        ],
+      ),
+    ).toMatchObject({ brier: 0, ece: 0 });
   });
 
   it('the report names the better-calibrated leaf estimate (lower ECE)', () => {
-    const sharper = [[0.9, 0.05, 0.05], [0.6, 0.3, 0.1], [0, 0, 1], [0.5, 0.5, 0], [2, 6, 2], [1, 0, 0]];
+    const sharper = [
+      [0.9, 0.05, 0.05],
+      [0.6, 0.3, 0.1],
+      [0, 0, 1],
+      [0.5, 0.5, 0],
+      [2, 6, 2],
+      [1, 0, 0],
+    ];
     const report = calibrationReport(actual, { plain: dists, laplace: sharper }, 'plain');
     expect(report.rows).toBe(5);
     expect(report.used).toBe('plain');

@@ -45,7 +45,11 @@ function normalised(dist: ArrayLike<number>): number[] {
 }
 
 /** `actual[r]`: class index of row r (rows with a negative index are skipped); `dists[r]`: its predicted distribution. */
-export function calibrationScores(actual: ArrayLike<number>, dists: ReadonlyArray<ArrayLike<number>>, binCount = CALIBRATION_BINS): CalibrationScores {
+export function calibrationScores(
+  actual: ArrayLike<number>,
+  dists: ReadonlyArray<ArrayLike<number>>,
+  binCount = CALIBRATION_BINS,
+): CalibrationScores {
   const count = new Array<number>(binCount).fill(0);
   const confSum = new Array<number>(binCount).fill(0);
   const correct = new Array<number>(binCount).fill(0);

@@ -11,7 +11,10 @@ describe('champion/challenger rule', () => {
   });
 
   it('keeps it inactive, saying why, when accuracy drops more or Rendah recall is lower', () => {
-    expect(judgeChallenger(cv(0.8, 0.7), cv(0.7899, 0.7), 0.01)).toMatchObject({ activated: false, reasons: ['accuracy_drop_exceeds_max'] });
+    expect(judgeChallenger(cv(0.8, 0.7), cv(0.7899, 0.7), 0.01)).toMatchObject({
+      activated: false,
+      reasons: ['accuracy_drop_exceeds_max'],
+    });
     expect(judgeChallenger(cv(0.8, 0.7), cv(0.85, 0.69), 0.01)).toMatchObject({ activated: false, reasons: ['rendah_recall_lower'] });
     expect(judgeChallenger(cv(0.8, 0.7), cv(0.5, 0.2), 0.01).reasons).toEqual(['accuracy_drop_exceeds_max', 'rendah_recall_lower']);
   });

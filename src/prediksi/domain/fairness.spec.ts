@@ -17,8 +17,22 @@ describe('fairness report (hand count on ten rows)', () => {
     // L: rows 0-4 → right 0,2,3,4 (4/5); predicted R,S,R,S,S; Rendah rows 0,1,2, found 0 and 2.
     // P: rows 5-9 → right 6,8 (2/5); predicted T,T,S,R,R; Rendah row 8, found.
     expect(report.groups).toEqual([
-      { group: 'L', count: 5, accuracy: 0.8, predicted_rate: { Rendah: 0.4, Sedang: 0.6, Tinggi: 0 }, at_risk_count: 3, recall_rendah: 0.6667 },
-      { group: 'P', count: 5, accuracy: 0.4, predicted_rate: { Rendah: 0.4, Sedang: 0.2, Tinggi: 0.4 }, at_risk_count: 1, recall_rendah: 1 },
+      {
+        group: 'L',
+        count: 5,
+        accuracy: 0.8,
+        predicted_rate: { Rendah: 0.4, Sedang: 0.6, Tinggi: 0 },
+        at_risk_count: 3,
+        recall_rendah: 0.6667,
+      },
+      {
+        group: 'P',
+        count: 5,
+        accuracy: 0.4,
+        predicted_rate: { Rendah: 0.4, Sedang: 0.2, Tinggi: 0.4 },
+        at_risk_count: 1,
+        recall_rendah: 1,
+      },
     ]);
     // Largest over smallest: accuracy 0.8/0.4, recall 1/(2/3) exactly, Sedang 0.6/0.2; Tinggi has a 0 → null.
     expect(report.max_ratio).toEqual({ accuracy: 2, recall_rendah: 1.5, predicted_rate: { Rendah: 1, Sedang: 3, Tinggi: null } });
@@ -27,9 +41,16 @@ describe('fairness report (hand count on ten rows)', () => {
   it('from CV distributions, for several attributes; unknown values and unlabelled rows', () => {
     const income = ['Rendah', 'Tinggi', 'Rendah', null, 'Tinggi', 'Rendah', 'Tinggi', 'Rendah', 'Tinggi', 'Rendah'];
     const withUnlabelled = [...actual, -1];
-    const report = fairnessReport(CLASSES, withUnlabelled, [...predicted, R].map(dist), { jenis_kelamin: [...gender, 'L'], kategori_penghasilan: [...income, 'Rendah'] }, 10, {
-      kategori_penghasilan: ['Rendah', 'Menengah', 'Tinggi'],
-    });
+    const report = fairnessReport(
+      CLASSES,
+      withUnlabelled,
+      [...predicted, R].map(dist),
+      { jenis_kelamin: [...gender, 'L'], kategori_penghasilan: [...income, 'Rendah'] },
+      10,
+      {
+        kategori_penghasilan: ['Rendah', 'Menengah', 'Tinggi'],
+      },
+    );
     expect(report.rows).toBe(10);
     expect(report.attributes.jenis_kelamin.groups.map((g) => g.count)).toEqual([5, 5]);
     const byIncome = report.attributes.kategori_penghasilan.groups;

@@ -111,6 +111,7 @@ export function fairnessReport(
   let rows = 0;
   for (let r = 0; r < actual.length; r++) if (actual[r] >= 0) rows++;
   const attributes: Record<string, AttributeFairness> = {};
-  for (const [name, groupOf] of Object.entries(groups)) attributes[name] = attributeFairness(classNames, actual, predicted, groupOf, orders[name]);
+  for (const [name, groupOf] of Object.entries(groups))
+    attributes[name] = attributeFairness(classNames, actual, predicted, groupOf, orders[name]);
   return { source: 'cross_validation', folds, rows, attributes };
 }

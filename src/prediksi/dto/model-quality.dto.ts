@@ -33,11 +33,16 @@ export class RetrainRequestDto {
 export class ModelStatusDto {
   @ApiProperty() model_version: number;
   @ApiProperty() stale: boolean;
-  @ApiProperty({ type: [String], enum: ['labelled_rows_changed', 'thresholds_changed', 'too_old', 'provenance_unknown'] }) reasons: string[];
+  @ApiProperty({ type: [String], enum: ['labelled_rows_changed', 'thresholds_changed', 'too_old', 'provenance_unknown'] })
+  reasons: string[];
   @ApiProperty() trained_at: string;
   @ApiProperty({ description: 'Labelled rows the model was trained on' }) rows_at_training: number;
   @ApiProperty({ nullable: true, type: Number, description: 'Labelled rows now' }) rows_now: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'Labelled rows added, removed or changed since training, % of rows_at_training' })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Labelled rows added, removed or changed since training, % of rows_at_training',
+  })
   changed_rows_pct: number | null;
   @ApiProperty({ nullable: true, type: Boolean }) thresholds_changed: boolean | null;
   @ApiProperty() age_days: number;
@@ -50,7 +55,11 @@ export class RetrainResponseDto {
   @ApiProperty({ description: 'False when the active model was not stale (and force was not set)' }) retrained: boolean;
   @ApiProperty({ type: ModelStatusDto, description: 'The champion before retraining' }) status: ModelStatusDto;
   @ApiProperty({ nullable: true, type: Number }) challenger_version: number | null;
-  @ApiProperty({ ...OPEN_OBJECT, nullable: true, description: 'activated, reasons, the accuracies and Rendah recalls compared, champion_version, trigger' })
+  @ApiProperty({
+    ...OPEN_OBJECT,
+    nullable: true,
+    description: 'activated, reasons, the accuracies and Rendah recalls compared, champion_version, trigger',
+  })
   decision: object | null;
 }
 
@@ -69,7 +78,8 @@ export class FairnessResponseDto {
   @ApiProperty({ type: [String] }) features: string[];
   @ApiProperty({
     ...OPEN_OBJECT,
-    description: 'Per attribute (jenis_kelamin, kategori_penghasilan): groups [{group, count, accuracy, predicted_rate, at_risk_count, recall_rendah}] and max_ratio',
+    description:
+      'Per attribute (jenis_kelamin, kategori_penghasilan): groups [{group, count, accuracy, predicted_rate, at_risk_count, recall_rendah}] and max_ratio',
   })
   attributes: object;
 }
@@ -79,6 +89,7 @@ export class CalibrationResponseDto {
   @ApiProperty({ enum: ['plain', 'laplace'], description: 'The leaf estimate this model predicts with' }) used: string;
   @ApiProperty({ enum: ['plain', 'laplace'], description: 'The lower expected calibration error (Brier breaks a tie)' }) better: string;
   @ApiProperty() rows: number;
-  @ApiProperty({ ...OPEN_OBJECT, description: 'brier, ece, bins [{lower, upper, count, mean_confidence, accuracy}] without -A' }) plain: object;
+  @ApiProperty({ ...OPEN_OBJECT, description: 'brier, ece, bins [{lower, upper, count, mean_confidence, accuracy}] without -A' })
+  plain: object;
   @ApiProperty({ ...OPEN_OBJECT, description: 'The same with Laplace leaf estimates (-A)' }) laplace: object;
 }

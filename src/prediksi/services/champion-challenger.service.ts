@@ -82,7 +82,9 @@ export class ChampionChallengerService implements OnApplicationBootstrap, OnAppl
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RETRAIN_LOCK_KEY])) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await runner.query('SELECT pg_try_advisory_lock($1) AS locked', [RETRAIN_LOCK_KEY])) as Array<{
+        locked: boolean;
+      }>;
       if (!locked) throw new DomainException(HttpStatus.CONFLICT, MODEL_QUALITY_ERRORS.RETRAIN_IN_PROGRESS);
       try {
         return await this.retrainLocked(origin, force);
@@ -123,7 +125,10 @@ export class ChampionChallengerService implements OnApplicationBootstrap, OnAppl
 
   /** Inside the training transaction: judge against the model active now, store the decision, write its event. */
   private async decide(m: EntityManager, candidate: PrediksiModel, origin: RetrainOrigin): Promise<ChallengerDecision> {
-    const [champion] = (await m.query('SELECT version, cv_metrics FROM model WHERE is_active')) as Array<{ version: number; cv_metrics: PrediksiModel['cvMetrics'] }>;
+    const [champion] = (await m.query('SELECT version, cv_metrics FROM model WHERE is_active')) as Array<{
+      version: number;
+      cv_metrics: PrediksiModel['cvMetrics'];
+    }>;
     const verdict = champion
       ? judgeChallenger(champion.cv_metrics, candidate.cvMetrics, this.config.model.maxAccuracyDrop)
       : { ...judgeChallenger(candidate.cvMetrics, candidate.cvMetrics, this.config.model.maxAccuracyDrop), activated: true };

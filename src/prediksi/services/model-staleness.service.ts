@@ -79,7 +79,14 @@ export class ModelStalenessService implements OnModuleInit, OnModuleDestroy {
     if (changedPct >= STALE_CHANGED_ROWS_PCT) reasons.push('labelled_rows_changed');
     if (thresholdsChanged) reasons.push('thresholds_changed');
     if (tooOld) reasons.push('too_old');
-    return { ...base, stale: reasons.length > 0, reasons, rows_now: rowsNow, changed_rows_pct: changedPct, thresholds_changed: thresholdsChanged };
+    return {
+      ...base,
+      stale: reasons.length > 0,
+      reasons,
+      rows_now: rowsNow,
+      changed_rows_pct: changedPct,
+      thresholds_changed: thresholdsChanged,
+    };
   }
 
   private async compareRows(model: PrediksiModel): Promise<{ rowsNow: number; changed: number }> {

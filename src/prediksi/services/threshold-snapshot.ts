@@ -8,7 +8,10 @@ export type ThresholdSnapshot = Record<string, Record<string, number>>;
  * the start-up re-derivation): recorded with each model and compared for its staleness.
  */
 export async function thresholdSnapshot(m: EntityManager): Promise<ThresholdSnapshot> {
-  const rows = (await m.query(`SELECT key, value FROM app_setting WHERE key LIKE 'thresholds.%' ORDER BY key`)) as Array<{ key: string; value: Record<string, number> }>;
+  const rows = (await m.query(`SELECT key, value FROM app_setting WHERE key LIKE 'thresholds.%' ORDER BY key`)) as Array<{
+    key: string;
+    value: Record<string, number>;
+  }>;
   return Object.fromEntries(rows.map((r) => [r.key, r.value]));
 }
 
