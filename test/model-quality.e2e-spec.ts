@@ -1,3 +1,4 @@
+import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { presensiCategoryColumn } from '../src/presensi/presensi.record';
@@ -5,6 +6,8 @@ import { recomputeCategoriesIfChanged } from '../src/records/threshold-recompute
 import { bearer, tokenFor } from './utils/auth';
 import { createTestApp, type TestApp } from './utils/test-app';
 import { sql, train } from './prediksi-support/prediksi-helpers';
+import { ChampionChallengerService } from '../src/prediksi/services/champion-challenger.service';
+import { RETRAIN_LOCK_KEY } from '../src/prediksi/services/registry-constants';
 
 /** The labelled training rows as the test understands them (written here, not taken from the app). */
 const LABELLED_ROWS = `
@@ -249,6 +252,19 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
     expect(cmp.b.challenger).toMatchObject({ activated: false, champion_version: v1 });
   });
 
+  it('the schedule retrains a stale champion once per tick, whichever instance comes first', async () => {
+    const scheduler = t.app.get(ChampionChallengerService);
+    const slot = Math.floor(Date.now() / 60_000);
+    const first = await scheduler.retrainIfStale({ trigger: 'schedule', slot });
+    expect(first).toMatchObject({ retrained: true, decision: { activated: false, trigger: 'schedule', champion_version: v1 } });
+    const again = await scheduler.retrainIfStale({ trigger: 'schedule', slot });
+    expect(again).toMatchObject({ retrained: false, challenger_version: null, status: { stale: true } });
+    const [event] = await sql<{ method: string; user_id: number | null }>(t, `SELECT method, user_id FROM event_log WHERE action = 'model.challenger_decision' AND entity_id = $1`, [
+      String(first.challenger_version),
+    ]);
+    expect(event).toEqual({ method: 'CRON', user_id: null });
+  });
+
   it('a challenger at least as good as the champion is activated', async () => {
     // The scrambled data becomes the champion, then the true labels return.
     const noisy = (await train(t, admin).expect(201)).body.data.model_version as number;
@@ -269,5 +285,37 @@ describe('Model quality: staleness, champion/challenger, compare, fairness, cali
       [String(challenger)],
     );
     expect(event.changes.activated).toBe(true);
+  });
+  it('one retraining at a time: while another session holds the lock, 409 RETRAIN_IN_PROGRESS', async () => {
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [RETRAIN_LOCK_KEY]);
+      const res = await retrain({ force: true }).expect(409);
+      expect(res.body.code).toBe('RETRAIN_IN_PROGRESS');
+      await other.query('SELECT pg_advisory_unlock($1)', [RETRAIN_LOCK_KEY]);
+    } finally {
+      await other.end();
+    }
+    const before = (await get('/api/prediksi/models').expect(200)).body.length;
+    const res = await retrain({ force: true }).expect(200);
+    expect(res.body.retrained).toBe(true);
+    expect((await get('/api/prediksi/models').expect(200)).body).toHaveLength(before + 1);
+  });
+
+  it('too old, and trained before provenance was recorded: stale, saying why; reports not recorded → 404', async () => {
+    const active = (await get('/api/prediksi/model-metrics').expect(200)).body.model_version as number;
+    await sql(t, `UPDATE model SET trained_at = now() - interval '200 days' WHERE version = $1`, [active]);
+    await request(t.baseUrl).post(`/api/prediksi/models/${active}/activate`).set(bearer(admin)).expect(200);
+    const old = await status();
+    expect(old).toMatchObject({ stale: true, reasons: ['too_old'], max_age_days: 180 });
+    expect(old.age_days).toBeGreaterThan(199);
+
+    await sql(t, 'UPDATE model SET provenance = NULL, training_rows = NULL, fairness = NULL, calibration = NULL WHERE version = $1', [active]);
+    await request(t.baseUrl).post(`/api/prediksi/models/${active}/activate`).set(bearer(admin)).expect(200);
+    expect(await status()).toMatchObject({ stale: true, reasons: ['provenance_unknown', 'too_old'], rows_now: null, changed_rows_pct: null, thresholds_changed: null });
+    const fairness = await get(`/api/prediksi/models/${active}/fairness`).expect(404);
+    expect(fairness.body.code).toBe('MODEL_QUALITY_NOT_RECORDED');
+    await get(`/api/prediksi/models/${active}/calibration`).expect(404);
   });
 });

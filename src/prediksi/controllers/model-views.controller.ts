@@ -32,7 +32,7 @@ export class ModelViewsController {
   @ApiEndpoint({ summary: 'Metrics of the active model (cross-validated)', response: ModelMetricsResponseDto, roles: ALL_ROLES, errors: [404] })
   async metrics(): Promise<ModelMetricsResponseDto> {
     const m = this.views.model();
-    const { stale } = await this.staleness.status(m);
+    const { stale } = await this.staleness.recentStatus(m);
     return {
       stale,
       status: 'success',

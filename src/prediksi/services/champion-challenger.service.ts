@@ -19,6 +19,8 @@ export interface RetrainOrigin {
   trigger: 'request' | 'schedule';
   requestId?: string | null;
   user?: { id: number; username: string; role: string } | null;
+  /** Scheduled runs: the minute (epoch minutes) of the schedule tick, claimed once across instances. */
+  slot?: number;
 }
 
 export interface RetrainOutcome {
@@ -31,6 +33,8 @@ export interface RetrainOutcome {
 
 export const DECISION_EVENT_ACTION = 'model.challenger_decision';
 const RETRAIN_PATH = '/api/prediksi/retrain-if-stale';
+/** app_setting key holding the last schedule tick some instance retrained for. */
+export const RETRAIN_SLOT_SETTING = 'model.retrain_slot';
 
 /**
  * Champion/challenger retraining: when the active model is stale (or when forced), train a challenger
@@ -57,7 +61,7 @@ export class ChampionChallengerService implements OnApplicationBootstrap, OnAppl
     this.stop = scheduleCron(
       parseCron(cron),
       this.config.schoolTimezone,
-      () => this.scheduledRun(),
+      () => this.scheduledRun(Math.floor(Date.now() / 60_000)),
       (error) => this.logger.warn(`Scheduled retraining failed: ${String(error)}`),
     );
     this.logger.log(`Champion/challenger retraining scheduled: ${cron} (${this.config.schoolTimezone})`);
@@ -67,9 +71,9 @@ export class ChampionChallengerService implements OnApplicationBootstrap, OnAppl
     this.stop?.();
   }
 
-  private async scheduledRun(): Promise<void> {
+  private async scheduledRun(slot: number): Promise<void> {
     try {
-      const outcome = await this.retrainIfStale({ trigger: 'schedule' });
+      const outcome = await this.retrainIfStale({ trigger: 'schedule', slot });
       if (!outcome.retrained) this.logger.log(`Scheduled retraining: model ${outcome.status.model_version} is not stale`);
     } catch (e) {
       // Another instance (or an admin) is retraining, or no model exists yet: nothing to do this time.
@@ -100,7 +104,8 @@ export class ChampionChallengerService implements OnApplicationBootstrap, OnAppl
     const champion = (await this.registry.reload())?.model;
     if (!champion) throw new DomainException(HttpStatus.NOT_FOUND, PREDIKSI_ERRORS.MODEL_NOT_FOUND, { reason: msg('NO_MODEL_TRAINED') });
     const status = await this.staleness.status(champion);
-    if (!status.stale && !force) return { retrained: false, status, challenger_version: null, decision: null };
+    const claimed = origin.slot === undefined || (await this.claimSlot(origin.slot));
+    if (!claimed || (!status.stale && !force)) return { retrained: false, status, challenger_version: null, decision: null };
 
     let decision: ChallengerDecision | null = null;
     const { model } = await this.training.train(
@@ -121,6 +126,22 @@ export class ChampionChallengerService implements OnApplicationBootstrap, OnAppl
       `Challenger version ${model.version} ${verdict?.activated ? 'activated' : `kept inactive (${verdict?.reasons.join(', ')})`} against champion ${verdict?.champion_version}`,
     );
     return { retrained: true, status, challenger_version: model.version, decision: verdict };
+  }
+
+  /**
+   * Every instance runs the schedule; the lock makes them take turns, and this makes the turns after
+   * the first one a no-op (otherwise a rejected challenger would leave the champion stale and the next
+   * instance would train another). True for the first claim of the slot.
+   */
+  private async claimSlot(slot: number): Promise<boolean> {
+    const rows = (await this.dataSource.query(
+      `INSERT INTO app_setting (key, value, updated_at) VALUES ($1, to_jsonb($2::bigint), now())
+       ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()
+       WHERE (app_setting.value #>> '{}')::bigint < $2::bigint
+       RETURNING key`,
+      [RETRAIN_SLOT_SETTING, slot],
+    )) as unknown[];
+    return rows.length > 0;
   }
 
   /** Inside the training transaction: judge against the model active now, store the decision, write its event. */

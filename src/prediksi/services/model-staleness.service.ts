@@ -12,6 +12,13 @@ import { STUDENT_SEMESTER_FROM } from './training-set.sql';
 /** Labelled rows added, removed or changed since training, as a share of the rows trained on, that make a model stale. */
 export const STALE_CHANGED_ROWS_PCT = 10;
 
+/**
+ * How old the `stale` flag of model-metrics and the /metrics gauge may be: the comparison reads every
+ * labelled row (about 1 s for 40,000 on a busy machine), too much for each dashboard load or scrape.
+ * GET models/active/status always compares afresh (and refreshes what they show).
+ */
+export const STALE_FLAG_MAX_AGE_MS = 60_000;
+
 /** Why a model is stale (README, "Model quality"). */
 export type StaleReason = 'labelled_rows_changed' | 'thresholds_changed' | 'too_old' | 'provenance_unknown';
 
@@ -39,6 +46,8 @@ const r2 = (x: number): number => Math.round(x * 100) / 100;
  */
 @Injectable()
 export class ModelStalenessService implements OnModuleInit, OnModuleDestroy {
+  private latest?: { modelId: number; at: number; status: ModelStatus };
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly registry: ModelRegistryService,
@@ -48,7 +57,7 @@ export class ModelStalenessService implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {
     setModelStalenessProbe(async () => {
       const active = this.registry.active();
-      return active ? this.status(active.model) : null;
+      return active ? this.recentStatus(active.model) : null;
     });
   }
 
@@ -56,7 +65,20 @@ export class ModelStalenessService implements OnModuleInit, OnModuleDestroy {
     setModelStalenessProbe(undefined);
   }
 
+  /** The last status of this model when younger than STALE_FLAG_MAX_AGE_MS, else a fresh one. */
+  async recentStatus(model: PrediksiModel): Promise<ModelStatus> {
+    const latest = this.latest;
+    if (latest && latest.modelId === model.id && Date.now() - latest.at < STALE_FLAG_MAX_AGE_MS) return latest.status;
+    return this.status(model);
+  }
+
   async status(model: PrediksiModel, now = new Date()): Promise<ModelStatus> {
+    const status = await this.compute(model, now);
+    this.latest = { modelId: model.id, at: now.getTime(), status };
+    return status;
+  }
+
+  private async compute(model: PrediksiModel, now: Date): Promise<ModelStatus> {
     const maxAge = this.config.model.maxAgeDays;
     const ageDays = r2((now.getTime() - model.trainedAt.getTime()) / DAY_MS);
     const base = {
