@@ -27,8 +27,18 @@ describe('loadConfig', () => {
     ['NODE_ENV', 'staging'],
     ['UPLOAD_MAX_ROWS', '0'],
     ['UPLOAD_MAX_INFLATED_BYTES', 'lots'],
+    ['MODEL_RETRAIN_CRON', 'every sunday'],
+    ['MODEL_RETRAIN_CRON', '0 25 * * *'],
+    ['MODEL_MAX_ACCURACY_DROP', '2'],
+    ['MODEL_MAX_AGE_DAYS', '0'],
   ])('an invalid %s=%s stops the boot with a message naming it', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}=`));
+  });
+
+  it('model quality: retraining off by default; a cron subset when set', () => {
+    expect(loadConfig({}).model).toEqual({ maxAgeDays: 180, retrainCron: null, maxAccuracyDrop: 0.01 });
+    expect(loadConfig({ MODEL_RETRAIN_CRON: '@weekly', MODEL_MAX_ACCURACY_DROP: '0.02' }).model).toMatchObject({ retrainCron: '@weekly', maxAccuracyDrop: 0.02 });
+    expect(loadConfig({ MODEL_RETRAIN_CRON: '0 2 * * 0' }).model.retrainCron).toBe('0 2 * * 0');
   });
 
   it('rejects an unknown time zone, naming SCHOOL_TIMEZONE', () => {
