@@ -6,10 +6,8 @@
  *
  * Settings (env): BENCH_LIST_ROWS (10000), BENCH_LIST_REPEATS (30).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { ROOT, peakRssMb, startBenchApp } from './lib/app-process';
+import { peakRssMb, startBenchApp } from './lib/app-process';
+import { publishTable, runBench } from './lib/benchmarks-file';
 import { createApiClient } from './lib/api-client';
 
 const ROWS = Number(process.env.BENCH_LIST_ROWS ?? 10_000);
@@ -46,23 +44,15 @@ async function main(): Promise<void> {
       lines.push(line);
     }
     const rss = peakRssMb(app.pid);
-    const table = [
-      `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}; ${total} nilai rows; ${REPEATS} sequential requests after 3 warm-ups, timed to the last byte; app peak RSS ${rss} MB.`,
-      '',
-      '| request | rows | body | p50 (ms) | p95 (ms) | max (ms) |',
-      '|---|---:|---:|---:|---:|---:|',
-      ...lines,
-    ].join('\n');
-    const file = join(ROOT, 'BENCHMARKS.md');
-    const doc = readFileSync(file, 'utf8');
-    writeFileSync(file, doc.replace(/<!-- LIST:BEGIN -->[\s\S]*<!-- LIST:END -->/, `<!-- LIST:BEGIN -->\n${table}\n<!-- LIST:END -->`));
-    console.log(table);
+    publishTable(
+      'LIST',
+      `${total} nilai rows; ${REPEATS} sequential requests after 3 warm-ups, timed to the last byte; app peak RSS ${rss} MB.`,
+      ['request', 'rows', 'body', 'p50 (ms)', 'p95 (ms)', 'max (ms)'],
+      lines,
+    );
   } finally {
     await app.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -8,15 +8,13 @@
  *
  * Settings (env): BENCH_MQ_STUDENTS (10000), BENCH_MQ_REPEATS (10).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
-import { join } from 'node:path';
-import { ROOT, peakRssMb, startBenchApp } from './lib/app-process';
+import { peakRssMb, startBenchApp } from './lib/app-process';
+import { publishTable, runBench } from './lib/benchmarks-file';
 import { createApiClient } from './lib/api-client';
 
 const STUDENTS = Number(process.env.BENCH_MQ_STUDENTS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_MQ_REPEATS ?? 10);
-const ADMIN_PASSWORD = 'bench-admin-password-1';
+const ADMIN_PASSWORD = 'bench-kunci-rahasia-7';
 
 async function timed(baseUrl: string, method: 'GET' | 'POST', path: string, token?: string): Promise<number> {
   const started = process.hrtime.bigint();
@@ -40,7 +38,13 @@ async function main(): Promise<void> {
     await api.ensureStudents(STUDENTS);
     const rows = await api.labelledRows();
     const lines: string[] = [];
-    const row = async (what: string, method: 'GET' | 'POST', path: string, repeats: number, token: string | undefined = api.token): Promise<void> => {
+    const row = async (
+      what: string,
+      method: 'GET' | 'POST',
+      path: string,
+      repeats: number,
+      token: string | undefined = api.token,
+    ): Promise<void> => {
       const ms: number[] = [];
       for (let i = 0; i < repeats; i++) ms.push(await timed(app.baseUrl, method, path, token));
       const line = `| ${what} | ${repeats} | ${median(ms).toFixed(0)} | ${Math.max(...ms).toFixed(0)} |`;
@@ -49,30 +53,29 @@ async function main(): Promise<void> {
     };
     const trainStarted = process.hrtime.bigint();
     await api.train();
-    lines.push(`| \`POST /api/prediksi/train\` (tree, 10-fold CV, fairness, calibration, row digests) | 1 | ${(Number(process.hrtime.bigint() - trainStarted) / 1e6).toFixed(0)} | |`);
-    await row('`GET /api/prediksi/models/active/status` (compares every labelled row)', 'GET', '/api/prediksi/models/active/status', REPEATS);
+    lines.push(
+      `| \`POST /api/prediksi/train\` (tree, 10-fold CV, fairness, calibration, row digests) | 1 | ${(Number(process.hrtime.bigint() - trainStarted) / 1e6).toFixed(0)} | |`,
+    );
+    await row(
+      '`GET /api/prediksi/models/active/status` (compares every labelled row)',
+      'GET',
+      '/api/prediksi/models/active/status',
+      REPEATS,
+    );
     await row('`GET /api/prediksi/model-metrics` (cached `stale`)', 'GET', '/api/prediksi/model-metrics', REPEATS);
     await row('`GET /metrics` (cached gauge)', 'GET', '/metrics', REPEATS, undefined);
     await row('`GET /api/prediksi/models/compare?a=1&b=1`', 'GET', '/api/prediksi/models/compare?a=1&b=1', 3);
     await row('`GET /api/prediksi/models/1/fairness`', 'GET', '/api/prediksi/models/1/fairness', REPEATS);
     await row('`POST /api/prediksi/retrain-if-stale` `{force: true}`', 'POST', '/api/prediksi/retrain-if-stale', 1);
-    const table = [
-      `Run ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model.split(' ').slice(0, 2).join(' ')}, Node ${process.version}; ${STUDENTS} students, ${rows} labelled rows; sequential requests; app peak RSS ${peakRssMb(app.pid)} MB.`,
-      '',
-      '| request | runs | median (ms) | max (ms) |',
-      '|---|---:|---:|---:|',
-      ...lines,
-    ].join('\n');
-    const file = join(ROOT, 'BENCHMARKS.md');
-    const doc = readFileSync(file, 'utf8');
-    writeFileSync(file, doc.replace(/<!-- MODEL-QUALITY:BEGIN -->[\s\S]*<!-- MODEL-QUALITY:END -->/, `<!-- MODEL-QUALITY:BEGIN -->\n${table}\n<!-- MODEL-QUALITY:END -->`));
-    console.log(table);
+    publishTable(
+      'MODEL-QUALITY',
+      `${STUDENTS} students, ${rows} labelled rows; sequential requests; app peak RSS ${peakRssMb(app.pid)} MB.`,
+      ['request', 'runs', 'median (ms)', 'max (ms)'],
+      lines,
+    );
   } finally {
     await app.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+runBench(main);

@@ -84,9 +84,8 @@ export class ModelQualityController {
     errors: [400, 404],
   })
   async fairness(@Param('version', ParseIdPipe) version: number): Promise<FairnessResponseDto> {
-    const m = await this.registry.get(version);
-    const report = recorded(m, m.fairness);
-    return { model_version: m.version, features: m.features, ...report };
+    const { model, report } = await this.report(version, 'fairness');
+    return { model_version: model.version, features: model.features, ...report };
   }
 
   @Get('models/:version/calibration')
@@ -97,14 +96,19 @@ export class ModelQualityController {
     errors: [400, 404],
   })
   async calibration(@Param('version', ParseIdPipe) version: number): Promise<CalibrationResponseDto> {
-    const m = await this.registry.get(version);
-    return { model_version: m.version, ...recorded(m, m.calibration) };
+    const { model, report } = await this.report(version, 'calibration');
+    return { model_version: model.version, ...report };
   }
-}
 
-/** A report models trained before it existed do not have: 404 saying so. */
-function recorded<T>(m: PrediksiModel, report: T | null): T {
-  if (report === null)
-    throw new DomainException(HttpStatus.NOT_FOUND, MODEL_QUALITY_ERRORS.MODEL_QUALITY_NOT_RECORDED, { version: m.version });
-  return report;
+  /** A stored report; models trained before reports existed have none: 404 saying so. */
+  private async report<K extends 'fairness' | 'calibration'>(
+    version: number,
+    key: K,
+  ): Promise<{ model: PrediksiModel; report: NonNullable<PrediksiModel[K]> }> {
+    const model = await this.registry.get(version);
+    const report = model[key];
+    if (report === null)
+      throw new DomainException(HttpStatus.NOT_FOUND, MODEL_QUALITY_ERRORS.MODEL_QUALITY_NOT_RECORDED, { version: model.version });
+    return { model, report: report as NonNullable<PrediksiModel[K]> };
+  }
 }
