@@ -7,9 +7,21 @@ import { Trash1764231300000 } from './1764231300000-Trash';
 import { AuthHardening1764231200000 } from './1764231200000-AuthHardening';
 import { SchoolYear1764231500000 } from './1764231500000-SchoolYear';
 import { DistrictScale1764231800000 } from './1764231800000-DistrictScale';
+import { ModelQuality1764231750000 } from './1764231750000-ModelQuality';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the app, the CLI and jest's global
  * setup load the same set the same way. Add each new migration here.
  */
-export const MIGRATIONS = [AppSetting1764230400000, Auth1764230500000, EventLog1764230600000, SchoolRecords1764230700000, Prediksi1764230800000, AuthHardening1764231200000, Trash1764231300000, SchoolYear1764231500000, DistrictScale1764231800000];
+export const MIGRATIONS = [
+  AppSetting1764230400000,
+  Auth1764230500000,
+  EventLog1764230600000,
+  SchoolRecords1764230700000,
+  Prediksi1764230800000,
+  AuthHardening1764231200000,
+  Trash1764231300000,
+  SchoolYear1764231500000,
+  ModelQuality1764231750000,
+  DistrictScale1764231800000,
+];

@@ -29,6 +29,10 @@ describe('loadConfig', () => {
     ['UPLOAD_MAX_INFLATED_BYTES', 'lots'],
     ['PERINGATAN_TURUN_NILAI', '-1'],
     ['PERINGATAN_TURUN_NILAI', 'lima'],
+    ['MODEL_RETRAIN_CRON', 'every sunday'],
+    ['MODEL_RETRAIN_CRON', '0 25 * * *'],
+    ['MODEL_MAX_ACCURACY_DROP', '2'],
+    ['MODEL_MAX_AGE_DAYS', '0'],
   ])('an invalid %s=%s stops the boot with a message naming it', (key, value) => {
     expect(() => loadConfig({ [key]: value })).toThrow(new RegExp(`${key}=`));
   });
@@ -36,6 +40,15 @@ describe('loadConfig', () => {
   it('reads PERINGATAN_TURUN_NILAI (default 5 points)', () => {
     expect(loadConfig({}).peringatan).toEqual({ turunNilai: 5 });
     expect(loadConfig({ PERINGATAN_TURUN_NILAI: '7.5' }).peringatan).toEqual({ turunNilai: 7.5 });
+  });
+
+  it('model quality: retraining off by default; a cron subset when set', () => {
+    expect(loadConfig({}).model).toEqual({ maxAgeDays: 180, retrainCron: null, maxAccuracyDrop: 0.01 });
+    expect(loadConfig({ MODEL_RETRAIN_CRON: '@weekly', MODEL_MAX_ACCURACY_DROP: '0.02' }).model).toMatchObject({
+      retrainCron: '@weekly',
+      maxAccuracyDrop: 0.02,
+    });
+    expect(loadConfig({ MODEL_RETRAIN_CRON: '0 2 * * 0' }).model.retrainCron).toBe('0 2 * * 0');
   });
 
   it('rejects an unknown time zone, naming SCHOOL_TIMEZONE', () => {
@@ -56,9 +69,9 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'short-secret' })).toThrow(/at least 32 bytes/);
     });
     it('refuses a known placeholder even when long', () => {
-      expect(() =>
-        loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'change-this-to-a-long-random-string-of-at-least-32-bytes' }),
-      ).toThrow(/placeholder/);
+      expect(() => loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'change-this-to-a-long-random-string-of-at-least-32-bytes' })).toThrow(
+        /placeholder/,
+      );
     });
     it('accepts a strong secret', () => {
       expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong }).auth.jwtSecret).toBe(strong);
@@ -68,9 +81,6 @@ describe('loadConfig', () => {
   it('parses CORS_ORIGINS', () => {
     expect(loadConfig({}).http.corsOrigins).toBe(false);
     expect(loadConfig({ CORS_ORIGINS: '*' }).http.corsOrigins).toBe('*');
-    expect(loadConfig({ CORS_ORIGINS: 'http://a.test, http://b.test' }).http.corsOrigins).toEqual([
-      'http://a.test',
-      'http://b.test',
-    ]);
+    expect(loadConfig({ CORS_ORIGINS: 'http://a.test, http://b.test' }).http.corsOrigins).toEqual(['http://a.test', 'http://b.test']);
   });
 });

@@ -77,6 +77,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** GURU_SCOPE: whether a guru sees the whole school or only their classes (src/scope/teacher-scope.ts). */
   guruScope: GuruScopeMode;
+  /** Staleness and champion/challenger retraining of the prediction model. */
+  model: { maxAgeDays: number; retrainCron: string | null; maxAccuracyDrop: number };
 }
 
 /** The expensive routes' rate-limit buckets: training, batch prediction, exports, tree images, uploads. */
@@ -99,7 +101,10 @@ function parseTrustProxy(value: string): boolean | string[] {
   const v = value.trim().toLowerCase();
   if (v === 'true') return true;
   if (v === 'false' || v === '') return false;
-  return value.split(',').map((p) => p.trim()).filter(Boolean);
+  return value
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 function assertTimezone(tz: string): void {
@@ -198,5 +203,6 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     trash: { retentionDays: e.TRASH_RETENTION_DAYS },
     metricsToken: e.METRICS_TOKEN,
     guruScope: e.GURU_SCOPE,
+    model: { maxAgeDays: e.MODEL_MAX_AGE_DAYS, retrainCron: e.MODEL_RETRAIN_CRON ?? null, maxAccuracyDrop: e.MODEL_MAX_ACCURACY_DROP },
   };
 }

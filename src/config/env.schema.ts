@@ -1,17 +1,26 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsIn,
-  IsInt,
-  IsNumber,
-  IsOptional,
-  IsString,
-  Max,
-  Min,
-  MinLength,
-  validateSync,
-} from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Max, Min, MinLength, ValidateBy, validateSync } from 'class-validator';
 import { GURU_SCOPE_MODES, type GuruScopeMode } from '../scope/guru-scope-mode';
+import { parseCron } from '../common/jobs/cron-schedule';
+
+/** A MODEL_RETRAIN_CRON the scheduler understands (see src/common/jobs/cron-schedule.ts); empty = off. */
+const IsCronSubset = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isCronSubset',
+    validator: {
+      validate: (value: unknown) => {
+        if (typeof value !== 'string') return false;
+        try {
+          parseCron(value);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      defaultMessage: () =>
+        'must be @hourly, @daily, @weekly, @monthly or five cron fields of *, */N, numbers or comma lists (e.g. "0 2 * * 0")',
+    },
+  });
 
 /** Parses the usual spellings of a boolean environment value; anything else stays a string and fails validation. */
 const envBoolean = ({ value }: { value: unknown }): unknown => {
@@ -55,18 +64,21 @@ export class EnvironmentVariables {
   /** Loopback for `npm start` on a laptop; the Dockerfile and compose set 0.0.0.0. */
   HOST = '127.0.0.1';
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATABASE_URL?: string;
 
   /** A read replica for exports, statistics and training sets; unset: they read the primary. */
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   DATABASE_READ_URL?: string;
 
   @IsString()
   EMBEDDED_PG_DATA_DIR = './data/postgres';
 
   /** Unset: the embedded server keeps the port it was first given for its data directory (from 54329 up). */
-  @IsOptional() @EnvInt(1, 65535)
+  @IsOptional()
+  @EnvInt(1, 65535)
   EMBEDDED_PG_PORT?: number;
 
   @EnvInt(1, 200)
@@ -85,7 +97,8 @@ export class EnvironmentVariables {
   @EnvInt(1, 64)
   WEB_CONCURRENCY = 1;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   JWT_SECRET?: string;
 
   @EnvInt(1, 24 * 60)
@@ -98,10 +111,13 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS = '';
 
-  @IsString() @MinLength(3)
+  @IsString()
+  @MinLength(3)
   ADMIN_USERNAME = 'admin';
 
-  @IsOptional() @IsString() @MinLength(8)
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
   ADMIN_PASSWORD?: string;
 
   @IsString()
@@ -224,12 +240,26 @@ export class EnvironmentVariables {
   @EnvInt(1, 3650)
   TRASH_RETENTION_DAYS = 30;
 
-  @IsOptional() @IsString()
+  @IsOptional()
+  @IsString()
   METRICS_TOKEN?: string;
 
   /** What a guru sees and writes: `school` (everything, as before) or `class` (their rombels of the active year; see src/scope). */
   @IsIn(GURU_SCOPE_MODES)
   GURU_SCOPE: GuruScopeMode = 'school';
+
+  /** The active model is stale when older than this many days (GET /api/prediksi/models/active/status). */
+  @EnvInt(1, 3650)
+  MODEL_MAX_AGE_DAYS = 180;
+
+  /** When set, a champion/challenger retraining runs on this schedule (school time zone); unset = never. */
+  @IsOptional()
+  @IsCronSubset()
+  MODEL_RETRAIN_CRON?: string;
+
+  /** A challenger whose CV accuracy is below the champion's by more than this is not activated. */
+  @EnvNumber(0, 1)
+  MODEL_MAX_ACCURACY_DROP = 0.01;
 }
 
 export class ConfigError extends Error {
@@ -240,16 +270,22 @@ export class ConfigError extends Error {
 export function validateEnvironment(raw: Record<string, string | undefined>): EnvironmentVariables {
   const known = Object.keys(new EnvironmentVariables());
   const picked: Record<string, string> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DATABASE_READ_URL', 'JWT_SECRET', 'ADMIN_PASSWORD', 'METRICS_TOKEN']) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'DATABASE_READ_URL',
+    'JWT_SECRET',
+    'ADMIN_PASSWORD',
+    'METRICS_TOKEN',
+    'MODEL_RETRAIN_CRON',
+  ]) {
     const value = raw[key];
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const env = plainToInstance(EnvironmentVariables, picked);
   const errors = validateSync(env, { skipMissingProperties: false });
   if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
+    const lines = errors.map((e) => `${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new ConfigError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   return env;

@@ -15,6 +15,7 @@ import { UPLOAD_ERRORS } from '../common/spreadsheet/upload.errors';
 import { HEALTH_ERRORS } from '../health/health.errors';
 import { METRICS_ERRORS } from '../metrics/metrics.errors';
 import { PREDIKSI_ERRORS } from '../prediksi/prediksi.errors';
+import { MODEL_QUALITY_ERRORS } from '../prediksi/model-quality.errors';
 import { RECORD_ERRORS } from '../records/records.errors';
 import { RATE_LIMIT_ERRORS } from '../common/rate-limit/rate-limit.errors';
 import { EVENTS_ERRORS } from '../events/events.errors';
@@ -44,6 +45,7 @@ const CODE_OBJECTS: Record<string, Readonly<Record<string, string>>> = {
   SEKOLAH_ERRORS,
   RAPOR_ERRORS,
   SCOPE_ERRORS,
+  MODEL_QUALITY_ERRORS,
 };
 const NAMESPACES: Namespace[] = ['errors', 'titles', 'validation', 'messages'];
 const moduleCodes = [...new Set(Object.values(CODE_OBJECTS).flatMap((o) => Object.values(o)))].sort();

@@ -35,9 +35,11 @@ export const predictionDuration = histogram(
 );
 
 export const trainingsTotal = counter('model_trainings_total', 'Model trainings, by outcome (success, conflict, error)', ['outcome']);
-export const trainingDuration = histogram('model_training_duration_seconds', 'Model training duration (assembly, training, cross-validation, storing)', [
-  0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60,
-]);
+export const trainingDuration = histogram(
+  'model_training_duration_seconds',
+  'Model training duration (assembly, training, cross-validation, storing)',
+  [0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30, 60],
+);
 
 export const activeModelVersion = gauge('active_model_version', 'Version of the model this process serves (0 = none)');
 export const activeModelCvAccuracy = gauge('active_model_cv_accuracy', 'Cross-validated accuracy of the active model (0..1)');
@@ -55,3 +57,26 @@ export const eventsBackPressure = counter(
 );
 
 export const dbPoolConnections = gauge('db_pool_connections', 'Database pool connections by state (total, idle, waiting)', ['state']);
+
+/** Asked at each scrape for the active model's staleness (null: no active model); set by the prediksi module. */
+type StalenessProbe = () => Promise<{ stale: boolean } | null>;
+let stalenessProbe: StalenessProbe | undefined;
+export function setModelStalenessProbe(probe: StalenessProbe | undefined): void {
+  stalenessProbe = probe;
+}
+
+/** Computed when scraped (one SQL query), so it is never older than the data; a failed probe keeps the last value. */
+export const activeModelStale = new Gauge({
+  name: `${PREFIX}active_model_stale`,
+  help: 'Whether the active model is stale (1), current (0), or there is none (-1); see GET /api/prediksi/models/active/status',
+  registers: [metricsRegistry],
+  async collect() {
+    if (!stalenessProbe) return;
+    try {
+      const status = await stalenessProbe();
+      this.set(status ? Number(status.stale) : -1);
+    } catch {
+      // The database is unreachable: readiness and the HTTP metrics say so; keep the last value.
+    }
+  },
+});

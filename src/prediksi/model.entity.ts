@@ -3,6 +3,10 @@ import { User } from '../auth/user.entity';
 import type { TreeJson } from './c45';
 import type { ConfusionMatrix, CvSummary, EvaluationSummary } from './domain/metrics';
 import type { LabelSource } from './domain/feature-catalogue';
+import type { CalibrationReport } from './domain/calibration';
+import type { ChallengerVerdict } from './domain/challenger-rule';
+import type { FairnessReport } from './domain/fairness';
+import type { ThresholdSnapshot } from './services/threshold-snapshot';
 
 /** Options a model was trained with (stored as given, after defaults were applied). */
 export interface TrainingOptions {
@@ -10,6 +14,28 @@ export interface TrainingOptions {
   min_instances: number;
   pruned: boolean;
   folds: number;
+  /** J48 -A; absent on models trained before the option existed (they used plain estimates). */
+  laplace?: boolean;
+}
+
+/** What the model was trained on, for the staleness check. */
+export interface ModelProvenance {
+  /** Labelled rows (= training_set_size). */
+  rows: number;
+  /** Student-semesters with the data a row needs, labelled or not. */
+  total_rows: number;
+  hash: string;
+  label_source: LabelSource;
+  features: string[];
+  /** app_setting `thresholds.*` values the stored categories were derived with. */
+  thresholds: ThresholdSnapshot;
+}
+
+/** The champion/challenger decision about a version trained as a challenger (the verdict's numbers included). */
+export interface ChallengerDecision extends ChallengerVerdict {
+  champion_version: number;
+  trigger: 'request' | 'schedule';
+  decided_at: string;
 }
 
 /** One trained model version (API.md §6). Exactly one row is active (partial unique index). */
@@ -79,4 +105,20 @@ export class PrediksiModel {
 
   @Column({ type: 'timestamptz', nullable: true })
   activatedAt: Date | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  provenance: ModelProvenance | null;
+
+  /** Row key → digest at training; large, so only the staleness query reads it (in SQL). */
+  @Column({ type: 'jsonb', nullable: true, select: false })
+  trainingRows?: Record<string, string> | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  fairness: FairnessReport | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  calibration: CalibrationReport | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  challenger: ChallengerDecision | null;
 }

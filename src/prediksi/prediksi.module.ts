@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { DemoDataController } from './controllers/demo-data.controller';
 import { HistoryController } from './controllers/history.controller';
+import { ModelQualityController } from './controllers/model-quality.controller';
 import { ModelViewsController } from './controllers/model-views.controller';
 import { PredictionController } from './controllers/prediction.controller';
 import { TrainingController } from './controllers/training.controller';
+import { ChampionChallengerService } from './services/champion-challenger.service';
 import { DemoDataService } from './services/demo-data.service';
 import { DemoSchoolBootstrap } from './services/demo-school.bootstrap';
 import { FeatureStatisticsService } from './services/feature-statistics.service';
 import { HistoryService } from './services/history.service';
 import { ModelActivationListener } from './services/model-activation.listener';
+import { ModelCompareService } from './services/model-compare.service';
+import { ModelStalenessService } from './services/model-staleness.service';
 import { ModelRegistryService } from './services/model-registry.service';
 import { ModelViewsService } from './services/model-views.service';
 import { PredictionService } from './services/prediction.service';
@@ -17,7 +21,7 @@ import { TrainingService } from './services/training.service';
 
 /** Training from the school's records, the model registry, explained predictions and model views. */
 @Module({
-  controllers: [PredictionController, TrainingController, ModelViewsController, HistoryController, DemoDataController],
+  controllers: [PredictionController, TrainingController, ModelViewsController, ModelQualityController, HistoryController, DemoDataController],
   providers: [
     TrainingSetService,
     ModelRegistryService,
@@ -29,6 +33,9 @@ import { TrainingService } from './services/training.service';
     FeatureStatisticsService,
     DemoDataService,
     DemoSchoolBootstrap,
+    ModelStalenessService,
+    ChampionChallengerService,
+    ModelCompareService,
   ],
   exports: [ModelRegistryService, PredictionService],
 })

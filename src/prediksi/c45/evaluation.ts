@@ -46,6 +46,16 @@ export interface CrossValidationResult extends EvaluationResult {
   readonly foldRows: number[][];
   /** Per row (0-based, dataset order): the CV class distribution it received. */
   readonly distributions: number[][];
+  /**
+   * Only with `bothLeafEstimates`: per row, the distribution of the same fold's tree with plain and
+   * with Laplace leaf estimates (-A changes no split, only leaf probabilities), for calibration.
+   */
+  readonly byLeafEstimate?: { readonly plain: number[][]; readonly laplace: number[][] };
+}
+
+export interface CrossValidationExtras {
+  /** Also classify every held-out row with both leaf estimates (see `byLeafEstimate`). */
+  bothLeafEstimates?: boolean;
 }
 
 /** Accumulates predictions like weka.classifiers.Evaluation. */
@@ -170,7 +180,7 @@ export function wekaFolds(ds: C45Dataset, folds: number, seed: number): { order:
   return { order, rnd };
 }
 
-export function crossValidate(ds: C45Dataset, options: C45Options = {}, folds = 10, seed = 1): CrossValidationResult {
+export function crossValidate(ds: C45Dataset, options: C45Options = {}, folds = 10, seed = 1, extras: CrossValidationExtras = {}): CrossValidationResult {
   const n = ds.numInstances;
   if (!Number.isInteger(folds) || folds < 2) throw new C45InputError('INVALID_OPTION', `folds must be an integer >= 2 (got ${folds})`);
   if (folds > n) throw new C45InputError('INVALID_OPTION', `cannot do ${folds}-fold cross-validation on ${n} instances`);
@@ -179,6 +189,7 @@ export function crossValidate(ds: C45Dataset, options: C45Options = {}, folds = 
   const ev = new Evaluator(ds.classAttribute.values);
   const foldRows: number[][] = [];
   const distributions: number[][] = new Array<number[]>(n);
+  const byLeafEstimate = extras.bothLeafEstimates ? { plain: new Array<number[]>(n), laplace: new Array<number[]>(n) } : undefined;
   const base = Math.floor(n / folds);
   const rest = n % folds;
   for (let f = 0; f < folds; f++) {
@@ -195,7 +206,12 @@ export function crossValidate(ds: C45Dataset, options: C45Options = {}, folds = 
       const d = distributionForInstance(tree, rowInstance(ds, r));
       distributions[r] = d;
       ev.add(ds.classes[r], d, ds.weights[r]);
+      if (byLeafEstimate) {
+        const x = rowInstance(ds, r);
+        byLeafEstimate.plain[r] = opts.laplace ? distributionForInstance(tree, x, false) : d;
+        byLeafEstimate.laplace[r] = opts.laplace ? d : distributionForInstance(tree, x, true);
+      }
     }
   }
-  return { ...ev.result(), folds, seed, foldRows, distributions };
+  return { ...ev.result(), folds, seed, foldRows, distributions, ...(byLeafEstimate ? { byLeafEstimate } : {}) };
 }

@@ -7,7 +7,7 @@ import type { C45Dataset, DatasetSpec } from './dataset';
 import { createDataset, validateForTraining } from './dataset';
 import { C45InputError } from './errors';
 import { crossValidate as cv, evaluateOn } from './evaluation';
-import type { CrossValidationResult, EvaluationResult } from './evaluation';
+import type { CrossValidationExtras, CrossValidationResult, EvaluationResult } from './evaluation';
 import { encodeInstance } from './instance';
 import type { InstanceInput } from './instance';
 import type { C45Options, C45Tree } from './model';
@@ -23,7 +23,7 @@ export { C45InputError } from './errors';
 export { predictedIndex } from './classify';
 export type { C45ErrorCode } from './errors';
 export type { C45Header, C45Options, C45Tree, ResolvedOptions } from './model';
-export type { ClassMetrics, CrossValidationResult, EvaluationResult } from './evaluation';
+export type { ClassMetrics, CrossValidationExtras, CrossValidationResult, EvaluationResult } from './evaluation';
 export type { InstanceInput, InstanceRecord } from './instance';
 export { encodeInstance } from './instance';
 export { toJ48Text } from './format';
@@ -71,11 +71,17 @@ export function explainPath(tree: C45Tree, instance: InstanceInput): ExplainedPa
 }
 
 /** Weka-exact stratified k-fold CV (`-x folds -s seed`): accuracy, confusion matrix, P/R/F1. */
-export function crossValidate(data: C45Dataset | DatasetSpec, options: C45Options = {}, folds = 10, seed = 1): CrossValidationResult {
+export function crossValidate(
+  data: C45Dataset | DatasetSpec,
+  options: C45Options = {},
+  folds = 10,
+  seed = 1,
+  extras: CrossValidationExtras = {},
+): CrossValidationResult {
   const ds = toDataset(data);
   validateForTraining(ds);
   checkOptions(options);
-  return cv(ds, options, folds, seed);
+  return cv(ds, options, folds, seed, extras);
 }
 
 /** Scores a tree on a dataset (e.g. the training set, or a held-out set with the same header). */

@@ -13,6 +13,7 @@ import {
 } from '../dto/views-response.dto';
 import { toModelMetrics } from '../prediksi.mapper';
 import { FeatureStatisticsService } from '../services/feature-statistics.service';
+import { ModelStalenessService } from '../services/model-staleness.service';
 import { ModelViewsService } from '../services/model-views.service';
 import { RateLimited } from '../../common/rate-limit/rate-limited.decorator';
 import { RequestScope } from '../../scope/request-scope.decorator';
@@ -36,13 +37,16 @@ export class ModelViewsController {
   constructor(
     private readonly views: ModelViewsService,
     private readonly statistics: FeatureStatisticsService,
+    private readonly staleness: ModelStalenessService,
   ) {}
 
   @Get('model-metrics')
   @ApiEndpoint({ summary: 'Metrics of the active model (cross-validated)', response: ModelMetricsResponseDto, roles: ALL_ROLES, errors: [404] })
-  metrics(): ModelMetricsResponseDto {
+  async metrics(): Promise<ModelMetricsResponseDto> {
     const m = this.views.model();
+    const { stale } = await this.staleness.recentStatus(m);
     return {
+      stale,
       status: 'success',
       metrics: toModelMetrics(m),
       last_trained: m.trainedAt.toISOString(),

@@ -14,6 +14,8 @@ import {
   type TreeJson,
 } from '../c45';
 import type { DatasetSpec } from '../c45';
+import { type CalibrationReport, calibrationReport } from './calibration';
+import { type FairnessReport, fairnessReport } from './fairness';
 import { chooseFolds, type ConfusionMatrix, confusionInLabelOrder, type CvSummary, type EvaluationSummary, summarize, summarizeCv } from './metrics';
 
 export interface BuildOptions {
@@ -21,9 +23,14 @@ export interface BuildOptions {
   min_instances: number;
   pruned: boolean;
   folds: number;
+  /** J48 -A: Laplace-smoothed leaf probabilities (the tree is the same; only probabilities change). */
+  laplace: boolean;
 }
 
-export const DEFAULT_BUILD_OPTIONS: BuildOptions = { confidence_factor: 0.25, min_instances: 2, pruned: true, folds: 10 };
+export const DEFAULT_BUILD_OPTIONS: BuildOptions = { confidence_factor: 0.25, min_instances: 2, pruned: true, folds: 10, laplace: false };
+
+/** Per sensitive attribute, each training row's value (same order as the rows), for the fairness report. */
+export type RowGroups = Readonly<Record<string, ReadonlyArray<string | null>>>;
 /** Weka's default seed, so a model's CV numbers can be reproduced with the J48 CLI. */
 export const CV_SEED = 1;
 
@@ -35,20 +42,32 @@ export interface BuiltModel {
   confusion: ConfusionMatrix;
   importances: Record<string, number>;
   size: { numLeaves: number; size: number };
+  fairness: FairnessReport;
+  calibration: CalibrationReport;
 }
 
 export function learnerOptions(o: BuildOptions): C45Options {
-  return { confidenceFactor: o.confidence_factor, minNumObj: o.min_instances, unpruned: !o.pruned };
+  return { confidenceFactor: o.confidence_factor, minNumObj: o.min_instances, unpruned: !o.pruned, laplace: o.laplace };
 }
 
-export function buildModel(spec: DatasetSpec, options: BuildOptions): BuiltModel {
+/**
+ * Tree, one cross-validation, and everything measured from that cross-validation's per-row
+ * predictions: the metrics, the fairness report (per group of `groups`) and the calibration of both
+ * leaf estimates. `groupOrders`: declared values of each group attribute, to list groups in order.
+ */
+export function buildModel(
+  spec: DatasetSpec,
+  options: BuildOptions,
+  groups: RowGroups = {},
+  groupOrders: Readonly<Record<string, readonly string[]>> = {},
+): BuiltModel {
   const c45 = learnerOptions(options);
   const tree = trainC45(spec, c45);
   const classNames = tree.header.classAttribute.values;
   const actual = spec.target.values.map((v) => classNames.indexOf(String(v)));
   const counts = classNames.map((_, c) => actual.filter((a) => a === c).length);
   const { folds, note } = chooseFolds(options.folds, counts);
-  const cvResult = crossValidate(spec, c45, folds, CV_SEED);
+  const cvResult = crossValidate(spec, c45, folds, CV_SEED, { bothLeafEstimates: true });
   const importances: Record<string, number> = {};
   for (const i of featureImportance(tree)) importances[i.attribute] = Math.round(i.importance * 1e4) / 1e4;
   return {
@@ -59,5 +78,7 @@ export function buildModel(spec: DatasetSpec, options: BuildOptions): BuiltModel
     confusion: confusionInLabelOrder(cvResult),
     importances,
     size: treeStats(tree),
+    fairness: fairnessReport(classNames, actual, cvResult.distributions, groups, cvResult.folds, groupOrders),
+    calibration: calibrationReport(actual, cvResult.byLeafEstimate!, options.laplace ? 'laplace' : 'plain'),
   };
 }

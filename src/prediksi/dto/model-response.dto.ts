@@ -109,6 +109,7 @@ export class ModelMetricsResponseDto {
   @ApiProperty({ example: 'success' }) status: string;
   @ApiProperty({ type: ModelMetricsDto }) metrics: ModelMetricsDto;
   @ApiProperty({ description: 'When the active model was trained' }) last_trained: string;
+  @ApiProperty({ description: 'The active model is stale (at most a minute old; GET /prediksi/models/active/status compares afresh and says why)' }) stale: boolean;
   @ApiProperty() model_version: number;
   @ApiPropertyOptional({ type: [String] }) features?: string[];
   @ApiPropertyOptional() samples?: number;

@@ -37,6 +37,23 @@ export class TrainRequestDto {
   @IsIn(FEATURE_NAMES, { each: true })
   features?: FeatureName[];
 
+  @ApiPropertyOptional({
+    enum: FEATURE_NAMES,
+    isArray: true,
+    description: 'Features to leave out of `features` (e.g. ["kategori_penghasilan"]: a model without a sensitive attribute, to compare)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(FEATURE_NAMES.length)
+  @IsIn(FEATURE_NAMES, { each: true })
+  exclude_features?: FeatureName[];
+
+  @ApiPropertyOptional({ default: false, description: 'J48 -A: Laplace-smoothed leaf probabilities (same tree; see the calibration report)' })
+  @IsOptional()
+  @IsBoolean()
+  laplace?: boolean;
+
   @ApiPropertyOptional({ default: 10, minimum: 2, maximum: 20, description: 'Cross-validation folds (fewer when a class is smaller)' })
   @IsOptional()
   @IsInt()

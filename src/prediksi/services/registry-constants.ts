@@ -8,3 +8,5 @@ export const MODEL_ACTIVATED_CHANNEL = 'edupro_model_activated';
  */
 export const TRAINING_LOCK_KEY = 4_581_270_001;
 export const REGISTRY_LOCK_KEY = 4_581_270_002;
+/** Held (session lock) for a whole champion/challenger retraining: one instance retrains at a time. */
+export const RETRAIN_LOCK_KEY = 4_581_270_003;

@@ -12,9 +12,18 @@ import {
   KATEGORI_PRESTASI,
   type LabelSource,
   MIN_TRAINING_ROWS,
-  RULE_LABEL_SQL,
 } from '../domain/feature-catalogue';
+import { FAIRNESS_ATTRIBUTES, type FairnessAttribute } from '../domain/fairness';
+import { labelSql, ROW_KEY_SQL, rowDigestSql } from './training-rows.sql';
 import { STUDENT_SEMESTER_FROM } from './training-set.sql';
+
+/** Where each fairness attribute comes from (it need not be a feature of the model). */
+const GROUP_SQL: Record<FairnessAttribute, string> = { jenis_kelamin: 's.jenis_kelamin', kategori_penghasilan: 'o.kategori_penghasilan' };
+/** Declared values of each fairness attribute, so reports list groups in this order. */
+export const GROUP_ORDERS: Record<FairnessAttribute, readonly string[]> = {
+  jenis_kelamin: ['L', 'P'],
+  kategori_penghasilan: FEATURE_CATALOGUE.kategori_penghasilan.domain ?? [],
+};
 
 type Cell = number | string | null;
 
@@ -29,6 +38,10 @@ export interface TrainingSet {
   classDistribution: Record<string, number>;
   /** sha256 of the feature names, label source and every labelled row, in a fixed order. */
   contentHash: string;
+  /** Per fairness attribute, each labelled row's value (row order of `labels`). */
+  groups: Record<FairnessAttribute, Array<string | null>>;
+  /** Per labelled row, its key (student:year:semester) → digest of its values and label (staleness). */
+  rowDigests: Record<string, string>;
 }
 
 @Injectable()
@@ -41,9 +54,10 @@ export class TrainingSetService {
    */
   async load(features: readonly FeatureName[], labelSource: LabelSource, manager: EntityManager = this.read.manager): Promise<TrainingSet> {
     const select = features.map((f) => `${FEATURE_CATALOGUE[f].sql} AS "${f}"`).join(', ');
-    const label = labelSource === 'rule' ? RULE_LABEL_SQL : 'pr.kategori';
+    const groupSelect = FAIRNESS_ATTRIBUTES.map((g) => `${GROUP_SQL[g]} AS "__group_${g}"`).join(', ');
     const rows: Array<Record<string, Cell>> = await manager.query(
-      `SELECT ${select}, ${label} AS "__label" ${STUDENT_SEMESTER_FROM}
+      `SELECT ${select}, ${labelSql(labelSource)} AS "__label", ${groupSelect},
+         ${ROW_KEY_SQL} AS "__key", ${rowDigestSql(features, labelSource)} AS "__digest" ${STUDENT_SEMESTER_FROM}
        ORDER BY n.siswa_id, n.tahun_ajaran, n.semester`,
     );
     const labelled = rows.filter((r) => r.__label !== null);
@@ -62,7 +76,15 @@ export class TrainingSetService {
     const hash = createHash('sha256').update(JSON.stringify({ features, labelSource }));
     for (const r of labelled) hash.update('\n' + JSON.stringify(features.map((f) => r[f]).concat(r.__label)));
 
+    const groups = Object.fromEntries(
+      FAIRNESS_ATTRIBUTES.map((g) => [g, labelled.map((r) => (r[`__group_${g}`] === null ? null : String(r[`__group_${g}`])))]),
+    ) as Record<FairnessAttribute, Array<string | null>>;
+    const rowDigests: Record<string, string> = {};
+    for (const r of labelled) rowDigests[String(r.__key)] = String(r.__digest);
+
     return {
+      groups,
+      rowDigests,
       features: [...features],
       labelSource,
       totalRows: rows.length,

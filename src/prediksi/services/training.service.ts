@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { C45InputError, type DatasetSpec } from '../c45';
+import { C45InputError } from '../c45';
 import { recordChange } from '../../common/audit/audit-context';
 import { DomainException } from '../../common/http/problem';
 import type { Message } from '../../i18n/catalogue';
@@ -10,14 +10,37 @@ import { trainingDuration, trainingsTotal } from '../../metrics/instruments';
 import { DEFAULT_FEATURES, type FeatureName, type LabelSource } from '../domain/feature-catalogue';
 import { type BuildOptions, DEFAULT_BUILD_OPTIONS } from '../domain/model-builder';
 import { buildModelOffThread, type ModelArtifacts } from '../training/off-thread-build';
+import { MODEL_QUALITY_ERRORS } from '../model-quality.errors';
 import { PrediksiModel } from '../model.entity';
 import { ModelRegistryService } from './model-registry.service';
 import { TRAINING_LOCK_KEY } from './registry-constants';
-import { TrainingSetService } from './training-set.service';
+import { thresholdSnapshot } from './threshold-snapshot';
+import { GROUP_ORDERS, type TrainingSet, TrainingSetService } from './training-set.service';
 
 export interface TrainingRequest extends Partial<BuildOptions> {
   label_source?: LabelSource;
   features?: FeatureName[];
+  /** Features left out of `features` (e.g. a sensitive attribute), so two models can be compared. */
+  exclude_features?: FeatureName[];
+}
+
+/**
+ * Decides, inside the training transaction (with the new version inserted, inactive), whether it
+ * becomes the active model; may write alongside (the champion/challenger decision and its event).
+ */
+export type ActivationDecision = (m: EntityManager, candidate: PrediksiModel) => Promise<boolean>;
+
+/** The features a request trains on: the requested (or default) ones without the excluded ones. */
+export function resolveFeatures(request: Pick<TrainingRequest, 'features' | 'exclude_features'>): FeatureName[] {
+  const requested = request.features?.length ? [...new Set(request.features)] : [...DEFAULT_FEATURES];
+  const excluded = new Set(request.exclude_features ?? []);
+  const features = requested.filter((f) => !excluded.has(f));
+  if (!features.length) {
+    throw new DomainException(HttpStatus.UNPROCESSABLE_ENTITY, MODEL_QUALITY_ERRORS.TRAINING_NO_FEATURES_LEFT, {
+      features: requested.join(', '),
+    });
+  }
+  return features;
 }
 
 export interface TrainingOutcome {
@@ -42,28 +65,32 @@ export class TrainingService {
    * a concurrent training (in any process) gets 409 at once, and a failure anywhere leaves the
    * registry exactly as it was.
    */
-  async train(request: TrainingRequest, trainedBy: number | null): Promise<TrainingOutcome> {
+  async train(request: TrainingRequest, trainedBy: number | null, decide?: ActivationDecision): Promise<TrainingOutcome> {
     const options: BuildOptions = {
       confidence_factor: request.confidence_factor ?? DEFAULT_BUILD_OPTIONS.confidence_factor,
       min_instances: request.min_instances ?? DEFAULT_BUILD_OPTIONS.min_instances,
       pruned: request.pruned ?? DEFAULT_BUILD_OPTIONS.pruned,
       folds: request.folds ?? DEFAULT_BUILD_OPTIONS.folds,
+      laplace: request.laplace ?? DEFAULT_BUILD_OPTIONS.laplace,
     };
-    const features = request.features?.length ? [...new Set(request.features)] : [...DEFAULT_FEATURES];
+    const features = resolveFeatures(request);
     const labelSource = request.label_source ?? 'prestasi';
     const started = performance.now();
 
-    const outcome = await this.trainLocked(features, labelSource, options, trainedBy, started).catch((e: unknown) => {
+    const outcome = await this.trainLocked(features, labelSource, options, trainedBy, started, decide).catch((e: unknown) => {
       trainingsTotal.inc({ outcome: e instanceof DomainException && e.getStatus() === 409 ? 'conflict' : 'error' });
       throw e;
     });
     trainingsTotal.inc({ outcome: 'success' });
     trainingDuration.observe((performance.now() - started) / 1000);
-    outcome.model.isActive = true;
     await this.registry.reload();
-    recordChange({ entity_type: 'model', entity_id: outcome.model.version, after: { version: outcome.model.version, features, labelSource } });
+    recordChange({
+      entity_type: 'model',
+      entity_id: outcome.model.version,
+      after: { version: outcome.model.version, features, labelSource, active: outcome.model.isActive },
+    });
     this.logger.log(
-      `Trained model version ${outcome.model.version} on ${outcome.model.trainingSetSize} rows in ${outcome.model.durationMs} ms (CV accuracy ${outcome.built.cv.accuracy})`,
+      `Trained model version ${outcome.model.version} on ${outcome.model.trainingSetSize} rows in ${outcome.model.durationMs} ms (CV accuracy ${outcome.built.cv.accuracy})${outcome.model.isActive ? '' : ', kept inactive'}`,
     );
     return outcome;
   }
@@ -74,15 +101,18 @@ export class TrainingService {
     options: BuildOptions,
     trainedBy: number | null,
     started: number,
+    decide?: ActivationDecision,
   ): Promise<TrainingOutcome> {
     return this.dataSource.transaction(async (m) => {
-      const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [TRAINING_LOCK_KEY])) as Array<{ locked: boolean }>;
+      const [{ locked }] = (await m.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [TRAINING_LOCK_KEY])) as Array<{
+        locked: boolean;
+      }>;
       if (!locked) {
         throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.TRAINING_IN_PROGRESS);
       }
       // Read from the read database (DATABASE_READ_URL), not inside this transaction: the lock only serialises trainings.
       const set = await this.trainingSet.load(features, labelSource);
-      const built = await this.build(set.spec, options);
+      const built = await this.build(set, options);
       const [{ next }] = (await m.query('SELECT coalesce(max(version), 0) + 1 AS next FROM model')) as Array<{ next: number }>;
       const userId = trainedBy === null ? null : await this.existingUser(m, trainedBy);
       const model = m.getRepository(PrediksiModel).create({
@@ -104,9 +134,22 @@ export class TrainingService {
         trainedAt: new Date(),
         durationMs: Math.round(performance.now() - started),
         activatedAt: null,
+        provenance: {
+          rows: set.labels.length,
+          total_rows: set.totalRows,
+          hash: set.contentHash,
+          label_source: labelSource,
+          features,
+          thresholds: await thresholdSnapshot(m),
+        },
+        trainingRows: set.rowDigests,
+        fairness: built.fairness,
+        calibration: built.calibration,
+        challenger: null,
       });
       await m.getRepository(PrediksiModel).insert(model);
-      await this.registry.activateWithin(m, next);
+      model.isActive = decide ? await decide(m, model) : true;
+      if (model.isActive) await this.registry.activateWithin(m, next);
       return { model, built };
     });
   }
@@ -128,9 +171,9 @@ export class TrainingService {
     }
   }
 
-  private async build(spec: DatasetSpec, options: BuildOptions): Promise<ModelArtifacts> {
+  private async build(set: TrainingSet, options: BuildOptions): Promise<ModelArtifacts> {
     try {
-      return await buildModelOffThread(spec, options);
+      return await buildModelOffThread(set.spec, options, set.groups, GROUP_ORDERS);
     } catch (e) {
       // Single-class data and the like: the data cannot make a model, which is a conflict with its state.
       if (e instanceof C45InputError) {

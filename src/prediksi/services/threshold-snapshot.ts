@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+
+/** app_setting key → the bands stored under it, e.g. `{ "thresholds.kehadiran": { "Tinggi": 80, "Sedang": 75 } }`. */
+export type ThresholdSnapshot = Record<string, Record<string, number>>;
+
+/**
+ * The category thresholds the stored rows were derived with (app_setting `thresholds.*`, written by
+ * the start-up re-derivation): recorded with each model and compared for its staleness.
+ */
+export async function thresholdSnapshot(m: EntityManager): Promise<ThresholdSnapshot> {
+  const rows = (await m.query(`SELECT key, value FROM app_setting WHERE key LIKE 'thresholds.%' ORDER BY key`)) as Array<{
+    key: string;
+    value: Record<string, number>;
+  }>;
+  return Object.fromEntries(rows.map((r) => [r.key, r.value]));
+}
+
+/** Equal snapshots: same keys, same values (jsonb objects come back with their keys in a fixed order). */
+export function sameThresholds(a: ThresholdSnapshot, b: ThresholdSnapshot): boolean {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys.every((k) => JSON.stringify(a[k] ?? null) === JSON.stringify(b[k] ?? null));
+}
