@@ -33,7 +33,10 @@ function median(xs: number[]): number {
 }
 
 function locateData(): { arff: string; csv: string | null; source: string } {
-  const dirs = [process.env.C45_REFERENCE_DIR && path.join(process.env.C45_REFERENCE_DIR, 'datasets'), path.resolve(ROOT, '../shared/c45/datasets')];
+  const dirs = [
+    process.env.C45_REFERENCE_DIR && path.join(process.env.C45_REFERENCE_DIR, 'datasets'),
+    path.resolve(ROOT, '../shared/c45/datasets'),
+  ];
   for (const d of dirs) {
     if (d && existsSync(path.join(d, 'students_100k.arff'))) {
       const csv = path.join(d, 'students_100k.csv');
@@ -55,7 +58,9 @@ function locateData(): { arff: string; csv: string | null; source: string } {
 function timed(cmd: string, args: string[]): { ms: number; rssMb: number; out: string } {
   const haveTime = existsSync('/usr/bin/time');
   const t0 = performance.now();
-  const r = haveTime ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 }) : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = haveTime
+    ? spawnSync('/usr/bin/time', ['-v', cmd, ...args], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - t0;
   if (r.status !== 0) throw new Error(`${cmd} failed (${r.status}): ${r.stderr}`);
   const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
@@ -72,7 +77,15 @@ function main(): void {
   // In-process: parse once, then a cold training followed by warm ones.
   const text = readFileSync(ourData, 'utf8');
   const tp = performance.now();
-  const table = data.csv ? parseCsv(text, ourData, { nominalOrder: { prediksi_prestasi: ['Rendah', 'Sedang', 'Tinggi'], kategori_kehadiran: ['Rendah', 'Sedang', 'Tinggi'], kategori_penghasilan: ['Rendah', 'Menengah', 'Tinggi'] } }) : parseArff(text, ourData);
+  const table = data.csv
+    ? parseCsv(text, ourData, {
+        nominalOrder: {
+          prediksi_prestasi: ['Rendah', 'Sedang', 'Tinggi'],
+          kategori_kehadiran: ['Rendah', 'Sedang', 'Tinggi'],
+          kategori_penghasilan: ['Rendah', 'Menengah', 'Tinggi'],
+        },
+      })
+    : parseArff(text, ourData);
   const parseMs = performance.now() - tp;
   const ds = datasetFromTable(table);
   let peakRss = process.memoryUsage().rss;

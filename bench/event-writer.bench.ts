@@ -92,7 +92,9 @@ async function main(): Promise<void> {
     const rate = (ms: number): number => Math.round((rows.length / ms) * 1000);
     console.log(`rows: ${rows.length} per method; stored in total: ${stored} (expected ${2 * rows.length})`);
     console.log(`old (200-row VALUES, sequential): ${Math.round(oldMs)} ms = ${rate(oldMs)} rows/s`);
-    console.log(`new (unnest, backlog-sized, ${DEFAULT_EVENT_WRITER_OPTIONS.concurrency} in flight, own pool): ${Math.round(newMs)} ms = ${rate(newMs)} rows/s`);
+    console.log(
+      `new (unnest, backlog-sized, ${DEFAULT_EVENT_WRITER_OPTIONS.concurrency} in flight, own pool): ${Math.round(newMs)} ms = ${rate(newMs)} rows/s`,
+    );
     if (stored !== 2 * rows.length) process.exitCode = 1;
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

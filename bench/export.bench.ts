@@ -10,13 +10,13 @@ import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
-import { runBench } from './lib/run-bench';
+import { peakRssMb, resetPeakRss, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
+import { runBench } from './lib/report';
 
 const ROWS = Number(process.env.EXPORT_BENCH_ROWS ?? 1_800_000);
 const SEMESTERS = 6;
 const REPS = Number(process.env.EXPORT_BENCH_REPS ?? 2);
-const ADMIN_PASSWORD = 'Bench-Kata-Sandi-Ekspor-7';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 /** CPU seconds the process has used (user + system), from /proc/<pid>/stat (clock ticks of 10 ms). */
@@ -24,7 +24,8 @@ const cpuSeconds = (pid: number): number => {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) / 100;
 };
-const rssMb = (pid: number): number => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
+const rssMb = (pid: number): number =>
+  Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024);
 
 /** 300,000 students and six semesters of grades each, straight in SQL (the checks and indexes apply as usual). */
 async function fill(databaseUrl: string): Promise<number> {
@@ -70,13 +71,18 @@ async function main(): Promise<string> {
     });
     const token = ((await login.json()) as { access_token: string }).access_token;
 
-    async function download(path: string): Promise<{ ms: number; bytes: number; lines: number; peak: number; maxSampled: number; cpu: number }> {
+    async function download(
+      path: string,
+    ): Promise<{ ms: number; bytes: number; lines: number; peak: number; maxSampled: number; cpu: number }> {
       resetPeakRss(app.pid);
       let maxSampled = 0;
       const sampler = setInterval(() => (maxSampled = Math.max(maxSampled, rssMb(app.pid))), 100);
       const started = performance.now();
       const cpuBefore = cpuSeconds(app.pid);
-      const res = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(900_000) });
+      const res = await fetch(`${app.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${token}` },
+        signal: AbortSignal.timeout(900_000),
+      });
       if (res.status !== 200 || !res.body) throw new Error(`${path}: ${res.status} ${await res.text()}`);
       let bytes = 0;
       let lines = 0;
@@ -105,7 +111,9 @@ async function main(): Promise<string> {
         const r = await download(path);
         if (label === 'csv' && r.lines !== ROWS + 1) throw new Error(`csv export had ${r.lines} lines, expected ${ROWS + 1}`);
         results.push(r);
-        console.error(`${label} #${i + 1}: ${Math.round(r.ms)} ms, ${(r.bytes / 2 ** 20).toFixed(0)} MB, peak RSS ${r.peak} MB (sampled max ${r.maxSampled} MB), app CPU ${r.cpu.toFixed(1)} s`);
+        console.error(
+          `${label} #${i + 1}: ${Math.round(r.ms)} ms, ${(r.bytes / 2 ** 20).toFixed(0)} MB, peak RSS ${r.peak} MB (sampled max ${r.maxSampled} MB), app CPU ${r.cpu.toFixed(1)} s`,
+        );
       }
       const ms = median(results.map((r) => r.ms));
       const cpu = median(results.map((r) => r.cpu));

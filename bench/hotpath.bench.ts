@@ -17,7 +17,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createApiClient } from './lib/api-client';
-import { type BenchApp, freePort, ROOT, startBenchApp } from './lib/app-process';
+import { type BenchApp, freePort, ROOT, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
 import { median } from './lib/autocannon-run';
 import { seedForBench } from './lib/seed';
 import { serverCpuSeconds } from './lib/cpu-time';
@@ -29,7 +29,7 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const CLUSTER = process.env.BENCH_CLUSTER !== '0';
-const ADMIN_PASSWORD = 'bench-root-password-1';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
 
 const TARGETS = { siswaRatio: 0.5, siswaP99Ms: 50, prediksiRatio: 0.25 };
@@ -129,7 +129,13 @@ async function main(): Promise<void> {
       for (const scenario of ['siswa', 'prediksi'] as const) {
         for (const target of targets.filter((t) => t.scenarios.includes(scenario))) {
           const cpuBefore = serverCpuSeconds(target.pid);
-          const measured = await runWrk({ baseUrl: target.baseUrl, script: SCRIPT[scenario], connections: CONNECTIONS, seconds: SECONDS, env });
+          const measured = await runWrk({
+            baseUrl: target.baseUrl,
+            script: SCRIPT[scenario],
+            connections: CONNECTIONS,
+            seconds: SECONDS,
+            env,
+          });
           const cpuMsPerRequest = Math.round(((serverCpuSeconds(target.pid) - cpuBefore) * 1e6) / Math.max(1, measured.requests)) / 1000;
           const result = { ...measured, cpuMsPerRequest };
           cells.find((c) => c.target === target.name && c.scenario === scenario)!.runs.push(result);
@@ -171,7 +177,10 @@ function report(started: Date, load: string, cells: Cell[]): void {
   const doc = readFileSync(file, 'utf8');
   const block = `<!-- HOTPATH:BEGIN -->\n${markdown}<!-- HOTPATH:END -->`;
   const marker = /<!-- HOTPATH:BEGIN -->[\s\S]*<!-- HOTPATH:END -->/;
-  writeFileSync(file, marker.test(doc) ? doc.replace(marker, block) : `${doc.trimEnd()}\n\n## The hot path against the ceiling (npm run bench)\n\n${block}\n`);
+  writeFileSync(
+    file,
+    marker.test(doc) ? doc.replace(marker, block) : `${doc.trimEnd()}\n\n## The hot path against the ceiling (npm run bench)\n\n${block}\n`,
+  );
   console.log(`\n${markdown}`);
 }
 

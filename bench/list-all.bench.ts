@@ -6,13 +6,13 @@
  *
  * Settings (env): BENCH_LIST_ROWS (10000), BENCH_LIST_REPEATS (30).
  */
-import { peakRssMb, startBenchApp } from './lib/app-process';
+import { peakRssMb, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
 import { createApiClient } from './lib/api-client';
 import { quantile, runLine, writeSection } from './lib/report';
 
 const ROWS = Number(process.env.BENCH_LIST_ROWS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_LIST_REPEATS ?? 30);
-const ADMIN_PASSWORD = 'bench-admin-password-1';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 
 async function timeGet(baseUrl: string, path: string, token: string): Promise<{ ms: number; bytes: number; rows: number }> {
   const started = process.hrtime.bigint();

@@ -13,7 +13,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { type LoadRequest, type LoadResult, median, runAutocannon } from './lib/autocannon-run';
-import { type BenchApp, peakRssMb, resetPeakRss, ROOT, startBenchApp } from './lib/app-process';
+import { type BenchApp, peakRssMb, resetPeakRss, ROOT, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
 import { type ApiClient, createApiClient } from './lib/api-client';
 import { eventRowsFor } from './lib/event-rows';
 import { seedForBench, type SeedInfo } from './lib/seed';
@@ -24,7 +24,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 1);
 const CONNECTIONS = (process.env.BENCH_CONNECTIONS ?? '50,500').split(',').map(Number);
 const STUDENTS = Number(process.env.BENCH_STUDENTS ?? 2000);
 const BIG = process.env.BENCH_BIG !== '0';
-const ADMIN_PASSWORD = 'bench-root-password-1';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 
 interface Row {
   scenario: string;
@@ -86,7 +86,19 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-const SUBJECTS = ['matematika', 'bahasa_indonesia', 'bahasa_inggris', 'bahasa_jawa', 'ipa', 'agama', 'pjok', 'pkn', 'sejarah', 'seni', 'dasar_kejuruan'];
+const SUBJECTS = [
+  'matematika',
+  'bahasa_indonesia',
+  'bahasa_inggris',
+  'bahasa_jawa',
+  'ipa',
+  'agama',
+  'pjok',
+  'pkn',
+  'sejarah',
+  'seni',
+  'dasar_kejuruan',
+];
 
 async function loadScenario(app: BenchApp, api: ApiClient, seed: SeedInfo, scenario: Scenario, connections: number): Promise<Row> {
   const headers: Record<string, string> = scenario.headers === 'admin' ? { authorization: `Bearer ${api.token}` } : {};
@@ -100,7 +112,14 @@ async function loadScenario(app: BenchApp, api: ApiClient, seed: SeedInfo, scena
     resetPeakRss(app.pid);
     // Every measured request is tagged, so its event row can be counted: zero rows may be lost.
     const prefix = `bench-${Date.now().toString(36)}-${connections}-${run}`;
-    const result = await runAutocannon({ baseUrl: app.baseUrl, connections, seconds: SECONDS, headers, next: scenario.next(seed), requestIdPrefix: prefix });
+    const result = await runAutocannon({
+      baseUrl: app.baseUrl,
+      connections,
+      seconds: SECONDS,
+      headers,
+      next: scenario.next(seed),
+      requestIdPrefix: prefix,
+    });
     results.push(result);
     peak = Math.max(peak, peakRssMb(app.pid));
     const rows = await eventRowsFor(app.databaseUrl, prefix, result.answered);
@@ -138,7 +157,10 @@ async function settle(app: BenchApp, api: ApiClient, timeoutMs = 180_000): Promi
   let quickInARow = 0;
   while (quickInARow < 3 && Date.now() < deadline) {
     const t0 = performance.now();
-    const ok = await fetch(`${app.baseUrl}/api/siswa/count`, { headers: { authorization: `Bearer ${api.token}` }, signal: AbortSignal.timeout(30_000) })
+    const ok = await fetch(`${app.baseUrl}/api/siswa/count`, {
+      headers: { authorization: `Bearer ${api.token}` },
+      signal: AbortSignal.timeout(30_000),
+    })
       .then((r) => r.ok)
       .catch(() => false);
     quickInARow = ok && performance.now() - t0 < 200 ? quickInARow + 1 : 0;
@@ -156,7 +178,17 @@ async function oneShot(app: BenchApp, name: string, action: () => Promise<void>,
     times.push(performance.now() - t0);
     peak = Math.max(peak, peakRssMb(app.pid));
   }
-  const row: Row = { scenario: name, connections: '—', rps: '—', p50: `${Math.round(median(times))} ms (median of ${repeats})`, p99: `${Math.round(Math.max(...times))} ms (max)`, errors: 0, timeouts: 0, non2xx: 0, peakRssMb: peak };
+  const row: Row = {
+    scenario: name,
+    connections: '—',
+    rps: '—',
+    p50: `${Math.round(median(times))} ms (median of ${repeats})`,
+    p99: `${Math.round(Math.max(...times))} ms (max)`,
+    errors: 0,
+    timeouts: 0,
+    non2xx: 0,
+    peakRssMb: peak,
+  };
   console.log(JSON.stringify(row));
   return row;
 }
@@ -169,13 +201,24 @@ function table(rows: Row[]): string {
     const other = Object.entries(r.statuses ?? {}).filter(([code]) => !code.startsWith('2'));
     return other.length ? `${r.non2xx} (${other.map(([code, n]) => `${code}×${n}`).join(', ')})` : String(r.non2xx);
   };
-  return [head, ...rows.map((r) => `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${non2xx(r)} | ${events(r)} | ${r.peakRssMb} |`)].join('\n');
+  return [
+    head,
+    ...rows.map(
+      (r) =>
+        `| ${r.scenario} | ${r.connections} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.timeouts} | ${non2xx(r)} | ${events(r)} | ${r.peakRssMb} |`,
+    ),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
   const started = new Date();
   console.log(`Starting the app (demo school of ${STUDENTS} students)…`);
-  const app = await startBenchApp({ ADMIN_PASSWORD, DEMO_DATA: 'true', DEMO_STUDENTS: String(STUDENTS), LOGIN_MAX_FAILURES_PER_IP: '100000' });
+  const app = await startBenchApp({
+    ADMIN_PASSWORD,
+    DEMO_DATA: 'true',
+    DEMO_STUDENTS: String(STUDENTS),
+    LOGIN_MAX_FAILURES_PER_IP: '100000',
+  });
   const rows: Row[] = [];
   try {
     const api = await createApiClient(app.baseUrl, 'admin', ADMIN_PASSWORD);

@@ -8,13 +8,13 @@
  *
  * Settings (env): BENCH_MQ_STUDENTS (10000), BENCH_MQ_REPEATS (10).
  */
-import { peakRssMb, startBenchApp } from './lib/app-process';
-import { publishTable, runBench } from './lib/benchmarks-file';
+import { peakRssMb, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
+import { publishTable, runBench } from './lib/report';
 import { createApiClient } from './lib/api-client';
 
 const STUDENTS = Number(process.env.BENCH_MQ_STUDENTS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_MQ_REPEATS ?? 10);
-const ADMIN_PASSWORD = 'bench-kunci-rahasia-7';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 
 async function timed(baseUrl: string, method: 'GET' | 'POST', path: string, token?: string): Promise<number> {
   const started = process.hrtime.bigint();

@@ -10,16 +10,20 @@
  *
  * Settings (env): BENCH_WARNING_STUDENTS (10000), BENCH_WARNING_REPEATS (10).
  */
-import { peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
+import { peakRssMb, resetPeakRss, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
 import { createApiClient } from './lib/api-client';
-import { load, machine, runBench, writeBenchSection } from './lib/bench-report';
+import { load, runBench, runLine, writeSection } from './lib/report';
 import { seedWarningSchool } from './lib/warning-seed';
 
 const STUDENTS = Number(process.env.BENCH_WARNING_STUDENTS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_WARNING_REPEATS ?? 10);
-const ADMIN_PASSWORD = 'kunci-sekolah-bench-7';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 
-async function timeGet(baseUrl: string, path: string, token: string): Promise<{ ms: number; body: { total: number; jumlah_dinilai: number; data: unknown[] } }> {
+async function timeGet(
+  baseUrl: string,
+  path: string,
+  token: string,
+): Promise<{ ms: number; body: { total: number; jumlah_dinilai: number; data: unknown[] } }> {
   const started = process.hrtime.bigint();
   const res = await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
   const text = await res.text();
@@ -59,15 +63,16 @@ async function main(): Promise<void> {
     }
     const rss = peakRssMb(app.pid);
     const table = [
-      `Run ${new Date().toISOString()} on ${machine()}; ` +
+      runLine(
         `${assessed} students assessed (2 semesters each, built in SQL in ${seedMs} ms; training ${trainMs} ms), ${atRisk} at risk; ` +
-        `${REPEATS} sequential requests each, timed to the last byte; app peak RSS during the lists ${rss} MB (the app runs with --max-old-space-size=256); ${loadBefore} before the lists, ${load()} after.`,
+          `${REPEATS} sequential requests each, timed to the last byte; app peak RSS during the lists ${rss} MB (the app runs with --max-old-space-size=256); ${loadBefore} before the lists, ${load()} after.`,
+      ),
       '',
       '| request | rows answered | body | first (ms) | median (ms) | max (ms) |',
       '|---|---:|---:|---:|---:|---:|',
       ...lines,
     ].join('\n');
-    writeBenchSection('WARNING', table);
+    writeSection('WARNING', table);
   } finally {
     await app.stop();
   }

@@ -67,34 +67,33 @@ async function main(): Promise<void> {
   const key = Buffer.from(secret, 'utf8');
   const pool = new Pool({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
   const app = Fastify({ logger: false });
-  app.get<{ Params: { id: string } }>(
-    '/api/siswa/:id',
-    { schema: { response: { 200: SISWA_SCHEMA } } },
-    async (request, reply) => {
-      const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-      const claims = match ? verifyHs256(match[1]!, key) : undefined;
-      if (!claims) return reply.code(401).send({ detail: 'unauthenticated' });
-      const id = Number(request.params.id);
-      if (!Number.isInteger(id) || id <= 0) return reply.code(400).send({ detail: 'bad id' });
-      const { rows } = await pool.query<SiswaRow>({
-        name: 'reference_siswa_by_id',
-        text: `SELECT id, nis, nama, kelas, jenis_kelamin, tanggal_lahir::text AS tanggal_lahir, alamat, status, nisn, created_at, updated_at
+  app.get<{ Params: { id: string } }>('/api/siswa/:id', { schema: { response: { 200: SISWA_SCHEMA } } }, async (request, reply) => {
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+    const claims = match ? verifyHs256(match[1]!, key) : undefined;
+    if (!claims) return reply.code(401).send({ detail: 'unauthenticated' });
+    const id = Number(request.params.id);
+    if (!Number.isInteger(id) || id <= 0) return reply.code(400).send({ detail: 'bad id' });
+    const { rows } = await pool.query<SiswaRow>({
+      name: 'reference_siswa_by_id',
+      text: `SELECT id, nis, nama, kelas, jenis_kelamin, tanggal_lahir::text AS tanggal_lahir, alamat, status, nisn, created_at, updated_at
                  FROM siswa WHERE id = $1`,
-        values: [id],
-      });
-      const row = rows[0];
-      if (!row) return reply.code(404).send({ detail: 'not found' });
-      return {
-        ...row,
-        jenis_kelamin: JENIS_KELAMIN_LABEL[row.jenis_kelamin],
-        jenis_kelamin_kode: row.jenis_kelamin,
-        created_at: row.created_at.toISOString(),
-        updated_at: row.updated_at.toISOString(),
-      };
-    },
-  );
+      values: [id],
+    });
+    const row = rows[0];
+    if (!row) return reply.code(404).send({ detail: 'not found' });
+    return {
+      ...row,
+      jenis_kelamin: JENIS_KELAMIN_LABEL[row.jenis_kelamin],
+      jenis_kelamin_kode: row.jenis_kelamin,
+      created_at: row.created_at.toISOString(),
+      updated_at: row.updated_at.toISOString(),
+    };
+  });
   const shutdown = (): void => {
-    void app.close().then(() => pool.end()).then(() => process.exit(0));
+    void app
+      .close()
+      .then(() => pool.end())
+      .then(() => process.exit(0));
   };
   process.on('SIGTERM', shutdown);
   process.on('SIGINT', shutdown);

@@ -8,12 +8,12 @@
  * Settings (env): BENCH_SCOPE_ROWS (10000), BENCH_SCOPE_REPEATS (30).
  */
 import { createApiClient } from './lib/api-client';
-import { peakRssMb, startBenchApp } from './lib/app-process';
+import { peakRssMb, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
 import { quantile, runLine, writeSection } from './lib/report';
 
 const ROWS = Number(process.env.BENCH_SCOPE_ROWS ?? 10_000);
 const REPEATS = Number(process.env.BENCH_SCOPE_REPEATS ?? 30);
-const ADMIN_PASSWORD = 'Bench-Kunci-Sekolah-42';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 const GURU = { username: 'bench_scope_guru', password: 'Sandi-Bench-Kelas-77!' };
 const PATHS = ['/api/nilai', '/api/nilai?limit=100', '/api/siswa/count', '/api/prediksi/feature-statistics'];
 

@@ -8,12 +8,12 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { peakRssMb, resetPeakRss, startBenchApp } from './lib/app-process';
+import { peakRssMb, resetPeakRss, startBenchApp, BENCH_ADMIN_PASSWORD } from './lib/app-process';
 import { multipart, siswaCsv, siswaXlsx } from '../test/faults/support/upload-files';
 
 const ROWS = 100_000;
 const REPS = Number(process.env.UPLOAD_BENCH_REPS ?? 3);
-const ADMIN_PASSWORD = 'Bench-Kata-Sandi-Unggah-7';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))]!;

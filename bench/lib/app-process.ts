@@ -26,6 +26,9 @@ export interface BenchApp {
   stop(): Promise<number | null>;
 }
 
+/** The first admin's password in every benchmark (it must pass the password policy: no username in it, not a common one). */
+export const BENCH_ADMIN_PASSWORD = 'Kunci-Bangku-Sekolah-2026';
+
 /** Builds if needed and starts `node dist/src/main.js` on its own embedded PostgreSQL data directory. */
 export async function startBenchApp(env: Record<string, string>): Promise<BenchApp> {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-if-needed.mjs')], { cwd: ROOT, stdio: 'inherit' });

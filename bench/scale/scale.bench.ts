@@ -15,12 +15,12 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApiClient } from '../lib/api-client';
-import { type BenchApp, ROOT, startBenchApp } from '../lib/app-process';
+import { type BenchApp, BENCH_ADMIN_PASSWORD, ROOT, startBenchApp } from '../lib/app-process';
 import { buildDistrict, type DistrictSize } from './build-district';
 import { SEMESTERS } from './district-data';
 import { eventInsertMs, exportRate, loadP99, type Measured, plans, postSeconds, readRequests, readsDuringExport, sequentialMs } from './measure';
 
-const ADMIN_PASSWORD = 'kunci-dinas-pendidikan-7';
+const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 const FULL: DistrictSize = { students: 300_000, events: 5_000_000 };
 const SCHOOL: DistrictSize = { students: 1000, events: Math.round(FULL.events / 300) };
 
