@@ -9,6 +9,7 @@
  * Settings (env): BENCH_SECONDS (20), BENCH_WARMUP_SECONDS (5), BENCH_RUNS (1; medians over runs),
  * BENCH_CONNECTIONS ("50,500"), BENCH_STUDENTS (2000), BENCH_BIG (1: also batch 10k / train 100k / export 100k).
  */
+import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -86,19 +87,7 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
-const SUBJECTS = [
-  'matematika',
-  'bahasa_indonesia',
-  'bahasa_inggris',
-  'bahasa_jawa',
-  'ipa',
-  'agama',
-  'pjok',
-  'pkn',
-  'sejarah',
-  'seni',
-  'dasar_kejuruan',
-];
+const SUBJECTS = SUBJECT_FIELDS;
 
 async function loadScenario(app: BenchApp, api: ApiClient, seed: SeedInfo, scenario: Scenario, connections: number): Promise<Row> {
   const headers: Record<string, string> = scenario.headers === 'admin' ? { authorization: `Bearer ${api.token}` } : {};

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import type { MapelRekap } from '../src/rombel/rekap';
 import { type ApiClient, clientAs, createSiswa, makeNilai, makePresensi } from './factories/records';
 import { binaryBody, readPdf } from './utils/pdf';
 import { createTestApp, type TestApp } from './utils/test-app';
@@ -7,15 +8,7 @@ interface Rekap {
   rombel: string;
   tahun_ajaran: string;
   semester: string;
-  mapel: Array<{
-    mapel: string;
-    kkm: number;
-    rata_rata: number | null;
-    min: number | null;
-    max: number | null;
-    jumlah_nilai: number;
-    jumlah_di_bawah_kkm: number;
-  }>;
+  mapel: MapelRekap[];
   siswa: Array<{
     siswa_id: number;
     nama: string;

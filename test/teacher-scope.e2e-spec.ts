@@ -1,4 +1,4 @@
-import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
+import { SUBJECT_FIELDS, SUBJECTS } from '../src/nilai/nilai-subjects';
 import { type ApiClient, clientAs, csvOf, makeNilai, makePresensi, makeSiswa } from './factories/records';
 import { ACTIVE_YEAR, newGuru, type School, type Student, twoTeachersTwoRombels } from './factories/school-classes';
 import { binary, xlsxNumbers } from './utils/binary';
@@ -75,7 +75,10 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
 
     it('report cards and recap exports: only the guru’s students and classes (others 404)', async () => {
       const q = '?semester=Ganjil';
-      await guruB.get(`/api/siswa/${s.b1.id}/rapor.pdf${q}`).expect(200).expect('Content-Type', /application\/pdf/);
+      await guruB
+        .get(`/api/siswa/${s.b1.id}/rapor.pdf${q}`)
+        .expect(200)
+        .expect('Content-Type', /application\/pdf/);
       expect((await guruB.get(`/api/siswa/${s.a1.id}/rapor.pdf${q}`).expect(404)).body.code).toBe('SISWA_NOT_FOUND');
       await guruB.get(`/api/rombel/${rombel.B}/rapor.pdf${q}`).expect(200);
       for (const path of ['rapor.pdf', 'rekap.pdf', 'rekap/export/excel']) {
@@ -165,26 +168,13 @@ describe('Teacher scope: GURU_SCOPE=class (e2e)', () => {
     });
 
     it('an upload is all-or-nothing: rows out of scope are row errors', async () => {
-      const subjects = [
-        'Matematika',
-        'Bahasa Indonesia',
-        'Bahasa Inggris',
-        'IPA',
-        'Bahasa Jawa',
-        'Agama',
-        'PJOK',
-        'PKN',
-        'Sejarah',
-        'Seni',
-        'Dasar Kejuruan',
-      ];
+      // matematika first: the line below changes only that score.
+      const subjects = SUBJECTS.map((subject) => subject.header);
       const headers = ['Siswa ID', 'Semester', 'Tahun Ajaran', ...subjects];
       // The stored Genap row with a new matematika score: only that subject changes.
       const line = async (student: Student, matematika: number): Promise<Array<string | number>> => {
         const stored = await rowOf('nilai', student.id, 'Genap');
-        const field = (h: string) =>
-          h === 'IPA' ? 'ipa' : h === 'PJOK' ? 'pjok' : h === 'PKN' ? 'pkn' : h.toLowerCase().replace(/ /g, '_');
-        return [student.id, 'Genap', ACTIVE_YEAR, matematika, ...subjects.slice(1).map((h) => stored[field(h)] as number)];
+        return [student.id, 'Genap', ACTIVE_YEAR, matematika, ...SUBJECTS.slice(1).map((subject) => stored[subject.field] as number)];
       };
       const file = csvOf(headers, [await line(s.b1, 91), await line(s.a1, 92), await line(s.none, 93)]);
       const refused = await guruA.post('/api/nilai/upload/excel?mode=upsert').attach('file', file, 'nilai.csv').expect(422);
