@@ -30,4 +30,12 @@ describe('Prediksi: the start-up demo school (e2e)', () => {
     );
     expect(bad.n).toBe(0);
   });
+
+  it('the first model is current: trained on the thresholds the rows were derived with, not stale at once', async () => {
+    const guru = await tokenFor(t, 'guru');
+    const status = await request(t.baseUrl).get('/api/prediksi/models/active/status').set(bearer(guru)).expect(200);
+    expect(status.body).toMatchObject({ model_version: 1, stale: false, reasons: [], thresholds_changed: false, changed_rows_pct: 0 });
+    const metrics = await request(t.baseUrl).get('/api/prediksi/model-metrics').set(bearer(guru)).expect(200);
+    expect(metrics.body.stale).toBe(false);
+  });
 });

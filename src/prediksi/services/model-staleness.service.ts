@@ -96,7 +96,10 @@ export class ModelStalenessService implements OnModuleInit, OnModuleDestroy {
     }
     const { rowsNow, changed } = await this.compareRows(model);
     const changedPct = provenance.rows > 0 ? r2((100 * changed) / provenance.rows) : rowsNow > 0 ? 100 : 0;
-    const thresholdsChanged = !sameThresholds(provenance.thresholds, await thresholdSnapshot(this.dataSource.manager));
+    const thresholdsChanged = !sameThresholds(
+      provenance.thresholds,
+      await thresholdSnapshot(this.dataSource.manager, this.config.thresholds),
+    );
     const reasons: StaleReason[] = [];
     if (changedPct >= STALE_CHANGED_ROWS_PCT) reasons.push('labelled_rows_changed');
     if (thresholdsChanged) reasons.push('thresholds_changed');

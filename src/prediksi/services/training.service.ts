@@ -1,5 +1,6 @@
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { performance } from 'node:perf_hooks';
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { C45InputError } from '../c45';
 import { recordChange } from '../../common/audit/audit-context';
@@ -58,6 +59,7 @@ export class TrainingService {
     private readonly dataSource: DataSource,
     private readonly trainingSet: TrainingSetService,
     private readonly registry: ModelRegistryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -140,7 +142,7 @@ export class TrainingService {
           hash: set.contentHash,
           label_source: labelSource,
           features,
-          thresholds: await thresholdSnapshot(m),
+          thresholds: await thresholdSnapshot(m, this.config.thresholds),
         },
         trainingRows: set.rowDigests,
         fairness: built.fairness,
