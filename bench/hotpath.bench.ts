@@ -160,7 +160,7 @@ function report(started: Date, load: string, cells: Cell[]): void {
   const met = (ok: boolean): string => (ok ? 'met' : '**missed**');
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const lines = [
-    `Run ${started.toISOString()} on ${machine} (load average ${load} at start: the machine is shared with other engineers' work);`,
+    `Run ${started.toISOString()} on ${machine} (load average ${load} at start; above the core count means other work shared the machine);`,
     `wrk ${CONNECTIONS} connections, 2 threads, ${SECONDS} s per measurement after a ${WARMUP} s warm-up, ${ROUNDS} interleaved rounds, medians.`,
     '',
     table(cells, reference),
