@@ -77,6 +77,8 @@ export interface AppConfig {
   metricsToken?: string;
   /** GURU_SCOPE: whether a guru sees the whole school or only their classes (src/scope/teacher-scope.ts). */
   guruScope: GuruScopeMode;
+  /** TRAINING_MAX_ROWS: the largest training set read into memory. */
+  trainingMaxRows: number;
   /** Staleness and champion/challenger retraining of the prediction model. */
   model: { maxAgeDays: number; retrainCron: string | null; maxAccuracyDrop: number };
 }
@@ -203,6 +205,7 @@ export function loadConfig(raw: Record<string, string | undefined> = process.env
     trash: { retentionDays: e.TRASH_RETENTION_DAYS },
     metricsToken: e.METRICS_TOKEN,
     guruScope: e.GURU_SCOPE,
+    trainingMaxRows: e.TRAINING_MAX_ROWS,
     model: { maxAgeDays: e.MODEL_MAX_AGE_DAYS, retrainCron: e.MODEL_RETRAIN_CRON ?? null, maxAccuracyDrop: e.MODEL_MAX_ACCURACY_DROP },
   };
 }

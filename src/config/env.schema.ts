@@ -260,6 +260,10 @@ export class EnvironmentVariables {
   /** A challenger whose CV accuracy is below the champion's by more than this is not activated. */
   @EnvNumber(0, 1)
   MODEL_MAX_ACCURACY_DROP = 0.01;
+
+  /** Training reads its whole set into memory: at most this many student-semesters (422 TRAINING_SET_TOO_LARGE above). */
+  @EnvInt(10, 10_000_000)
+  TRAINING_MAX_ROWS = 100_000;
 }
 
 export class ConfigError extends Error {
