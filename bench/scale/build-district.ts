@@ -115,3 +115,28 @@ export async function buildDistrict(adminUrl: string, name: string, size: Distri
     await db.end();
   }
 }
+
+/**
+ * A copy of an already built district (`CREATE DATABASE … TEMPLATE`), for measuring one change
+ * again without building: `npm run bench:scale -- --from <database>`. Rows are the planner's counts.
+ */
+export async function cloneDistrict(adminUrl: string, template: string, name: string): Promise<BuiltDistrict> {
+  const started = performance.now();
+  await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await adminQuery(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  const url = withDatabase(adminUrl, name);
+  const db = new Client({ connectionString: url });
+  await db.connect();
+  try {
+    const tables = ['siswa', 'nilai_raport', 'presensi', 'penghasilan_orang_tua', 'prestasi', 'event_log'];
+    const rows: Record<string, number> = {};
+    for (const table of tables) {
+      const [{ n }] = (await db.query(`SELECT count(*)::int AS n FROM "${table}"`)).rows as Array<{ n: number }>;
+      rows[table] = n;
+    }
+    const [{ mb }] = (await db.query(`SELECT round(pg_database_size(current_database()) / 1048576.0) AS mb`)).rows as Array<{ mb: string }>;
+    return { url, drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`), seconds: { [`copy of ${template}`]: (performance.now() - started) / 1000 }, rows, sizeMb: Number(mb) };
+  } finally {
+    await db.end();
+  }
+}

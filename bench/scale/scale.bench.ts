@@ -8,6 +8,8 @@
  * (between the SCALE markers; only at full size).
  *
  * `--scale 0.01` (`npm run bench:scale:smoke`, CI): the same at 1 %, district only, short loads.
+ * `--from <database>`: measure a copy of a district built before (kept with `--keep`) instead of
+ * building one; `--only search,csv`: just those rows. Either leaves BENCHMARKS.md alone.
  * The PostgreSQL server: BENCH_PG_URL (an admin URL; default postgres://postgres@127.0.0.1:5432/postgres).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -16,13 +18,21 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { createApiClient } from '../lib/api-client';
 import { type BenchApp, BENCH_ADMIN_PASSWORD, ROOT, startBenchApp } from '../lib/app-process';
-import { buildDistrict, type DistrictSize } from './build-district';
+import { buildDistrict, type BuiltDistrict, cloneDistrict, type DistrictSize } from './build-district';
 import { SEMESTERS } from './district-data';
 import { eventInsertMs, exportRate, loadP99, type Measured, plans, postSeconds, readRequests, readsDuringExport, sequentialMs } from './measure';
 
 const ADMIN_PASSWORD = BENCH_ADMIN_PASSWORD;
 const FULL: DistrictSize = { students: 300_000, events: 5_000_000 };
 const SCHOOL: DistrictSize = { students: 1000, events: Math.round(FULL.events / 300) };
+
+function argValue(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+const FROM = argValue('--from');
+const ONLY = argValue('--only')?.split(',');
+const KEEP = process.argv.includes('--keep');
 
 function scaleArg(): number {
   const i = process.argv.indexOf('--scale');
@@ -59,6 +69,7 @@ function rssOf(m: Measured): number {
 type Results = Record<string, Measured | { error: string }>;
 
 async function attempt(results: Results, key: string, work: () => Promise<Measured>): Promise<void> {
+  if (ONLY && !ONLY.includes(key)) return;
   try {
     results[key] = await work();
   } catch (error) {
@@ -95,13 +106,14 @@ async function installModel(url: string, model: unknown): Promise<void> {
 async function measure(name: string, size: DistrictSize, seconds: number, adminUrl: string, withPlans: boolean, fallbackModel?: unknown) {
   console.log(`\n${name}: ${size.students} students, ${size.events} events`);
   const buildStarted = performance.now();
-  const built = await buildDistrict(adminUrl, `edupro_scale_${name}_${process.pid}`, size, console.log);
+  const database = `edupro_scale_${name}_${process.pid}`;
+  const built: BuiltDistrict = FROM && name === 'district' ? await cloneDistrict(adminUrl, FROM, database) : await buildDistrict(adminUrl, database, size, console.log);
   const buildSeconds = (performance.now() - buildStarted) / 1000;
   const results: Results = {};
   let app: BenchApp | undefined;
   try {
     await attempt(results, 'insert', () => eventInsertMs(built.url));
-    const explained = withPlans ? await plans(built.url, size.students) : {};
+    const explained = withPlans && (!ONLY || ONLY.includes('plans')) ? await plans(built.url, size.students) : {};
     const env = { DATABASE_URL: built.url, DEMO_DATA: 'false', MIGRATIONS_RUN: 'false', ADMIN_PASSWORD, RATE_LIMIT_EXPORT: '0', RATE_LIMIT_TRAIN: '0', RATE_LIMIT_BATCH: '0' };
     const start = async (): Promise<{ app: BenchApp; token: string }> => {
       const started = await startBenchApp(env);
@@ -120,7 +132,7 @@ async function measure(name: string, size: DistrictSize, seconds: number, adminU
     await attempt(results, 'during', () => readsDuringExport(running.baseUrl, token, seconds, requests.mixed));
     await attempt(results, 'train', () => postSeconds(running.baseUrl, token, '/api/prediksi/train', {}, running.pid));
     let batchNote = '';
-    if ('error' in results.train!) {
+    if (results.train && 'error' in results.train) {
       if (running.child.exitCode !== null || running.child.signalCode !== null) {
         const r = results.train as { error: string };
         results.train = { error: `${r.error}; the app exited (${running.child.exitCode ?? running.child.signalCode})` };
@@ -142,7 +154,8 @@ async function measure(name: string, size: DistrictSize, seconds: number, adminU
     return { built, buildSeconds, results, explained, model };
   } finally {
     await app?.stop();
-    await built.drop();
+    if (KEEP) console.log(`kept ${database} (measure it again with --from ${database})`);
+    else await built.drop();
   }
 }
 
@@ -162,7 +175,7 @@ async function main(): Promise<void> {
   const district: DistrictSize = { students: Math.round(FULL.students * scale), events: Math.round(FULL.events * scale) };
   const seconds = scale >= 1 ? 10 : 2;
   const started = Date.now();
-  const school = scale >= 0.1 ? await measure('school', SCHOOL, seconds, adminUrl, false) : undefined;
+  const school = scale >= 0.1 && !FROM ? await measure('school', SCHOOL, seconds, adminUrl, false) : undefined;
   const big = await measure('district', district, seconds, adminUrl, true, school?.model);
 
   const lines = ROWS.map((row) => {
@@ -188,7 +201,7 @@ async function main(): Promise<void> {
     '</details>',
   ].join('\n');
   console.log(`\n${table}`);
-  if (scale === 1) {
+  if (scale === 1 && !FROM && !ONLY) {
     const file = join(ROOT, 'BENCHMARKS.md');
     const doc = readFileSync(file, 'utf8');
     writeFileSync(file, doc.replace(/<!-- SCALE:BEGIN -->[\s\S]*<!-- SCALE:END -->/, `<!-- SCALE:BEGIN -->\n${table}\n<!-- SCALE:END -->`));
