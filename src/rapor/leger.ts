@@ -40,11 +40,11 @@ export const SUBJECT_LEGEND = REPORT_SUBJECTS.filter((s) => SHORT[s.field] !== s
   .join(', ');
 
 /** Students as the leger lists them: the class list's order (by name), each with their rank. */
-export function legerRows(rekap: RekapResponseDto): SiswaRekapDto[] {
+function legerRows(rekap: RekapResponseDto): SiswaRekapDto[] {
   return [...rekap.siswa].sort((a, b) => a.nama.localeCompare(b.nama, 'id') || a.nis.localeCompare(b.nis) || a.siswa_id - b.siswa_id);
 }
 
-export const LEGER_COLUMNS: ReadonlyArray<LegerColumn<SiswaRekapDto>> = [
+const LEGER_COLUMNS: ReadonlyArray<LegerColumn<SiswaRekapDto>> = [
   { header: 'No', width: 22, value: (_, i) => i + 1, align: 'center' },
   { header: 'Nama', width: 120, value: (s) => s.nama },
   { header: 'NIS', width: 74, value: (s) => s.nis },
@@ -62,7 +62,7 @@ export const LEGER_COLUMNS: ReadonlyArray<LegerColumn<SiswaRekapDto>> = [
   { header: 'Prestasi', width: 39, value: (s) => s.prestasi, align: 'center' },
 ];
 
-export const MAPEL_COLUMNS: ReadonlyArray<LegerColumn<MapelRekapDto>> = [
+const MAPEL_COLUMNS: ReadonlyArray<LegerColumn<MapelRekapDto>> = [
   { header: 'Mata Pelajaran', width: 150, value: (m) => REPORT_SUBJECTS.find((s) => s.field === m.mapel)?.header ?? m.mapel },
   { header: 'KKM', width: 50, value: (m) => m.kkm, align: 'center' },
   { header: 'Rata-rata', width: 60, value: (m) => m.rata_rata, align: 'center' },
@@ -73,12 +73,12 @@ export const MAPEL_COLUMNS: ReadonlyArray<LegerColumn<MapelRekapDto>> = [
 ];
 
 /** The per-subject summary in report-card order (the recap lists subjects in field order). */
-export function mapelInReportOrder(rekap: RekapResponseDto): MapelRekapDto[] {
+function mapelInReportOrder(rekap: RekapResponseDto): MapelRekapDto[] {
   return REPORT_SUBJECTS.flatMap((s) => rekap.mapel.filter((m) => m.mapel === s.field));
 }
 
 /** Class totals as label–value pairs. */
-export function totalRows(rekap: RekapResponseDto): Array<[string, LegerValue]> {
+function totalRows(rekap: RekapResponseDto): Array<[string, LegerValue]> {
   const t = rekap.total;
   return [
     ['Jumlah siswa', t.jumlah_siswa],
@@ -92,7 +92,7 @@ export function totalRows(rekap: RekapResponseDto): Array<[string, LegerValue]> 
 }
 
 /** The header lines every export starts with. */
-export function headerRows(rekap: RekapResponseDto, sekolah: string | null, waliKelas: string | null): Array<[string, string]> {
+function headerRows(rekap: RekapResponseDto, sekolah: string | null, waliKelas: string | null): Array<[string, string]> {
   return [
     ['Sekolah', sekolah ?? '–'],
     ['Rombel', rekap.rombel],
@@ -100,4 +100,27 @@ export function headerRows(rekap: RekapResponseDto, sekolah: string | null, wali
     ['Semester', rekap.semester],
     ['Wali Kelas', waliKelas ?? '–'],
   ];
+}
+
+/** One table of the recap: its columns and its rows. */
+export interface LegerTable<R> {
+  columns: ReadonlyArray<LegerColumn<R>>;
+  rows: R[];
+}
+
+/** Everything a rendered recap holds, in the order both renderers (xlsx, PDF) lay it out. */
+export interface LegerTables {
+  header: Array<[string, string]>;
+  leger: LegerTable<SiswaRekapDto>;
+  mapel: LegerTable<MapelRekapDto>;
+  totals: Array<[string, LegerValue]>;
+}
+
+export function legerTables(rekap: RekapResponseDto, sekolah: string | null, waliKelas: string | null): LegerTables {
+  return {
+    header: headerRows(rekap, sekolah, waliKelas),
+    leger: { columns: LEGER_COLUMNS, rows: legerRows(rekap) },
+    mapel: { columns: MAPEL_COLUMNS, rows: mapelInReportOrder(rekap) },
+    totals: totalRows(rekap),
+  };
 }

@@ -1,15 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { RekapResponseDto } from '../rombel/dto/rekap.dto';
-import {
-  headerRows,
-  LEGER_COLUMNS,
-  type LegerColumn,
-  legerRows,
-  type LegerValue,
-  MAPEL_COLUMNS,
-  mapelInReportOrder,
-  totalRows,
-} from './leger';
+import { type LegerTable, legerTables, type LegerValue } from './leger';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -25,7 +16,7 @@ function sheetWithHeader(book: ExcelJS.Workbook, name: string, header: Array<[st
   return sheet;
 }
 
-function table<R>(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<LegerColumn<R>>, rows: readonly R[]): void {
+function table<R>(sheet: ExcelJS.Worksheet, { columns, rows }: LegerTable<R>): void {
   const head = sheet.addRow(columns.map((c) => c.header));
   head.font = { bold: true };
   rows.forEach((r, i) => sheet.addRow(columns.map((c) => cell(c.value(r, i)))));
@@ -40,12 +31,12 @@ function table<R>(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<LegerColumn<R
 export async function rekapWorkbook(rekap: RekapResponseDto, sekolah: string | null, waliKelas: string | null): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'EduPro';
-  const header = headerRows(rekap, sekolah, waliKelas);
-  table(sheetWithHeader(book, 'Leger', header), LEGER_COLUMNS, legerRows(rekap));
-  table(sheetWithHeader(book, 'Mapel', header), MAPEL_COLUMNS, mapelInReportOrder(rekap));
+  const { header, leger, mapel, totals } = legerTables(rekap, sekolah, waliKelas);
+  table(sheetWithHeader(book, 'Leger', header), leger);
+  table(sheetWithHeader(book, 'Mapel', header), mapel);
   const total = sheetWithHeader(book, 'Total', header);
   total.addRow(['Keterangan', 'Nilai']).font = { bold: true };
-  for (const [label, value] of totalRows(rekap)) total.addRow([label, cell(value)]);
+  for (const [label, value] of totals) total.addRow([label, cell(value)]);
   total.getColumn(1).width = 26;
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,15 +1,5 @@
 import type { RekapResponseDto } from '../../rombel/dto/rekap.dto';
-import {
-  headerRows,
-  LEGER_COLUMNS,
-  type LegerColumn,
-  legerRows,
-  type LegerValue,
-  MAPEL_COLUMNS,
-  mapelInReportOrder,
-  SUBJECT_LEGEND,
-  totalRows,
-} from '../leger';
+import { type LegerColumn, legerTables, type LegerValue, SUBJECT_LEGEND } from '../leger';
 import { angka, KOSONG } from '../rapor-content';
 import type { Sekolah } from './letterhead';
 import { drawLetterhead } from './letterhead';
@@ -40,32 +30,32 @@ export function drawRekap(doc: Pdf, rekap: RekapResponseDto, sekolah: Sekolah, w
       .text(pdfText(`Rekap nilai ${rekap.rombel} · Semester ${rekap.semester} ${rekap.tahun_ajaran} (lanjutan)`));
     doc.fillColor('black').moveDown(0.5);
   };
+  const { header, leger, mapel, totals } = legerTables(rekap, sekolah.nama_sekolah, waliKelas);
   drawLetterhead(doc, sekolah);
   font(doc, 12, true).text('REKAP NILAI KELAS (LEGER)', { align: 'center' });
   doc.moveDown(0.4);
-  doc.y = drawFields(doc, headerRows(rekap, sekolah.nama_sekolah, waliKelas).slice(1), left, doc.y, [80, 300], 9) + 4;
+  doc.y = drawFields(doc, header.slice(1), left, doc.y, [80, 300], 9) + 4;
 
-  drawTable(doc, pdfColumns(LEGER_COLUMNS), legerRows(rekap), { fontSize: 7, padding: 2.5, onNewPage });
+  drawTable(doc, pdfColumns(leger.columns), leger.rows, { fontSize: 7, padding: 2.5, onNewPage });
   font(doc, 7).text(pdfText(SUBJECT_LEGEND), left, doc.y + 3);
 
   // The per-subject summary with the class totals beside it, kept together on one page.
-  const mapel = mapelInReportOrder(rekap);
-  ensureSpace(doc, 40 + (mapel.length + 1) * 16, onNewPage);
+  ensureSpace(doc, 40 + (mapel.rows.length + 1) * 16, onNewPage);
   const top = doc.y + 10;
   font(doc, 10, true).text('Rekap per mata pelajaran', left, top);
-  const tableWidth = MAPEL_COLUMNS.reduce((sum, c) => sum + c.width, 0);
+  const tableWidth = mapel.columns.reduce((sum, c) => sum + c.width, 0);
   const totalsX = left + tableWidth + 30;
   doc.text('Rekap kelas', totalsX, top);
   drawFields(
     doc,
-    totalRows(rekap).map(([label, value]) => [label, text(value)]),
+    totals.map(([label, value]) => [label, text(value)]),
     totalsX,
     top + 17,
     [130, 80],
     9,
   );
   doc.y = top + 16;
-  drawTable(doc, pdfColumns(MAPEL_COLUMNS), mapel, { fontSize: 8, onNewPage });
+  drawTable(doc, pdfColumns(mapel.columns), mapel.rows, { fontSize: 8, onNewPage });
   stampFooters(
     doc,
     first,
