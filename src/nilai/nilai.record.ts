@@ -3,7 +3,6 @@ import { rataRata } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
-import { Siswa } from '../siswa/siswa.entity';
 import { CreateNilaiDto } from './dto/create-nilai.dto';
 import { NILAI_LIST } from './dto/list-nilai-query.dto';
 import { type NilaiResponseDto, toNilaiResponse } from './dto/nilai-response.dto';
@@ -16,8 +15,6 @@ type Input = CreateNilaiDto & Record<string, unknown>;
 export const NILAI_RECORD: RecordSpec<NilaiRaport, CreateNilaiDto, NilaiResponseDto> = {
   ...ownedRecordBase(NilaiRaport, CreateNilaiDto, {
     entityType: 'nilai',
-    table: 'nilai_raport',
-    owner: Siswa,
     list: NILAI_LIST,
     // A guru writes only the scores of the subjects they teach in the student's rombel (penugasan.mapel is the field name).
     guruScope: { read: 'kelas', write: { by: 'mapel', subjects: Object.fromEntries(SUBJECTS.map((s) => [s.prop, s.field])) } },

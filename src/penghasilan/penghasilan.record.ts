@@ -1,5 +1,5 @@
 // What a penghasilan record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; penghasilan.service.ts and penghasilan.controller.ts only wire it up.
-import { type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
+import { incomeBands, type IncomeThresholds, kategoriPenghasilan, totalPenghasilan } from '../common/derived/derived';
 import type { RecordSpec } from '../records/record-spec';
 import type { CategoryColumn } from '../records/threshold-recompute';
 import { ownedRecordBase } from '../records/siswa-owned';
@@ -11,7 +11,6 @@ import {
   SISWA_NUMBER_EXPORT_COLUMNS,
 } from '../records/shared-columns';
 import { fieldColumns, fieldImports } from '../common/spreadsheet/sheet-columns';
-import { Siswa } from '../siswa/siswa.entity';
 import { CreatePenghasilanDto } from './dto/create-penghasilan.dto';
 import { PENGHASILAN_LIST } from './dto/list-penghasilan-query.dto';
 import { penghasilanFields, type PenghasilanResponseDto, toPenghasilanResponse } from './dto/penghasilan-response.dto';
@@ -28,8 +27,6 @@ export function penghasilanRecordSpec(
   return {
     ...ownedRecordBase(PenghasilanOrangTua, CreatePenghasilanDto, {
       entityType: 'penghasilan',
-      table: 'penghasilan_orang_tua',
-      owner: Siswa,
       list: PENGHASILAN_LIST,
       // Family income is personal data (UU PDP 27/2022): only the wali kelas reads it; guru never write it.
       guruScope: { read: 'wali', write: { by: 'none' } },
@@ -79,16 +76,6 @@ export function penghasilanRecordSpec(
 
 /** The stored kategori_penghasilan re-derived at start-up when the configured thresholds change (CategorizedRecordsEngine). */
 export function penghasilanCategoryColumn(t: IncomeThresholds): CategoryColumn {
-  const bands: CategoryColumn['bands'] = [
-    ['Tinggi', t.incomeHighMin],
-    ['Menengah', t.incomeMediumMin],
-  ];
-  return {
-    settingKey: 'thresholds.penghasilan',
-    table: 'penghasilan_orang_tua',
-    source: 'total_penghasilan',
-    target: 'kategori_penghasilan',
-    bands,
-    fallback: 'Rendah',
-  };
+  const stored = { table: 'penghasilan_orang_tua', source: 'total_penghasilan', target: 'kategori_penghasilan' };
+  return { settingKey: 'thresholds.penghasilan', ...stored, ...incomeBands(t) };
 }

@@ -1,12 +1,18 @@
 // What a presensi record is (a RecordSpec): columns, derived fields, natural key, spreadsheet layout. RecordsEngine applies them; presensi.service.ts and presensi.controller.ts only wire it up.
-import { type AttendanceThresholds, kategoriKehadiran, persentaseKehadiran, totalHariPresensi } from '../common/derived/derived';
+import {
+  attendanceBands,
+  type AttendanceThresholds,
+  kategoriKehadiran,
+  persentaseKehadiran,
+  totalHariPresensi,
+} from '../common/derived/derived';
 import { msg } from '../i18n/catalogue';
 import type { RecordSpec } from '../records/record-spec';
+import { KEPT_BY_WALI_KELAS } from '../scope/teacher-scope';
 import type { CategoryColumn } from '../records/threshold-recompute';
 import { ownedRecordBase, semesterInput, semesterValues } from '../records/siswa-owned';
 import { fieldColumns, fieldImports } from '../common/spreadsheet/sheet-columns';
 import { SEMESTER_IMPORT_COLUMNS, SEMESTER_ROW_COLUMNS, TIMESTAMP_COLUMNS, SISWA_NUMBER_EXPORT_COLUMNS } from '../records/shared-columns';
-import { Siswa } from '../siswa/siswa.entity';
 import { CreatePresensiDto } from './dto/create-presensi.dto';
 import { PRESENSI_LIST } from './dto/list-presensi-query.dto';
 import { type PresensiResponseDto, toPresensiResponse } from './dto/presensi-response.dto';
@@ -18,13 +24,7 @@ const DAY_FIELDS = ['jumlah_hadir', 'jumlah_sakit', 'jumlah_izin', 'jumlah_alpa'
 /** The presensi rules: percentage and category derived on every write, with the configured thresholds. */
 export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec<Presensi, CreatePresensiDto, PresensiResponseDto> {
   return {
-    ...ownedRecordBase(Presensi, CreatePresensiDto, {
-      entityType: 'presensi',
-      table: 'presensi',
-      owner: Siswa,
-      list: PRESENSI_LIST,
-      guruScope: { read: 'kelas', write: { by: 'wali' } },
-    }),
+    ...ownedRecordBase(Presensi, CreatePresensiDto, { entityType: 'presensi', list: PRESENSI_LIST, guruScope: KEPT_BY_WALI_KELAS }),
     toInput: (p) => ({
       ...semesterInput(p),
       jumlah_hadir: p.jumlahHadir,
@@ -73,16 +73,11 @@ export function presensiRecordSpec(thresholds: AttendanceThresholds): RecordSpec
 
 /** The stored kategori_kehadiran re-derived at start-up when the configured thresholds change (CategorizedRecordsEngine). */
 export function presensiCategoryColumn(t: AttendanceThresholds): CategoryColumn {
-  const bands: CategoryColumn['bands'] = [
-    ['Tinggi', t.attendanceHighMin],
-    ['Sedang', t.attendanceMediumMin],
-  ];
   return {
     settingKey: 'thresholds.kehadiran',
     table: 'presensi',
     source: 'persentase_kehadiran',
     target: 'kategori_kehadiran',
-    bands,
-    fallback: 'Rendah',
+    ...attendanceBands(t),
   };
 }

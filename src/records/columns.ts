@@ -69,7 +69,24 @@ export function tahunAjaranCheck(table: string): ClassDecorator {
  * key ties to it (src/trash), so this declaration is also what "belongs to a student" means.
  */
 export function belongsToSiswa(table: string, siswa: () => new () => ObjectLiteral): ClassDecorator {
-  return ForeignKey(siswa, ['siswaId'], ['id'], { name: `fk_${table}_siswa`, onDelete: 'CASCADE' });
+  return (target) => {
+    OWNERS.set(target, { table, siswa });
+    ForeignKey(siswa, ['siswaId'], ['id'], { name: `fk_${table}_siswa`, onDelete: 'CASCADE' })(target);
+  };
+}
+
+/** A student-owned entity's table and student entity, as its `belongsToSiswa` declares them. */
+export interface Ownership {
+  table: string;
+  siswa: () => new () => ObjectLiteral;
+}
+const OWNERS = new WeakMap<object, Ownership>();
+
+/** What `belongsToSiswa` declared on `entity` (the one place a record's table and owner are named). */
+export function ownershipOf(entity: object): Ownership {
+  const owned = OWNERS.get(entity);
+  if (!owned) throw new Error(`${(entity as { name?: string }).name ?? 'entity'} does not declare belongsToSiswa`);
+  return owned;
 }
 
 /** What every per-semester record table has: its student, one row per semester, valid semester and year, a semester index. */

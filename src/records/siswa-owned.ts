@@ -2,7 +2,7 @@ import { HttpStatus, type Type } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { SortMap } from '../common/query/sort';
-import { SemesterRecord, type SiswaOwnedRecord } from './columns';
+import { ownershipOf, SemesterRecord, type SiswaOwnedRecord } from './columns';
 import type { ErrorCode } from '../i18n/catalogue';
 import type { ConstraintRule } from './constraint-errors';
 import { SemesterField, SiswaIdField, TahunAjaranField, tahunAjaranExistsRule } from './record-fields';
@@ -142,17 +142,14 @@ export interface OwnedListOptions {
 export interface OwnedRecordOptions {
   /** Event-log entity type; also names the domain's not-found and duplicate codes. */
   entityType: keyof typeof OWNED_RECORD_CODES;
-  table: string;
-  /** The student entity the rows belong to (joined for nama_siswa and kelas). */
-  owner: Type<ObjectLiteral>;
   list: OwnedListOptions;
   /** GURU_SCOPE=class: which of a guru's students' rows they read and what they may write. */
   guruScope: { read: GuruReach; write: GuruWriteRule };
 }
 
 /**
- * The RecordSpec fields every student-owned domain fills the same way, from its entity, request body
- * class, table and noun. An entity extending SemesterRecord has one row per (siswa, semester,
+ * The RecordSpec fields every student-owned domain fills the same way, from its entity (its table and
+ * student entity as its `belongsToSiswa` declares them), request body class and noun. An entity extending SemesterRecord has one row per (siswa, semester,
  * tahun_ajaran), any other one row per student.
  */
 export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
@@ -174,7 +171,8 @@ export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
   | 'guruScope'
 > {
   const perSemester = entity.prototype instanceof SemesterRecord;
-  const unique = perSemester ? `uq_${o.table}_siswa_semester` : `uq_${o.table}_siswa`;
+  const { table, siswa } = ownershipOf(entity);
+  const unique = perSemester ? `uq_${table}_siswa_semester` : `uq_${table}_siswa`;
   const [notFoundCode, duplicateCode] = OWNED_RECORD_CODES[o.entityType];
   const category = o.list.category;
   return {
@@ -183,10 +181,15 @@ export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
     entityType: o.entityType,
     notFoundCode,
     constraints: {
-      ...ownedConstraints(o.table, unique, duplicateCode),
-      ...(perSemester ? tahunAjaranExistsRule(o.table) : {}),
+      ...ownedConstraints(table, unique, duplicateCode),
+      ...(perSemester ? tahunAjaranExistsRule(table) : {}),
     },
-    owner: { entity: o.owner },
+    // Resolved when first read: the student entity's module may still be loading when this runs.
+    owner: {
+      get entity() {
+        return siswa();
+      },
+    },
     list: { sortable: o.list.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
     applyFilters(qb, query) {
       const q = query as SemesterListQueryDto & Record<string, unknown>;

@@ -1,15 +1,14 @@
+import type { CategoryBands } from '../common/derived/derived';
 import type { DataSource } from 'typeorm';
 
 /** A stored category column derived from a stored number with configurable lower bounds. */
-export interface CategoryColumn {
+/** A stored category column (`target`, derived from `source`) and the bands it is derived with (src/common/derived/derived.ts). */
+export interface CategoryColumn extends CategoryBands<string> {
   /** app_setting key under which the thresholds last applied are kept. */
   settingKey: string;
   table: string;
   source: string;
   target: string;
-  /** [category, minimum] from the highest band down, as in src/common/derived/derived.ts. */
-  bands: ReadonlyArray<readonly [string, number]>;
-  fallback: string;
 }
 
 /**

@@ -21,6 +21,9 @@ export type GuruReach = 'kelas' | 'wali';
  */
 export type GuruWriteRule = { by: 'mapel'; subjects: Readonly<Record<string, string>> } | { by: 'wali' } | { by: 'none' };
 
+/** The class records the wali kelas keeps (presensi, prestasi): every guru of the class reads them, only the wali kelas writes. */
+export const KEPT_BY_WALI_KELAS = { read: 'kelas', write: { by: 'wali' } } as const satisfies { read: GuruReach; write: GuruWriteRule };
+
 /** A domain's teacher scope, declared in its RecordSpec: the student id column, what a guru reads and writes. */
 export interface GuruScopeSpec {
   /** The column holding the student's id in the domain's query (`r.id` for siswa, `r.siswaId` for the rest). */

@@ -49,10 +49,33 @@ export function persentaseKehadiran(counts: AttendanceCounts): number {
   return (counts.jumlah_hadir * 100) / total;
 }
 
+/**
+ * A category rule: [category, minimum] from the highest band down, and the category below every band.
+ * The services apply it here on each write; the threshold re-derivation applies the same bands in SQL.
+ */
+export interface CategoryBands<K extends string> {
+  readonly bands: ReadonlyArray<readonly [K, number]>;
+  readonly fallback: K;
+}
+
+export function categoryOf<K extends string>(value: number, rule: CategoryBands<K>): K {
+  for (const [category, min] of rule.bands) if (value >= min) return category;
+  return rule.fallback;
+}
+
+/** Two bands over Rendah, as both derived categories are banded. */
+function aboveRendah<K extends string>(high: readonly [K, number], middle: readonly [K, number]): CategoryBands<K | 'Rendah'> {
+  return { bands: [high, middle], fallback: 'Rendah' };
+}
+
+export const attendanceBands = (t: AttendanceThresholds): CategoryBands<KategoriKehadiran> =>
+  aboveRendah(['Tinggi', t.attendanceHighMin], ['Sedang', t.attendanceMediumMin]);
+
+export const incomeBands = (t: IncomeThresholds): CategoryBands<KategoriPenghasilan> =>
+  aboveRendah(['Tinggi', t.incomeHighMin], ['Menengah', t.incomeMediumMin]);
+
 export function kategoriKehadiran(persentase: number, t: AttendanceThresholds): KategoriKehadiran {
-  if (persentase >= t.attendanceHighMin) return 'Tinggi';
-  if (persentase >= t.attendanceMediumMin) return 'Sedang';
-  return 'Rendah';
+  return categoryOf(persentase, attendanceBands(t));
 }
 
 export function totalPenghasilan(penghasilanAyah: number, penghasilanIbu: number): number {
@@ -60,7 +83,5 @@ export function totalPenghasilan(penghasilanAyah: number, penghasilanIbu: number
 }
 
 export function kategoriPenghasilan(total: number, t: IncomeThresholds): KategoriPenghasilan {
-  if (total >= t.incomeHighMin) return 'Tinggi';
-  if (total >= t.incomeMediumMin) return 'Menengah';
-  return 'Rendah';
+  return categoryOf(total, incomeBands(t));
 }
