@@ -25,17 +25,28 @@ function Download(path: string, o: { summary: string; description?: string; prod
   );
 }
 
+/** The report-card downloads (`{siswa|rombel}/{id}/rapor.pdf`): 404 for an unknown student, rombel or year, 422 without grades. */
+const RAPOR_PDF_DOCS = {
+  siswa: {
+    summary: "A student's report card (rapor) for a semester, A4 PDF in Bahasa Indonesia",
+    description:
+      'Default: the active school year and its semester_aktif. 404: no such student or school year; 422: the student is in no rombel that year, or has no nilai raport that semester.',
+  },
+  rombel: {
+    summary: 'Report cards of every member of a rombel in one PDF, by name, each on a new page',
+    description:
+      'Default semester: the year\'s semester_aktif. Members without grades get a card with "–"; 422 when nobody in the rombel has grades that semester.',
+  },
+};
+const RaporPdf = (of: keyof typeof RAPOR_PDF_DOCS): MethodDecorator =>
+  Download(':id/rapor.pdf', { ...RAPOR_PDF_DOCS[of], errors: [400, 404, 422] });
+
 @ApiTags('rapor')
 @Controller('siswa')
 export class SiswaRaporController {
   constructor(private readonly rapor: RaporService) {}
 
-  @Download(':id/rapor.pdf', {
-    summary: "A student's report card (rapor) for a semester, A4 PDF in Bahasa Indonesia",
-    description:
-      'Default: the active school year and its semester_aktif. 404: no such student or school year; 422: the student is in no rombel that year, or has no nilai raport that semester.',
-    errors: [400, 404, 422],
-  })
+  @RaporPdf('siswa')
   siswa(
     @Param('id', ParseIdPipe) id: number,
     @Query() query: RaporSiswaQueryDto,
@@ -53,12 +64,7 @@ export class RombelRaporController {
     private readonly rekapExport: RekapExportService,
   ) {}
 
-  @Download(':id/rapor.pdf', {
-    summary: 'Report cards of every member of a rombel in one PDF, by name, each on a new page',
-    description:
-      'Default semester: the year\'s semester_aktif. Members without grades get a card with "–"; 422 when nobody in the rombel has grades that semester.',
-    errors: [400, 404, 422],
-  })
+  @RaporPdf('rombel')
   rombel(
     @Param('id', ParseIdPipe) id: number,
     @Query() query: RaporRombelQueryDto,

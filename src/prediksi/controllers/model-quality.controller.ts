@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Req, type Type } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../../common/decorators/current-user.decorator';
@@ -23,6 +23,18 @@ import { ModelCompareService } from '../services/model-compare.service';
 import { ModelRegistryService } from '../services/model-registry.service';
 import { ModelStalenessService } from '../services/model-staleness.service';
 import { ModelViewsService } from '../services/model-views.service';
+
+/** The reports stored with each version (computed from its CV at training), at `models/{version}/{kind}`. */
+const STORED_REPORTS = {
+  fairness: 'Fairness report of a version (per jenis_kelamin and kategori_penghasilan group, from its CV)',
+  calibration: 'Calibration of a version’s probabilities (Brier, ECE over 10 bins), with and without Laplace leaf estimates',
+} as const;
+
+const StoredReport = (kind: keyof typeof STORED_REPORTS, response: Type<unknown>): MethodDecorator =>
+  applyDecorators(
+    Get(`models/:version/${kind}`),
+    ApiEndpoint({ summary: STORED_REPORTS[kind], response, roles: ALL_ROLES, errors: [400, 404] }),
+  );
 
 /**
  * Whether a school can trust its model: staleness of the active one, champion/challenger retraining,
@@ -76,25 +88,13 @@ export class ModelQualityController {
     return this.comparer.compare(query.a, query.b);
   }
 
-  @Get('models/:version/fairness')
-  @ApiEndpoint({
-    summary: 'Fairness report of a version (per jenis_kelamin and kategori_penghasilan group, from its CV)',
-    response: FairnessResponseDto,
-    roles: ALL_ROLES,
-    errors: [400, 404],
-  })
+  @StoredReport('fairness', FairnessResponseDto)
   async fairness(@Param('version', ParseIdPipe) version: number): Promise<FairnessResponseDto> {
     const { model, report } = await this.report(version, 'fairness');
     return { model_version: model.version, features: model.features, ...report };
   }
 
-  @Get('models/:version/calibration')
-  @ApiEndpoint({
-    summary: 'Calibration of a version’s probabilities (Brier, ECE over 10 bins), with and without Laplace leaf estimates',
-    response: CalibrationResponseDto,
-    roles: ALL_ROLES,
-    errors: [400, 404],
-  })
+  @StoredReport('calibration', CalibrationResponseDto)
   async calibration(@Param('version', ParseIdPipe) version: number): Promise<CalibrationResponseDto> {
     const { model, report } = await this.report(version, 'calibration');
     return { model_version: model.version, ...report };
