@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { Client } from 'pg';
 import { columnArrays, type EventRecord, INSERT_EVENTS_SQL } from '../../src/events/event-storage';
 import { peakRssMb, resetPeakRss } from '../lib/app-process';
 import { type LoadRequest, runAutocannon } from '../lib/autocannon-run';
+import { serverCpuSeconds } from '../lib/cpu-time';
 import { FIRST, MIDDLE, kelasOf } from './district-data';
 
 export interface Measured {
@@ -61,26 +63,42 @@ export async function sequentialMs(baseUrl: string, token: string, path: string,
   return { value: Math.round(runs[Math.floor(runs.length / 2)]! * 10) / 10, unit: 'ms median', note: `max ${runs[runs.length - 1]!.toFixed(0)} ms${total}`, header };
 }
 
-/** Streams an export to the end: rows per second, and the app's peak RSS during it. */
-export async function exportRate(baseUrl: string, token: string, pid: number, format: 'csv' | 'excel', rows: number): Promise<Measured> {
-  resetPeakRss(pid);
-  const started = performance.now();
-  const res = await fetchOk(baseUrl, token, `/api/nilai/export/${format}`);
-  let bytes = 0;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) bytes += chunk.length;
-  const seconds = ms(started) / 1000;
-  return { value: Math.round(rows / seconds), unit: 'rows/s', note: `${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(0)} MB, app peak RSS ${peakRssMb(pid)} MB` };
+/**
+ * One export downloaded by `curl -s -o /dev/null` (a child process, outside Node, so the bench's own
+ * reading takes as little as possible of the cores it shares with the app): seconds and bytes.
+ */
+function curlExport(baseUrl: string, token: string, format: 'csv' | 'excel'): Promise<{ seconds: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const args = ['-s', '-f', '-o', '/dev/null', '-w', '%{size_download} %{time_total}', '-H', `authorization: Bearer ${token}`, `${baseUrl}/api/nilai/export/${format}`];
+    execFile('curl', args, { timeout: 1_800_000 }, (error, stdout) => {
+      if (error) return reject(new Error(`curl export/${format}: ${error.message}`));
+      const [bytes, seconds] = stdout.trim().split(' ').map(Number);
+      resolve({ seconds: seconds!, bytes: bytes! });
+    });
+  });
 }
 
-/** p99 of the mixed read load while a csv export of every nilai row streams. */
+/** Streams an export to the end: rows per second, the app's CPU seconds for it and its peak RSS during it. */
+export async function exportRate(baseUrl: string, token: string, pid: number, format: 'csv' | 'excel', rows: number): Promise<Measured> {
+  resetPeakRss(pid);
+  const cpuBefore = serverCpuSeconds(pid);
+  const { seconds, bytes } = await curlExport(baseUrl, token, format);
+  const cpu = serverCpuSeconds(pid) - cpuBefore;
+  return {
+    value: Math.round(rows / seconds),
+    unit: 'rows/s',
+    note: `${seconds.toFixed(1)} s, ${(bytes / 1e6).toFixed(0)} MB, app CPU ${cpu.toFixed(1)} s (${Math.round(rows / cpu)} rows per CPU-second), app peak RSS ${peakRssMb(pid)} MB`,
+  };
+}
+
+/** p99 of the mixed read load while a csv export of every nilai row streams (to curl, as exportRate). */
 export async function readsDuringExport(baseUrl: string, token: string, seconds: number, next: () => LoadRequest): Promise<Measured> {
-  const exporting = fetchOk(baseUrl, token, '/api/nilai/export/csv').then(async (res) => {
-    for await (const _ of res.body as unknown as AsyncIterable<Uint8Array>) void _;
-  });
+  const exporting = curlExport(baseUrl, token, 'csv');
+  exporting.catch(() => undefined);
   await new Promise((r) => setTimeout(r, 500));
   const load = await loadP99(baseUrl, token, seconds, next);
-  await exporting;
-  return load;
+  const exported = await exporting;
+  return { ...load, note: `${load.note ?? ''}; the export took ${exported.seconds.toFixed(1)} s` };
 }
 
 /** Seconds of one POST. */
