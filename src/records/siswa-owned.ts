@@ -187,7 +187,8 @@ export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
       ...(perSemester ? tahunAjaranExistsRule(o.table) : {}),
     },
     owner: { entity: o.owner },
-    list: { sortable: o.list.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
+    // OWNED_SEARCH names the student joined as `s` (RecordsEngine.baseQuery); a list resolves the matching students first.
+    list: { sortable: o.list.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id', owner: { entity: o.owner, alias: 's', foreignKey: 'r.siswaId' } },
     applyFilters(qb, query) {
       const q = query as SemesterListQueryDto & Record<string, unknown>;
       if (perSemester) applySemesterFilters(qb, q);
