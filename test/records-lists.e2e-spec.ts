@@ -109,6 +109,23 @@ describe('List conventions of the record domains (e2e)', () => {
     await admin.get('/api/nilai?siswa_id=&semester=&tahun_ajaran=').expect(200).expect('x-total-count', '1');
   });
 
+  it("nilai search on the student's columns (matching students resolved first) keeps rows and an exact X-Total-Count on every paging path", async () => {
+    const cases: Array<[Record<string, string | number>, number, string]> = [
+      [{ search: 'citra' }, 1, '1'], // a short first page: its own total
+      [{ search: 'citra', limit: 1 }, 1, '1'], // a full page: counted
+      [{ search: 'citra', skip: 5 }, 0, '1'], // past the end: counted
+      [{ search: 'citra', kelas: 'X A' }, 1, '1'], // a condition on the student: the count keeps the join
+      [{ search: 'citra', kelas: 'X B' }, 0, '0'],
+      [{ search: 'Agus' }, 0, '0'], // students match, their nilai do not exist
+      [{ search: 'nobody' }, 0, '0'], // no student matches
+    ];
+    for (const [query, rows, total] of cases) {
+      const res = await admin.get('/api/nilai').query(query).expect(200);
+      expect([query, res.body.length, res.headers['x-total-count']]).toEqual([query, rows, total]);
+      for (const row of res.body) expect(row).toMatchObject({ siswa_id: ids[0], nama_siswa: 'Citra 100%_x', kelas: 'X A' });
+    }
+  });
+
   it.each([
     ['siswa', 'CreateSiswaDto', 'UpdateSiswaDto', ['jenis_kelamin', 'kelas']],
     ['nilai', 'CreateNilaiDto', 'UpdateNilaiDto', ['siswa_id', 'semester', 'tahun_ajaran']],

@@ -1,7 +1,9 @@
 import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './app-process';
+import type { LoadRequest } from './autocannon-run';
 
 export const WRK = process.env.WRK_BIN ?? '/usr/bin/wrk';
 const WRK_DIR = join(ROOT, 'bench', 'wrk');
@@ -53,4 +55,18 @@ export function runWrk(options: {
       });
     });
   });
+}
+
+/**
+ * Writes requests for bench/wrk/requests.lua (one a line: METHOD, path, body, tab-separated) into a
+ * fresh temporary file and returns its path: wrk cannot call back into Node for the next request.
+ */
+export function writeRequestsFile(requests: readonly LoadRequest[]): string {
+  const lines = requests.map((r) => {
+    if (/[\t\n]/.test(r.path) || /[\t\n]/.test(r.body ?? '')) throw new Error(`a wrk request cannot hold a tab or newline: ${r.method} ${r.path}`);
+    return [r.method, r.path, r.body ?? ''].join('\t');
+  });
+  const file = join(mkdtempSync(join(tmpdir(), 'bench-wrk-')), 'requests.tsv');
+  writeFileSync(file, `${lines.join('\n')}\n`);
+  return file;
 }

@@ -124,8 +124,8 @@ async function measure(name: string, size: DistrictSize, seconds: number, adminU
     const requests = readRequests(size.students);
     const nilaiRows = size.students * SEMESTERS.length;
     await attempt(results, 'count', () => sequentialMs(running.baseUrl, token, '/api/nilai?limit=1', 20));
-    await attempt(results, 'search', () => loadP99(running.baseUrl, token, seconds, requests.search));
-    await attempt(results, 'kelas', () => loadP99(running.baseUrl, token, seconds, requests.kelas));
+    await attempt(results, 'search', () => loadP99(running.baseUrl, token, seconds, requests.search, running.pid));
+    await attempt(results, 'kelas', () => loadP99(running.baseUrl, token, seconds, requests.kelas, running.pid));
     await attempt(results, 'statistics', () => sequentialMs(running.baseUrl, token, '/api/prediksi/feature-statistics', 3));
     await attempt(results, 'csv', () => exportRate(running.baseUrl, token, running.pid, 'csv', nilaiRows));
     await attempt(results, 'xlsx', () => exportRate(running.baseUrl, token, running.pid, 'excel', nilaiRows));

@@ -184,13 +184,25 @@ export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
       ...ownedConstraints(table, unique, duplicateCode),
       ...(perSemester ? tahunAjaranExistsRule(table) : {}),
     },
-    // Resolved when first read: the student entity's module may still be loading when this runs.
+    // The student entity is resolved when first read: its module may still be loading when this runs.
     owner: {
       get entity() {
         return siswa();
       },
     },
-    list: { sortable: o.list.sortable, searchable: OWNED_SEARCH, idExpression: 'r.id' },
+    // OWNED_SEARCH names the student joined as `s` (RecordsEngine.baseQuery); a list resolves the matching students first.
+    list: {
+      sortable: o.list.sortable,
+      searchable: OWNED_SEARCH,
+      idExpression: 'r.id',
+      owner: {
+        get entity() {
+          return siswa();
+        },
+        alias: 's',
+        foreignKey: 'r.siswaId',
+      },
+    },
     applyFilters(qb, query) {
       const q = query as SemesterListQueryDto & Record<string, unknown>;
       if (perSemester) applySemesterFilters(qb, q);

@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import { countRows } from './count-rows';
 import type { ListQueryDto } from './list-query.dto';
@@ -15,18 +15,57 @@ export interface ListSpec {
   searchable: readonly string[];
   /** The root alias's id, the tie-breaker that makes every order deterministic. */
   idExpression: string;
-}
-
-/** Adds the `search` condition (bound parameter, escaped wildcards) to a query builder. */
-export function applySearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, search: string | undefined, spec: ListSpec): void {
-  if (!search) return;
-  const clause = spec.searchable.map((expr) => `${expr} ILIKE :search ESCAPE '\\'`).join(' OR ');
-  qb.andWhere(`(${clause})`, { search: `%${escapeLike(search.trim())}%` });
+  /**
+   * The owner every row is inner-joined to along a NOT NULL foreign key (the student of a nilai row),
+   * when `searchable` are its columns: its entity, the join's alias, the root's column referring to
+   * it. A list then resolves a search's matching owners once (applyOwnerSearch) and counts without
+   * the join when no condition needs it (countRows).
+   */
+  owner?: { entity: EntityTarget<ObjectLiteral>; alias: string; foreignKey: string };
 }
 
 /**
- * One page of a filtered query: total count (exact up to 100,000 rows, see countRows), then the rows in the requested order with the id as the
- * final tie-breaker (default: id ascending), so paging never skips or repeats a row.
+ * At most this many matching owners are passed to a list's queries as ids. A search matching more
+ * (a single letter matches nearly every student) keeps the join filter, for which the planner walks
+ * the page's order and stops at the limit.
+ */
+export const SEARCH_OWNER_IDS_LIMIT = 10_000;
+
+/** The `search` condition over the searchable expressions and its bound parameter (escaped wildcards). */
+function searchCondition(searchable: readonly string[], search: string): [string, { search: string }] {
+  const clause = searchable.map((expr) => `${expr} ILIKE :search ESCAPE '\\'`).join(' OR ');
+  return [`(${clause})`, { search: `%${escapeLike(search.trim())}%` }];
+}
+
+/** Adds the `search` condition to a query builder. */
+export function applySearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, search: string | undefined, spec: ListSpec): void {
+  if (search) qb.andWhere(...searchCondition(spec.searchable, search));
+}
+
+/**
+ * A list's `search` over its owner's columns (ListSpec.owner): the owners matching it are read
+ * first, on the owner's table alone (its trigram indexes, ix_siswa_*_trgm), and the list's page and
+ * count take `foreignKey = ANY(ids)`. The join filter made both queries redo the trigram scan and,
+ * when the planner's estimate of the matches was high, walk the root's id order testing every row's
+ * owner. With the ids as a parameter the planner knows how many there are. The rows are the same:
+ * the root's rows whose joined owner matches.
+ */
+async function applyOwnerSearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, search: string, spec: ListSpec): Promise<void> {
+  const owner = spec.owner!;
+  const matching = (await qb.connection
+    .createQueryBuilder(owner.entity, owner.alias)
+    .select(`${owner.alias}.id`, 'id')
+    .where(...searchCondition(spec.searchable, search))
+    .limit(SEARCH_OWNER_IDS_LIMIT + 1)
+    .getRawMany()) as Array<{ id: number }>;
+  if (matching.length > SEARCH_OWNER_IDS_LIMIT) return applySearch(qb, search, spec);
+  qb.andWhere(`${owner.foreignKey} = ANY(:searchOwnerIds)`, { searchOwnerIds: matching.map((m) => m.id) });
+}
+
+/**
+ * One page of a filtered query: the rows in the requested order with the id as the final
+ * tie-breaker (default: id ascending), so paging never skips or repeats a row, then the total
+ * (totalOf: exact up to 100,000 rows).
  */
 export async function listPage<E extends ObjectLiteral>(
   qb: SelectQueryBuilder<E>,
@@ -37,8 +76,8 @@ export async function listPage<E extends ObjectLiteral>(
   raw: Array<Record<string, unknown>>;
   total: number;
 }> {
-  applySearch(qb, query.search, spec);
-  const total = await countRows(qb);
+  if (query.search && spec.owner) await applyOwnerSearch(qb, query.search, spec);
+  else applySearch(qb, query.search, spec);
   const terms = toOrderTerms(query.sort, spec.sortable);
   for (const term of terms) qb.addOrderBy(term.expression, term.direction);
   // ORDER BY terms are keyed by expression: a tie-breaker on the id would replace `sort=-id`.
@@ -46,7 +85,18 @@ export async function listPage<E extends ObjectLiteral>(
   // The DTO always resolves limit (absent → LIST_MAX_LIMIT): a list is never unbounded.
   qb.offset(query.skip).limit(query.limit);
   const raw = (await qb.getRawMany()) as Array<Record<string, unknown>>;
-  return { entities: hydrate(qb, raw), raw, total };
+  return { entities: hydrate(qb, raw), raw, total: await totalOf(qb, query, spec, raw.length) };
+}
+
+/**
+ * X-Total-Count of a page: a page shorter than the limit that holds rows (or is the first one) ends
+ * the set, so the total is exactly skip + its rows and needs no count query (a class list, a
+ * student's nilai); any other page is counted (countRows).
+ */
+async function totalOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query: { skip?: number; limit?: number }, spec: ListSpec, rows: number): Promise<number> {
+  const skip = query.skip ?? 0;
+  if (query.limit !== undefined && rows < query.limit && (rows > 0 || skip === 0)) return skip + rows;
+  return countRows(qb, spec.owner?.alias);
 }
 
 /**
