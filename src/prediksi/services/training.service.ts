@@ -113,6 +113,9 @@ export class TrainingService {
       if (!locked) {
         throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.TRAINING_IN_PROGRESS);
       }
+      // The transaction waits, idle, while the worker reads and trains (minutes at district size): the
+      // pool's idle_in_transaction_session_timeout (60 s) would end the session and lose the lock.
+      await m.query('SET LOCAL idle_in_transaction_session_timeout = 0');
       // Read from the read database (DATABASE_READ_URL), not inside this transaction: the lock only serialises trainings.
       const { set, artifacts: built, heap } = await this.build(await this.trainingSet.query(features, labelSource), options, labelSource);
       this.logger.log(`Training worker heap at the end of the build: ${heap.usedMb} MB used of ${heap.totalMb} MB, ${heap.externalMb} MB external`);
