@@ -263,12 +263,12 @@ export class EnvironmentVariables {
 
   /**
    * Training reads its set into the worker's typed arrays: at most this many student-semesters
-   * (422 TRAINING_SET_TOO_LARGE above). Measured at 1.8 M rows: worker heap 359 MB used / 394 MB
-   * committed at the end of the build plus 395 MB of typed arrays, process RSS peak 1.04 GB, so
-   * 2 M rows stay well inside the worker's 1.5 GB budget (TRAINING_WORKER_HEAP_MB).
+   * (422 TRAINING_SET_TOO_LARGE above). Kept at the measured-safe 100,000: at 1.8 M rows the worker
+   * ran out of its 1.5 GB heap (TRAINING_WORKER_HEAP_MB) in the cross-validation; the largest size
+   * that fits is not measured yet.
    */
   @EnvInt(10, 10_000_000)
-  TRAINING_MAX_ROWS = 2_000_000;
+  TRAINING_MAX_ROWS = 100_000;
 }
 
 export class ConfigError extends Error {

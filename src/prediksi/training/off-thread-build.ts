@@ -10,7 +10,7 @@ const WORKER_FILE = join(__dirname, 'model-builder.worker.js');
 
 /**
  * The worker's V8 old-generation cap: the training budget (issue #15: heap < 1.5 GB at 1.8 M rows).
- * TRAINING_MAX_ROWS is sized so that a set at the limit trains within it.
+ * TRAINING_MAX_ROWS must keep a set at the limit within it (1.8 M rows do not: measured OOM).
  */
 export const TRAINING_WORKER_HEAP_MB = 1536;
 
