@@ -4,8 +4,8 @@ import { createTestApp, type TestApp } from './utils/test-app';
 import { sql } from './prediksi-support/prediksi-helpers';
 
 /**
- * Training reads its whole set into memory: above TRAINING_MAX_ROWS it is refused before anything is
- * read (at district size it ran the API process out of heap), and the process keeps serving.
+ * Training reads its set into the worker's typed arrays: above TRAINING_MAX_ROWS (sized for the
+ * worker's 1.5 GB heap budget) it is refused before anything is read, and the process keeps serving.
  */
 describe('Training: the size guard (e2e)', () => {
   let t: TestApp;
@@ -36,6 +36,15 @@ describe('Training: the size guard (e2e)', () => {
     try {
       const [{ n }] = await sql<{ n: number }>(t2, 'SELECT count(*)::int AS n FROM model');
       expect(n).toBe(1);
+      // The reader's row digests reach the jsonb column whole: one key per labelled row, 16 hex digits each.
+      const [m] = await sql<{ size: number; keys: number; bad: number }>(
+        t2,
+        `SELECT training_set_size AS size, (SELECT count(*)::int FROM jsonb_each_text(training_rows)) AS keys,
+           (SELECT count(*)::int FROM jsonb_each_text(training_rows) e WHERE e.value !~ '^[0-9a-f]{16}$' OR e.key !~ '^[0-9]+:') AS bad FROM model`,
+      );
+      expect(m.keys).toBe(m.size);
+      expect(m.size).toBeGreaterThan(0);
+      expect(m.bad).toBe(0);
     } finally {
       await t2.close();
     }

@@ -166,7 +166,11 @@ export const SETTINGS = {
   /** A challenger whose CV accuracy is below the champion's by more than this is not activated. */
   MODEL_MAX_ACCURACY_DROP: num(0.01, 0, 1),
 
-  /** Training reads its whole set into memory: at most this many student-semesters (422 TRAINING_SET_TOO_LARGE above). */
+  /**
+   * Training reads its set into the worker's typed arrays: at most this many student-semesters
+   * (422 TRAINING_SET_TOO_LARGE above). Kept at the measured-safe 100,000: at 1.8 M rows the worker
+   * ran out of its 1.5 GB heap (TRAINING_WORKER_HEAP_MB) in the cross-validation.
+   */
   TRAINING_MAX_ROWS: int(100_000, 10, 10_000_000),
 };
 

@@ -65,15 +65,41 @@ function isMissingString(v: string | null | undefined): v is null | undefined {
   return v === null || v === undefined || v === '' || v === '?';
 }
 
+/**
+ * Index of a value in a declared domain (NaN = missing); a value outside the domain is an input error.
+ * Shared by createDataset and readers that fill columns row by row (the training-set reader).
+ */
+export function domainIndexer(name: string, domain: readonly string[]): (v: string | null | undefined, row: number) => number {
+  const index = new Map<string, number>(domain.map((v, i) => [v, i]));
+  if (index.size !== domain.length) throw new C45InputError('INVALID_INPUT', `attribute '${name}': domain has duplicate values`);
+  return (v, row) => {
+    if (isMissingString(v)) return NaN;
+    const idx = index.get(v);
+    if (idx === undefined) throw new C45InputError('INVALID_INPUT', `attribute '${name}': value '${v}' (row ${row + 1}) is not in its domain {${domain.join(',')}}`);
+    return idx;
+  };
+}
+
+/** A numeric cell: null / undefined / NaN = missing (NaN); ±Infinity is an input error. */
+export function numericCell(name: string, v: number | null | undefined, row: number): number {
+  if (v === null || v === undefined || Number.isNaN(v)) return NaN;
+  if (!Number.isFinite(v)) throw new C45InputError('INVALID_INPUT', `attribute '${name}': non-finite value at row ${row + 1}`);
+  return v;
+}
+
 function encodeNominal(
   name: string,
   values: ReadonlyArray<string | null | undefined>,
   domain: readonly string[] | undefined,
 ): { attr: NominalAttribute; column: Float64Array } {
-  const order: string[] = domain ? [...domain] : [];
-  const index = new Map<string, number>(order.map((v, i) => [v, i]));
-  if (index.size !== order.length) throw new C45InputError('INVALID_INPUT', `attribute '${name}': domain has duplicate values`);
   const column = new Float64Array(values.length);
+  if (domain) {
+    const indexOf = domainIndexer(name, domain);
+    for (let i = 0; i < values.length; i++) column[i] = indexOf(values[i], i);
+    return { attr: { kind: 'nominal', name, values: [...domain] }, column };
+  }
+  const order: string[] = [];
+  const index = new Map<string, number>();
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (isMissingString(v)) {
@@ -82,7 +108,6 @@ function encodeNominal(
     }
     let idx = index.get(v);
     if (idx === undefined) {
-      if (domain) throw new C45InputError('INVALID_INPUT', `attribute '${name}': value '${v}' (row ${i + 1}) is not in its domain {${domain.join(',')}}`);
       idx = order.length;
       order.push(v);
       index.set(v, idx);
@@ -106,12 +131,7 @@ export function createDataset(spec: DatasetSpec): C45Dataset {
     }
     if (f.type === 'numeric') {
       const col = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        const v = f.values[i];
-        if (v === null || v === undefined || Number.isNaN(v)) col[i] = NaN;
-        else if (!Number.isFinite(v)) throw new C45InputError('INVALID_INPUT', `attribute '${f.name}': non-finite value at row ${i + 1}`);
-        else col[i] = v;
-      }
+      for (let i = 0; i < n; i++) col[i] = numericCell(f.name, f.values[i], i);
       attributes.push({ kind: 'numeric', name: f.name });
       columns.push(col);
     } else {

@@ -17,7 +17,7 @@ import type { ExplainedPath } from './rules';
 import { buildTree } from './tree';
 
 export type { Attribute, C45Dataset, DatasetSpec, FeatureColumnSpec, NominalAttribute, NumericAttribute, RawTable } from './dataset';
-export { createDataset, datasetFromTable, rowInstance } from './dataset';
+export { createDataset, datasetFromTable, domainIndexer, numericCell, rowInstance } from './dataset';
 export { C45InputError } from './errors';
 /** Weka's prediction from a class distribution (first strict maximum, -1 when all are 0). */
 export { predictedIndex } from './classify';

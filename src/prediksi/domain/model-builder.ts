@@ -1,6 +1,6 @@
 /**
  * Training as a pure function: tree, cross-validation, importances and the shaped metrics, from
- * the assembled training set. No I/O, so it is tested on plain arrays and timed on its own.
+ * the assembled training set (plain arrays or the reader's typed columns). No I/O, so it is tested on plain arrays and timed on its own.
  */
 import {
   type C45Options,
@@ -13,7 +13,7 @@ import {
   treeToJson,
   type TreeJson,
 } from '../c45';
-import type { DatasetSpec } from '../c45';
+import { type C45Dataset, createDataset, type DatasetSpec } from '../c45';
 import { type CalibrationReport, calibrationReport } from './calibration';
 import { type FairnessReport, fairnessReport } from './fairness';
 import { chooseFolds, type ConfusionMatrix, confusionInLabelOrder, type CvSummary, type EvaluationSummary, summarize, summarizeCv } from './metrics';
@@ -56,16 +56,19 @@ export function learnerOptions(o: BuildOptions): C45Options {
  * leaf estimates. `groupOrders`: declared values of each group attribute, to list groups in order.
  */
 export function buildModel(
-  spec: DatasetSpec,
+  data: C45Dataset | DatasetSpec,
   options: BuildOptions,
   groups: RowGroups = {},
   groupOrders: Readonly<Record<string, readonly string[]>> = {},
 ): BuiltModel {
+  // Encoded once: the tree, the CV and the training evaluation all read the same typed columns.
+  const spec = 'features' in data ? createDataset(data) : data;
   const c45 = learnerOptions(options);
   const tree = trainC45(spec, c45);
   const classNames = tree.header.classAttribute.values;
-  const actual = spec.target.values.map((v) => classNames.indexOf(String(v)));
-  const counts = classNames.map((_, c) => actual.filter((a) => a === c).length);
+  const actual = spec.classes;
+  const counts = classNames.map(() => 0);
+  for (let r = 0; r < actual.length; r++) if (actual[r] >= 0) counts[actual[r]]++;
   const { folds, note } = chooseFolds(options.folds, counts);
   const cvResult = crossValidate(spec, c45, folds, CV_SEED, { bothLeafEstimates: true });
   const importances: Record<string, number> = {};

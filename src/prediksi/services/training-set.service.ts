@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import type { EntityManager } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { ReadDatabase } from '../../database/read-database';
-import type { DatasetSpec, FeatureColumnSpec } from '../c45';
+import type { TrainingSetQuery } from '../training/training-set.reader';
 import { DomainException } from '../../common/http/problem';
 import { msg } from '../../i18n/catalogue';
 import { PREDIKSI_ERRORS } from '../prediksi.errors';
@@ -20,25 +20,6 @@ export const GROUP_ORDERS: Record<FairnessAttribute, readonly string[]> = {
   kategori_penghasilan: FEATURE_CATALOGUE.kategori_penghasilan.domain ?? [],
 };
 
-type Cell = number | string | null;
-
-export interface TrainingSet {
-  features: FeatureName[];
-  labelSource: LabelSource;
-  /** Student-semesters with nilai, presensi and penghasilan (labelled or not). */
-  totalRows: number;
-  /** The learner's input: labelled rows only. */
-  spec: DatasetSpec;
-  labels: string[];
-  classDistribution: Record<string, number>;
-  /** sha256 of the feature names, label source and every labelled row, in a fixed order. */
-  contentHash: string;
-  /** Per fairness attribute, each labelled row's value (row order of `labels`). */
-  groups: Record<FairnessAttribute, Array<string | null>>;
-  /** Per labelled row, its key (student:year:semester) → digest of its values and label (staleness). */
-  rowDigests: Record<string, string>;
-}
-
 @Injectable()
 export class TrainingSetService {
   constructor(
@@ -47,60 +28,45 @@ export class TrainingSetService {
   ) {}
 
   /**
-   * Assembles the training set in ONE query. Feature names come from the catalogue (validated by the
-   * request DTO), so the SQL interpolates only the catalogue's own expressions.
+   * The training set as ONE query, for the training worker to read (from the read database when
+   * DATABASE_READ_URL is set). Feature names come from the catalogue (validated by the request DTO), so
+   * the SQL interpolates only the catalogue's own expressions. Refused (422) when larger than fits.
    */
-  async load(features: readonly FeatureName[], labelSource: LabelSource, manager: EntityManager = this.read.manager): Promise<TrainingSet> {
-    await this.assertFitsInMemory(manager);
+  async query(features: readonly FeatureName[], labelSource: LabelSource): Promise<TrainingSetQuery> {
+    await this.assertFitsInMemory(this.read.manager);
     const select = features.map((f) => `${FEATURE_CATALOGUE[f].sql} AS "${f}"`).join(', ');
     const groupSelect = FAIRNESS_ATTRIBUTES.map((g) => `${GROUP_SQL[g]} AS "__group_${g}"`).join(', ');
-    const rows: Array<Record<string, Cell>> = await manager.query(
-      `SELECT ${select}, ${labelSql(labelSource)} AS "__label", ${groupSelect},
+    // The worker opens its own connection to the database ReadDatabase chose (the replica when set).
+    const { url } = this.read.dataSource.options as PostgresDataSourceOptions;
+    if (!url) throw new Error('The read database has no connection URL');
+    return {
+      connectionString: url,
+      statementTimeoutMs: this.config.database.statementTimeoutMs,
+      sql: `SELECT ${select}, ${labelSql(labelSource)} AS "__label", ${groupSelect},
          ${ROW_KEY_SQL} AS "__key", ${rowDigestSql(features, labelSource)} AS "__digest" ${STUDENT_SEMESTER_FROM}
        ORDER BY n.siswa_id, n.tahun_ajaran, n.semester`,
-    );
-    const labelled = rows.filter((r) => r.__label !== null);
-    if (labelled.length < MIN_TRAINING_ROWS) throw tooFewRows(labelled.length, rows.length, labelSource);
-
-    const labels = labelled.map((r) => String(r.__label));
-    const columns: FeatureColumnSpec[] = features.map((f) => {
-      const def = FEATURE_CATALOGUE[f];
-      return def.type === 'numeric'
-        ? { name: f, type: 'numeric', values: labelled.map((r) => (r[f] === null ? null : Number(r[f]))) }
-        : { name: f, type: 'nominal', values: labelled.map((r) => (r[f] === null ? null : String(r[f]))), domain: def.domain };
-    });
-    const classDistribution: Record<string, number> = Object.fromEntries(KATEGORI_PRESTASI.map((k) => [k, 0]));
-    for (const l of labels) classDistribution[l] = (classDistribution[l] ?? 0) + 1;
-
-    const hash = createHash('sha256').update(JSON.stringify({ features, labelSource }));
-    for (const r of labelled) hash.update('\n' + JSON.stringify(features.map((f) => r[f]).concat(r.__label)));
-
-    const groups = Object.fromEntries(
-      FAIRNESS_ATTRIBUTES.map((g) => [g, labelled.map((r) => (r[`__group_${g}`] === null ? null : String(r[`__group_${g}`])))]),
-    ) as Record<FairnessAttribute, Array<string | null>>;
-    const rowDigests: Record<string, string> = {};
-    for (const r of labelled) rowDigests[String(r.__key)] = String(r.__digest);
-
-    return {
-      groups,
-      rowDigests,
-      features: [...features],
-      labelSource,
-      totalRows: rows.length,
-      spec: { relation: 'prestasi_siswa', features: columns, target: { name: 'prestasi', values: labels, domain: KATEGORI_PRESTASI } },
-      labels,
-      classDistribution,
-      contentHash: hash.digest('hex'),
+      relation: 'prestasi_siswa',
+      features: features.map((f) => {
+        const def = FEATURE_CATALOGUE[f];
+        return def.type === 'numeric' ? { name: f, type: 'numeric' } : { name: f, type: 'nominal', domain: def.domain };
+      }),
+      target: { name: 'prestasi', domain: KATEGORI_PRESTASI },
+      groupNames: FAIRNESS_ATTRIBUTES,
+      hashPrefix: JSON.stringify({ features, labelSource }),
     };
   }
 
   /**
-   * The set is read into memory as one object per student-semester: above TRAINING_MAX_ROWS a district
-   * database would run the API process out of heap (measured: 1.8 M rows under --max-old-space-size=256),
-   * so training is refused with a clear answer before anything is read.
+   * Above TRAINING_MAX_ROWS the set would not fit in the training worker's heap budget, so training is
+   * refused with a clear answer before anything is read. Every joined row is a nilai_raport row, so
+   * when that table alone is within the limit the exact (bounded) count of the join is not needed.
    */
   private async assertFitsInMemory(manager: EntityManager): Promise<void> {
     const max = this.config.trainingMaxRows;
+    const [{ upper }] = (await manager.query(
+      `SELECT count(*)::int AS upper FROM (SELECT 1 FROM nilai_raport LIMIT ${max + 1}) AS bounded`,
+    )) as Array<{ upper: number }>;
+    if (upper <= max) return;
     const [{ n }] = (await manager.query(
       `SELECT count(*)::int AS n FROM (SELECT 1 ${STUDENT_SEMESTER_FROM} LIMIT ${max + 1}) AS bounded`,
     )) as Array<{ n: number }>;
@@ -111,7 +77,7 @@ export class TrainingSetService {
   }
 }
 
-/** 422 before loading: the rows would not fit in the process's heap (the whole set is held as objects today). */
+/** 422 before loading: the rows would not fit in the training worker's heap budget. */
 function tooManyRows(rows: number, max: number): DomainException {
   return new DomainException(
     HttpStatus.UNPROCESSABLE_ENTITY,

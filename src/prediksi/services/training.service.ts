@@ -8,15 +8,16 @@ import { DomainException } from '../../common/http/problem';
 import type { Message } from '../../i18n/catalogue';
 import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { trainingDuration, trainingsTotal } from '../../metrics/instruments';
-import { DEFAULT_FEATURES, type FeatureName, type LabelSource } from '../domain/feature-catalogue';
+import { DEFAULT_FEATURES, type FeatureName, type LabelSource, MIN_TRAINING_ROWS } from '../domain/feature-catalogue';
 import { type BuildOptions, DEFAULT_BUILD_OPTIONS } from '../domain/model-builder';
-import { buildModelOffThread, type ModelArtifacts } from '../training/off-thread-build';
+import { type ModelArtifacts, TooFewTrainingRows, trainOffThread, type TrainResult } from '../training/off-thread-build';
 import { MODEL_QUALITY_ERRORS } from '../model-quality.errors';
 import { PrediksiModel } from '../model.entity';
+import type { TrainingSetQuery } from '../training/training-set.reader';
 import { ModelRegistryService } from './model-registry.service';
 import { TRAINING_LOCK_KEY } from './registry-constants';
 import { thresholdSnapshot } from './threshold-snapshot';
-import { GROUP_ORDERS, type TrainingSet, TrainingSetService } from './training-set.service';
+import { GROUP_ORDERS, tooFewRows, TrainingSetService } from './training-set.service';
 
 export interface TrainingRequest extends Partial<BuildOptions> {
   label_source?: LabelSource;
@@ -112,9 +113,12 @@ export class TrainingService {
       if (!locked) {
         throw new DomainException(HttpStatus.CONFLICT, PREDIKSI_ERRORS.TRAINING_IN_PROGRESS);
       }
+      // The transaction waits, idle, while the worker reads and trains (minutes at district size): the
+      // pool's idle_in_transaction_session_timeout (60 s) would end the session and lose the lock.
+      await m.query('SET LOCAL idle_in_transaction_session_timeout = 0');
       // Read from the read database (DATABASE_READ_URL), not inside this transaction: the lock only serialises trainings.
-      const set = await this.trainingSet.load(features, labelSource);
-      const built = await this.build(set, options);
+      const { set, artifacts: built, heap } = await this.build(await this.trainingSet.query(features, labelSource), options, labelSource);
+      this.logger.log(`Training worker heap at the end of the build: ${heap.usedMb} MB used of ${heap.totalMb} MB, ${heap.externalMb} MB external`);
       const [{ next }] = (await m.query('SELECT coalesce(max(version), 0) + 1 AS next FROM model')) as Array<{ next: number }>;
       const userId = trainedBy === null ? null : await this.existingUser(m, trainedBy);
       const model = m.getRepository(PrediksiModel).create({
@@ -130,26 +134,31 @@ export class TrainingService {
         confusionMatrix: built.confusion,
         classDistribution: set.classDistribution,
         featureImportances: built.importances,
-        trainingSetSize: set.labels.length,
+        trainingSetSize: set.labelled,
         trainingSetHash: set.contentHash,
         trainedBy: userId,
         trainedAt: new Date(),
         durationMs: Math.round(performance.now() - started),
         activatedAt: null,
         provenance: {
-          rows: set.labels.length,
+          rows: set.labelled,
           total_rows: set.totalRows,
           hash: set.contentHash,
           label_source: labelSource,
           features,
           thresholds: await thresholdSnapshot(m, this.config.thresholds),
         },
-        trainingRows: set.rowDigests,
         fairness: built.fairness,
         calibration: built.calibration,
         challenger: null,
       });
       await m.getRepository(PrediksiModel).insert(model);
+      // Key → digest of every row (tens of MB at district size): the worker's JSON bytes go to PostgreSQL
+      // as one bytea parameter, never parsed into an object on this thread.
+      await m.query(`UPDATE model SET training_rows = convert_from($1::bytea, 'UTF8')::jsonb WHERE version = $2`, [
+        Buffer.from(set.rowDigests.buffer, set.rowDigests.byteOffset, set.rowDigests.byteLength),
+        next,
+      ]);
       model.isActive = decide ? await decide(m, model) : true;
       if (model.isActive) await this.registry.activateWithin(m, next);
       return { model, built };
@@ -173,10 +182,11 @@ export class TrainingService {
     }
   }
 
-  private async build(set: TrainingSet, options: BuildOptions): Promise<ModelArtifacts> {
+  private async build(query: TrainingSetQuery, options: BuildOptions, labelSource: LabelSource): Promise<TrainResult> {
     try {
-      return await buildModelOffThread(set.spec, options, set.groups, GROUP_ORDERS);
+      return await trainOffThread({ query, options, groupOrders: GROUP_ORDERS, minRows: MIN_TRAINING_ROWS });
     } catch (e) {
+      if (e instanceof TooFewTrainingRows) throw tooFewRows(e.labelled, e.total, labelSource);
       // Single-class data and the like: the data cannot make a model, which is a conflict with its state.
       if (e instanceof C45InputError) {
         const reason: Message = { ns: 'messages', key: `C45_${e.code}`, fallback: e.message };

@@ -1,44 +1,57 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { C45InputError, type C45ErrorCode, type DatasetSpec } from '../c45';
-import { type BuildOptions, type BuiltModel, buildModel, type RowGroups } from '../domain/model-builder';
+import { C45InputError } from '../c45';
+import { runTrainJob, type HeapReport, type LoadedSet, type ModelArtifacts, type TrainJob, type TrainReply } from './train-job';
 
-/** What a training produces for storage (the live tree is rebuilt from `treeJson` when activated). */
-export type ModelArtifacts = Omit<BuiltModel, 'tree'>;
-
-export type BuildReply =
-  | { ok: true; artifacts: ModelArtifacts }
-  | { ok: false; inputError: { code: C45ErrorCode; message: string } }
-  | { ok: false; message: string; inputError?: never };
+export type { LoadedSet, ModelArtifacts, TrainJob } from './train-job';
 
 const WORKER_FILE = join(__dirname, 'model-builder.worker.js');
 
 /**
- * Trains in a worker thread when running the compiled app (10-fold CV on 100,000 rows is seconds of
- * CPU that would otherwise stall every request of this instance). From TypeScript sources (jest) a
- * worker cannot load the .ts file, so it trains inline there; the built app's tests cover the worker.
+ * The worker's V8 old-generation cap: the training budget (issue #15: heap < 1.5 GB at 1.8 M rows).
+ * TRAINING_MAX_ROWS must keep a set at the limit within it (1.8 M rows do not: measured OOM).
  */
-export function buildModelOffThread(
-  spec: DatasetSpec,
-  options: BuildOptions,
-  groups: RowGroups = {},
-  groupOrders: Readonly<Record<string, readonly string[]>> = {},
-): Promise<ModelArtifacts> {
-  if (!existsSync(WORKER_FILE)) {
-    const { tree: _tree, ...artifacts } = buildModel(spec, options, groups, groupOrders);
-    return Promise.resolve(artifacts);
+export const TRAINING_WORKER_HEAP_MB = 1536;
+
+/** Thrown when the set has fewer labelled rows than the job's minimum. */
+export class TooFewTrainingRows extends Error {
+  constructor(
+    readonly labelled: number,
+    readonly total: number,
+  ) {
+    super(`${labelled} labelled rows of ${total}`);
   }
+}
+
+export interface TrainResult {
+  set: LoadedSet;
+  artifacts: ModelArtifacts;
+  heap: HeapReport;
+}
+
+/**
+ * Reads and trains in a worker thread when running the compiled app (10-fold CV on 1.8 M rows is
+ * many seconds of CPU that would otherwise stall every request of this instance). From TypeScript
+ * sources (jest) a worker cannot load the .ts file, so the same job runs inline there.
+ */
+export async function trainOffThread(job: TrainJob): Promise<TrainResult> {
+  const reply = existsSync(WORKER_FILE) ? await inWorker(job) : await runTrainJob(job);
+  if (reply.ok) return { set: reply.set, artifacts: reply.artifacts, heap: reply.heap };
+  if ('tooFew' in reply) throw new TooFewTrainingRows(reply.tooFew.labelled, reply.tooFew.total);
+  if ('inputError' in reply) throw new C45InputError(reply.inputError.code, reply.inputError.message);
+  throw new Error(`Training worker failed: ${reply.message}`);
+}
+
+function inWorker(job: TrainJob): Promise<TrainReply> {
   return new Promise((resolve, reject) => {
     // The worker is its own V8 isolate: the API's heap cap (--max-old-space-size=256) does not bound
-    // it, so a very large school still trains; the memory is returned when the worker exits.
-    const worker = new Worker(WORKER_FILE, { workerData: { spec, options, groups, groupOrders }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
+    // it; the memory is returned when the worker exits.
+    const worker = new Worker(WORKER_FILE, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: TRAINING_WORKER_HEAP_MB } });
     let settled = false;
-    worker.once('message', (reply: BuildReply) => {
+    worker.once('message', (reply: TrainReply) => {
       settled = true;
-      if (reply.ok) resolve(reply.artifacts);
-      else if (reply.inputError) reject(new C45InputError(reply.inputError.code, reply.inputError.message));
-      else reject(new Error(`Training worker failed: ${reply.message}`));
+      resolve(reply);
     });
     worker.once('error', (error) => {
       settled = true;
