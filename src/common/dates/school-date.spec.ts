@@ -33,4 +33,13 @@ describe('spreadsheet dates and today', () => {
   it("gives today's date in the school's zone", () => {
     expect(schoolToday('Asia/Jakarta', new Date('2024-01-01T18:00:00Z'))).toBe('2024-01-02');
   });
+
+  it("turns the day at the zone's midnight, also when asked within the same minute before it (cached per minute)", () => {
+    expect(schoolToday('Asia/Jakarta', new Date('2024-03-10T16:59:59.999Z'))).toBe('2024-03-10');
+    expect(schoolToday('Asia/Jakarta', new Date('2024-03-10T17:00:00.000Z'))).toBe('2024-03-11');
+    expect(schoolToday('Asia/Jakarta', new Date('2024-03-10T16:59:30.000Z'))).toBe('2024-03-10');
+    // A quarter-hour offset (+05:45): midnight is still on a minute boundary.
+    expect(schoolToday('Asia/Kathmandu', new Date('2024-03-10T18:14:59Z'))).toBe('2024-03-10');
+    expect(schoolToday('Asia/Kathmandu', new Date('2024-03-10T18:15:00Z'))).toBe('2024-03-11');
+  });
 });
