@@ -12,14 +12,8 @@ import { createTestApp, type TestApp } from './utils/test-app';
 describe('Hot path pipeline (e2e)', () => {
   let t: TestApp;
   let admin: string;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    admin = await tokenFor(t, 'admin');
-  });
-  afterAll(async () => {
-    await t.close();
-  });
+  beforeAll(async () => void (admin = await tokenFor((t = await createTestApp()), 'admin')));
+  afterAll(() => t.close());
 
   it('has no global interceptor, and the media-type check is the last global guard', () => {
     const config = (t.app as unknown as { config: ApplicationConfig }).config;
