@@ -12,15 +12,17 @@
  *     read as {}), the OAuth2 form decoded strictly, multipart for uploads (adapter option).
  *  5. Global prefix /api (health and metrics stay at the root).
  *  6. Guards: JwtAuthGuard (deny by default; @Public() opts out) then RolesGuard (@Roles) — auth/;
- *     then RateLimitGuard (@RateLimited: per-user limits of expensive routes, in PostgreSQL) — common/rate-limit/.
- *  7. Interceptors: MediaTypeInterceptor (415 unless the route's @ApiConsumes, default JSON) —
- *     common/http/; EventContextInterceptor (the id of a created object) — events/.
+ *     then RateLimitGuard (@RateLimited: per-user limits of expensive routes, in PostgreSQL) — common/rate-limit/;
+ *     then MediaTypeGuard (415 unless the route's @ApiConsumes, default JSON) — common/http/.
+ *  7. No interceptors: with none, Nest calls the handler without rxjs (the event row's entity id comes
+ *     from the preSerialization hook of step 11).
  *  8. Pipes: the global ValidationPipe (whitelist, transform; 422/400; leaves path params alone) —
  *     common/http/validation.ts, and the route-level ones of @ValidBody/@ValidQuery with the same options
  *     (common/http/validated-params.ts); ParseIdPipe on every path id — common/http/parse-id.pipe.ts.
  *  9. Controller → service → TypeORM → PostgreSQL.
  * 10. ProblemDetailsFilter: any error as problem+json, in the request's language — common/filters/problem-details.filter.ts.
- * 11. onSend hooks: `Vary: Accept-Language` (i18n/language.ts), then `Cache-Control: no-store` on every
+ * 11. preSerialization hook: the id of the object a handler returned, for the event row (events/).
+ *     onSend hooks: `Vary: Accept-Language` (i18n/language.ts), then `Cache-Control: no-store` on every
  *     /api answer (tokens, records, exports) (below).
  * 12. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
  */
@@ -37,7 +39,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config/app-config';
 import { ProblemDetailsFilter } from './common/filters/problem-details.filter';
 import { registerBodyParsers, registerUrlCheck } from './common/http/body-parsers';
-import { MediaTypeInterceptor } from './common/http/media-type.interceptor';
+import { MediaTypeGuard } from './common/http/media-type.guard';
 import { createValidationPipe } from './common/http/validation';
 import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { setListMaxLimit } from './common/query/page-query.dto';
@@ -48,7 +50,6 @@ import { answerFrameworkError } from './common/http/framework-errors';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { RolesGuard } from './auth/roles.guard';
 import { RateLimitGuard } from './common/rate-limit/rate-limit.guard';
-import { EventContextInterceptor } from './events/event-context.interceptor';
 import { registerEventHooks } from './events/event-recorder';
 import { EventWriter } from './events/event-writer.service';
 
@@ -155,9 +156,8 @@ export async function setupApp(app: NestFastifyApplication, config: AppConfig): 
     ],
   });
   // Order matters: authentication first, then the role check that needs request.user, then the
-  // per-user rate limit (only permitted calls count).
-  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard), app.get(RateLimitGuard));
-  app.useGlobalInterceptors(new MediaTypeInterceptor(app.get(Reflector)), app.get(EventContextInterceptor));
+  // per-user rate limit (only permitted calls count), then the media type (415 before any pipe's 422).
+  app.useGlobalGuards(app.get(JwtAuthGuard), app.get(RolesGuard), app.get(RateLimitGuard), new MediaTypeGuard(app.get(Reflector)));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   setupDocs(app);

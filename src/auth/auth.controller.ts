@@ -33,7 +33,7 @@ export class AuthController {
     response: TokenResponseDto,
     errors: [401, 403, 415, 422, 429],
   })
-  // The media types this route takes (MediaTypeInterceptor enforces them; every other route is JSON).
+  // The media types this route takes (MediaTypeGuard enforces them; every other route is JSON).
   @ApiConsumes('application/x-www-form-urlencoded', 'application/json')
   token(@Body() dto: LoginDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {
     return this.auth.login(dto.username, dto.password, clientInfo(request));

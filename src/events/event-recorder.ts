@@ -15,7 +15,7 @@ const MAX_ITEMS = 100;
 interface RequestState {
   store: AuditStore;
   startedAt: Date;
-  /** The id of the object a handler returned (e.g. a create), set by the interceptor. */
+  /** The id of the object a handler returned (e.g. a create), set by the preSerialization hook. */
   responseEntityId?: string;
 }
 
@@ -23,7 +23,16 @@ const states = new WeakMap<FastifyRequest, RequestState>();
 /** Requests refused by back-pressure: they did nothing and are not logged. */
 const refused = new WeakSet<FastifyRequest>();
 
-export function rememberResponseEntity(request: FastifyRequest, id: unknown): void {
+/**
+ * The id of the object a handler returned (a create, a get), when no service recorded a change naming
+ * it. Fastify's preSerialization hook sees exactly the object a handler's result is sent as (strings,
+ * buffers and streams skip it); a status below 400 means a handler answered, not the error filter or
+ * the not-found handler. A hook rather than a Nest interceptor: an interceptor makes Nest wrap every
+ * handler in rxjs Observables.
+ */
+function rememberResponseEntity(request: FastifyRequest, reply: FastifyReply, body: unknown): void {
+  if (reply.statusCode >= 400 || !body || typeof body !== 'object' || Array.isArray(body) || !('id' in body)) return;
+  const id = (body as { id: unknown }).id;
   const state = states.get(request);
   if (state && (typeof id === 'number' || typeof id === 'string')) state.responseEntityId = String(id);
 }
@@ -98,6 +107,10 @@ export function registerEventHooks(fastify: FastifyInstance, writer: EventWriter
       states.set(request, { store: currentAudit() ?? { changes: [] }, startedAt: new Date() });
       done();
     });
+  });
+  fastify.addHook('preSerialization', (request, reply, payload, done) => {
+    rememberResponseEntity(request, reply, payload);
+    done(null, payload);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
     if (!UNLOGGED.test(request.url) && !refused.has(request)) {

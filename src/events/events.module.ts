@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { EventContextInterceptor } from './event-context.interceptor';
 import { EventRetentionService } from './event-retention.service';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { DEFAULT_EVENT_WRITER_OPTIONS, EVENT_WRITER_OPTIONS, EventWriter, type EventWriterOptions } from './event-writer.service';
@@ -8,7 +7,7 @@ import { EventsService } from './events.service';
 
 /**
  * The event log: one row per request, written in batches, and the admin's read endpoints. Its Fastify
- * hooks and interceptor are registered by setupApp (src/app.setup.ts) with the rest of the pipeline.
+ * hooks are registered by setupApp (src/app.setup.ts) with the rest of the pipeline.
  */
 @Module({
   controllers: [EventsController],
@@ -21,8 +20,7 @@ import { EventsService } from './events.service';
     EventWriter,
     EventsService,
     EventRetentionService,
-    EventContextInterceptor,
   ],
-  exports: [EventWriter, EventContextInterceptor],
+  exports: [EventWriter],
 })
 export class EventsModule {}

@@ -12,7 +12,7 @@ import { assertCleanJson, assertCleanUrl, checkJsonBody, parseFormBody } from '.
  * - Form (the OAuth2 password form of POST /auth/token): decoded strictly here rather than by the
  *   lenient default, which passes `%00` through and leaves non-UTF-8 escapes undecoded.
  *
- * Which route takes which type is decided by MediaTypeInterceptor (415), not here.
+ * Which route takes which type is decided by MediaTypeGuard (415), not here.
  */
 export function registerBodyParsers(app: NestFastifyApplication, bodyLimit: number): void {
   const defaultJson = app.getHttpAdapter().getInstance().getDefaultJsonParser('error', 'error');

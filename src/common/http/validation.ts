@@ -2,6 +2,7 @@ import { type ArgumentMetadata, HttpStatus, type Type, ValidationPipe, type Vali
 import { getMetadataStorage } from 'class-validator';
 import { hasText, type Message, type ParamValue } from '../../i18n/catalogue';
 import { DomainException, type FieldError } from './problem';
+import { cacheValidationMetadataLookups } from './validation-metadata-cache';
 
 /** A constraint's argument as a message parameter: `IsIn(['L', 'P'])` → "L, P", `Matches(/x/)` → "x". */
 function argText(arg: unknown): ParamValue {
@@ -77,6 +78,7 @@ class AppValidationPipe extends ValidationPipe {
  * (`@ValidBody(Dto)` / `@ValidQuery(Dto)` in validated-params.ts).
  */
 export function createValidationPipe(expectedType?: Type<object>): ValidationPipe {
+  cacheValidationMetadataLookups();
   return new AppValidationPipe({
     expectedType,
     whitelist: true,

@@ -1,7 +1,6 @@
-import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import type { Observable } from 'rxjs';
 import { DomainException } from './problem';
 import { HTTP_ERRORS } from './http.errors';
 
@@ -21,18 +20,22 @@ function hasBody(request: FastifyRequest): boolean {
  * (the OAuth2 form of POST /auth/token, multipart uploads). A request without a body needs no type
  * (the client's bearer-only refresh and body-less train); a declared wrong type is refused even when
  * the body is empty.
+ *
+ * The last global guard rather than an interceptor: it answers at the same point of the pipeline
+ * (after authentication, roles and the rate limit, before the pipes), and with no global interceptor
+ * left Nest calls a handler without wrapping it in rxjs Observables (≈ 5 % of a GET's CPU).
  */
 @Injectable()
-export class MediaTypeInterceptor implements NestInterceptor {
+export class MediaTypeGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    if (!BODY_METHODS.has(request.method)) return next.handle();
+    if (!BODY_METHODS.has(request.method)) return true;
     const header = request.headers['content-type'];
     const type = header?.split(';')[0]?.trim().toLowerCase();
-    if (!type && !hasBody(request)) return next.handle();
+    if (!type && !hasBody(request)) return true;
     const accepted =
       this.reflector.getAllAndOverride<string[] | undefined>(API_CONSUMES, [context.getHandler(), context.getClass()]) ?? DEFAULT_MEDIA_TYPES;
     if (!type || !accepted.includes(type)) {
@@ -42,6 +45,6 @@ export class MediaTypeInterceptor implements NestInterceptor {
         { type: type ?? '', accepted: accepted.join(' | ') },
       );
     }
-    return next.handle();
+    return true;
   }
 }
