@@ -138,12 +138,15 @@ async function measure(name: string, size: DistrictSize, seconds: number, adminU
         results.train = { error: `${r.error}; the app exited (${running.child.exitCode ?? running.child.signalCode})` };
       }
       await running.stop();
-      if (fallbackModel) {
-        await installModel(built.url, fallbackModel);
-        batchNote = 'with the model the app trained on the school';
-      }
       ({ app: running, token } = await start());
       app = running;
+    }
+    // No model of the district's own (training failed, or was not measured: `--only batch`): the batch
+    // predicts with the one the app trained on the school (same generator); the running app loads it on
+    // first use, as it would a model activated by another instance.
+    if ((!ONLY || ONLY.includes('batch')) && fallbackModel && !(await activeModel(built.url))) {
+      await installModel(built.url, fallbackModel);
+      batchNote = 'with the model the app trained on the school';
     }
     const last = SEMESTERS[SEMESTERS.length - 1]!;
     await attempt(results, 'batch', async () => {
@@ -175,7 +178,8 @@ async function main(): Promise<void> {
   const district: DistrictSize = { students: Math.round(FULL.students * scale), events: Math.round(FULL.events * scale) };
   const seconds = scale >= 1 ? 10 : 2;
   const started = Date.now();
-  const school = scale >= 0.1 && !FROM ? await measure('school', SCHOOL, seconds, adminUrl, false) : undefined;
+  // The school run also trains the model a district without one (a copy given by --from) borrows for the batch.
+  const school = scale >= 0.1 && (!FROM || ONLY?.includes('batch')) ? await measure('school', SCHOOL, seconds, adminUrl, false) : undefined;
   const big = await measure('district', district, seconds, adminUrl, true, school?.model);
 
   const lines = ROWS.map((row) => {

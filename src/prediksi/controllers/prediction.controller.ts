@@ -1,5 +1,6 @@
-import { Body, Controller, Post } from '@nestjs/common';
+import { Body, Controller, Post, type StreamableFile } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { jsonStream } from '../../common/http/json-stream';
 import { ApiEndpoint } from '../../common/openapi/api-endpoint.decorator';
 import { ALL_ROLES } from '../../common/role';
 import { BatchPredictRequestDto, PredictRequestDto, WhatIfRequestDto } from '../dto/prediksi-request.dto';
@@ -43,7 +44,8 @@ export class PredictionController {
     roles: ALL_ROLES,
     errors: [409, 422],
   })
-  async batch(@Body() body: BatchPredictRequestDto, @RequestScope() scope: TeacherScope): Promise<BatchPredictionResponseDto> {
-    return toBatchResponse(await this.predictions.predictBatch(body.semester, body.tahun_ajaran, scope, body.kelas), body.kelas);
+  async batch(@Body() body: BatchPredictRequestDto, @RequestScope() scope: TeacherScope): Promise<StreamableFile> {
+    // Streamed: a district's answer (300,000 results) is too big to be one JSON string in the process's heap.
+    return jsonStream(toBatchResponse(await this.predictions.predictBatch(body.semester, body.tahun_ajaran, scope, body.kelas), body.kelas));
   }
 }

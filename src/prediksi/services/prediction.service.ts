@@ -4,13 +4,12 @@ import { DataSource } from 'typeorm';
 import type { InstanceRecord } from '../c45';
 import { DomainException } from '../../common/http/problem';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { msg } from '../../i18n/catalogue';
-import { t } from '../../i18n/language';
 import { PREDIKSI_ERRORS } from '../prediksi.errors';
 import { predictionDuration, predictionsTotal } from '../../metrics/instruments';
-import { leafCachedPredictor, predictInstance, type PredictionCore } from '../domain/predict';
+import { predictInstance, type PredictionCore } from '../domain/predict';
 import { type Advice, adviceFor } from '../domain/saran';
 import { type Semester, type SemesterPrediksi, semesterPrediksi } from '../domain/semester';
+import { predictAll } from './batch-prediction';
 import { upsertHistory, type HistoryRow } from './history-upsert';
 import { type ActiveModel, ModelRegistryService } from './model-registry.service';
 import { loadStudentFeatures, missingParts, type StudentFeatureRow } from './student-features.query';
@@ -100,32 +99,12 @@ export class PredictionService {
     };
   }
 
-  /**
-   * Every student (or one kelas) within the scope's reach from one semester: one query for the features, the tree walks in
-   * memory, one multi-row upsert of the history — a bounded number of queries for any school size.
-   */
+  /** Every student (or one kelas) within the scope's reach from one semester, stored in the history: see batch-prediction.ts. */
   async predictBatch(semester: Semester, tahunAjaran: string, scope: TeacherScope, kelas?: string): Promise<BatchOutcome> {
     const started = performance.now();
-    const active = await this.activeModel();
-    const rows = await loadStudentFeatures(this.dataSource, { kelas }, semester, tahunAjaran, scope);
-    const results: Prediction[] = [];
-    const errors: BatchOutcome['errors'] = [];
-    const predictor = leafCachedPredictor(active.tree);
-    for (const row of rows) {
-      const missing = missingParts(row);
-      if (missing.length) {
-        errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: t(msg('BATCH_DATA_MISSING', { missing, semester, tahun_ajaran: tahunAjaran })) });
-        continue;
-      }
-      try {
-        results.push(this.fromRow(active, row, semester, tahunAjaran, predictor));
-      } catch (e) {
-        errors.push({ siswa_id: row.siswa_id, nama_siswa: row.nama, detail: e instanceof Error ? e.message : String(e) });
-      }
-    }
-    await upsertHistory(this.dataSource, results.map((p) => this.historyRow(p, semester, tahunAjaran)));
-    this.observe('batch', started, results.length);
-    return { semester, tahun_ajaran: tahunAjaran, results, errors, modelVersion: active.model.version, processingSeconds: (performance.now() - started) / 1000 };
+    const outcome = await predictAll(this.dataSource, this, await this.activeModel(), { semester, tahunAjaran, scope, kelas });
+    this.observe('batch', started, outcome.results.length);
+    return outcome;
   }
 
   /**
@@ -185,7 +164,7 @@ export class PredictionService {
     return out;
   }
 
-  private detailFaktor(active: ActiveModel, values: Readonly<Record<string, unknown>>): DetailFaktor {
+  detailFaktor(active: ActiveModel, values: Readonly<Record<string, unknown>>): DetailFaktor {
     return {
       nilai_rata_rata: num(values.rata_rata),
       kategori_penghasilan: str(values.kategori_penghasilan),

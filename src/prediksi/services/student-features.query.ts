@@ -42,10 +42,37 @@ export async function loadStudentFeatures(
     where += ` AND s.kelas = $${params.length}`;
     shape = shape.replace('all', 'kelas');
   }
-  return preparedQuery<StudentFeatureRow>(
-    dataSource,
-    `student_features_${shape}`,
-    `SELECT s.id AS siswa_id, s.nama, s.kelas,
+  return preparedQuery<StudentFeatureRow>(dataSource, `student_features_${shape}`, featuresSql(where, 'ORDER BY s.id'), params);
+}
+
+/**
+ * One page of the students (all, or one kelas, within the scope's reach) with an id above `afterId`,
+ * in id order: a batch over a district (300,000 students) reads them page by page (keyset), so the
+ * process never holds more than one page of rows. Not a named statement on purpose: each page is
+ * planned with its own bounds (a nested loop over the unique indexes for `limit` students), where a
+ * generic plan could hash-join every nilai row for every page.
+ */
+export async function loadStudentFeaturesPage(
+  dataSource: DataSource,
+  filter: { kelas?: string },
+  semester: string,
+  tahunAjaran: string,
+  scope: TeacherScope,
+  page: { afterId: number; limit: number },
+): Promise<StudentFeatureRow[]> {
+  const params: unknown[] = [semester, tahunAjaran];
+  let where = `WHERE ${scope.sqlCondition('s.id', params)}`;
+  if (filter.kelas !== undefined) {
+    params.push(filter.kelas);
+    where += ` AND s.kelas = $${params.length}`;
+  }
+  params.push(page.afterId, page.limit);
+  where += ` AND s.id > $${params.length - 1}`;
+  return (await dataSource.query(featuresSql(where, `ORDER BY s.id LIMIT $${params.length}`), params)) as StudentFeatureRow[];
+}
+
+function featuresSql(where: string, tail: string): string {
+  return `SELECT s.id AS siswa_id, s.nama, s.kelas,
     n.id IS NOT NULL AS has_nilai, p.id IS NOT NULL AS has_presensi, o.id IS NOT NULL AS has_penghasilan,
     ${featureColumns}
   FROM siswa s
@@ -53,9 +80,7 @@ export async function loadStudentFeatures(
   LEFT JOIN presensi p ON p.siswa_id = s.id AND p.semester = $1 AND p.tahun_ajaran = $2
   LEFT JOIN penghasilan_orang_tua o ON o.siswa_id = s.id
   ${where}
-  ORDER BY s.id`,
-    params,
-  );
+  ${tail}`;
 }
 
 /** What is missing for a student in that semester, in words ('nilai', 'presensi', 'penghasilan'). */
