@@ -149,8 +149,8 @@ export interface OwnedRecordOptions {
 
 /**
  * The RecordSpec fields every student-owned domain fills the same way, from its entity (its table and
- * student entity as its `belongsToSiswa` declares them), request body class and noun. An entity extending SemesterRecord has one row per (siswa, semester,
- * tahun_ajaran), any other one row per student.
+ * student entity as its `belongsToSiswa` declares them), request body class and noun. An entity
+ * extending SemesterRecord has one row per (siswa, semester, tahun_ajaran), any other one per student.
  */
 export function ownedRecordBase<E extends SiswaOwnedRecord, C extends object>(
   entity: Type<E>,
