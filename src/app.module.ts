@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -20,7 +19,7 @@ import { PenugasanModule } from './penugasan/penugasan.module';
 import { SettingsModule } from './settings/settings.module';
 import { RaporModule } from './rapor/rapor.module';
 import { PeringatanDiniModule } from './peringatan-dini/peringatan-dini.module';
-import { buildLogDestination, buildPinoHttpOptions, LOGGED_ROUTES } from './common/logging/pino-options';
+import { LoggingModule } from './common/logging/logging.module';
 
 /** The whole application, built from the boot-validated configuration. The request pipeline is in app.setup.ts. */
 @Module({})
@@ -30,7 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({ pinoHttp: [buildPinoHttpOptions(config), buildLogDestination(config)], forRoutes: LOGGED_ROUTES }),
+        LoggingModule.forRoot(config),
         DatabaseModule,
         HealthModule,
         AuthModule,

@@ -3,8 +3,8 @@
  * the app through createApp, so tests run exactly this):
  *
  *  1. Fastify: body limit, request timeout, trailing slashes, trusted proxy (createApp's adapter).
- *  2. onRequest hooks: X-Request-Id (below), the request's language from Accept-Language (i18n/language.ts),
- *     the event log's back-pressure (503 while its buffer is full) else the event recorder's start
+ *  2. onRequest hooks: the request's context — X-Request-Id, its language from Accept-Language, an audit
+ *     store — in one AsyncLocalStorage (common/context/), the event log's back-pressure (503 while its buffer is full) else the event recorder's start
  *     (events/event-recorder.ts), then the URL check (400 for NUL, bad escapes, non-UTF-8 in path or
  *     query — common/http/body-parsers.ts).
  *  3. helmet (security headers, CSP) and CORS (below).
@@ -24,7 +24,8 @@
  * 11. preSerialization hook: the id of the object a handler returned, for the event row (events/).
  *     onSend hooks: `Vary: Accept-Language` (i18n/language.ts), then `Cache-Control: no-store` on every
  *     /api answer (tokens, records, exports) (below).
- * 12. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), then the event row (events/).
+ * 12. onResponse hooks: HTTP metrics (metrics/http-metrics.ts), the request's log line
+ *     (common/logging/request-log.ts), then the event row (events/).
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
@@ -45,6 +46,8 @@ import { QuietStartupLogger } from './common/logging/quiet-startup-logger';
 import { setListMaxLimit } from './common/query/page-query.dto';
 import { setupDocs } from './docs/docs.setup';
 import { registerLanguageHook } from './i18n/language';
+import { registerRequestContext } from './common/context/request-context.hook';
+import { REQUEST_LOGGER, registerRequestLog } from './common/logging/request-log';
 import { registerHttpMetrics } from './metrics/http-metrics';
 import { answerFrameworkError } from './common/http/framework-errors';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
@@ -127,12 +130,10 @@ function registerSecurityHeaders(fastify: FastifyInstance): void {
 export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   app.useLogger(new QuietStartupLogger(app.get(Logger)));
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', (request, reply, done) => {
-    void reply.header('X-Request-Id', request.id);
-    done();
-  });
+  registerRequestContext(fastify);
   registerLanguageHook(fastify);
   registerHttpMetrics(fastify);
+  registerRequestLog(fastify, app.get(REQUEST_LOGGER));
   registerEventHooks(fastify, app.get(EventWriter));
   registerUrlCheck(app);
   registerBodyParsers(app, config.http.bodyLimitBytes);

@@ -2,7 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DomainException } from '../common/http/problem';
 import { EVENTS_ERRORS } from './events.errors';
-import { type AuditChange, type AuditStore, currentAudit, runWithAudit } from '../common/audit/audit-context';
+import { type AuditChange, type AuditStore, currentAudit } from '../common/audit/audit-context';
 import type { AuthUser } from '../common/role';
 import { deriveAction, deriveCategory, routeEntityType } from './event-classifier';
 import type { EventRecord, EventWriter } from './event-writer.service';
@@ -83,7 +83,7 @@ export function buildEvent(request: FastifyRequest, reply: FastifyReply, state: 
 /**
  * Fastify hooks rather than only a Nest interceptor, because guards (401/403), the throttle (429),
  * validation (422) and unknown routes (404) answer before or around any interceptor. `onRequest`
- * opens the request's audit store (Fastify keeps the async context through body parsing), and
+ * takes the request's audit store from its context (Fastify keeps it through body parsing), and
  * `onResponse` — which runs exactly once per answered request — hands one row to the writer.
  *
  * Back-pressure: while the writer's buffer is full (the database unreachable or too slow), a new
@@ -103,10 +103,9 @@ export function registerEventHooks(fastify: FastifyInstance, writer: EventWriter
       done(new DomainException(HttpStatus.SERVICE_UNAVAILABLE, EVENTS_ERRORS.EVENT_LOG_BACKLOG, { cause: writer.saturationCause }));
       return;
     }
-    runWithAudit(() => {
-      states.set(request, { store: currentAudit() ?? { changes: [] }, startedAt: new Date() });
-      done();
-    });
+    // The audit store is the request context's (common/context/request-context.hook.ts, the first hook).
+    states.set(request, { store: currentAudit() ?? { changes: [] }, startedAt: new Date() });
+    done();
   });
   fastify.addHook('preSerialization', (request, reply, payload, done) => {
     rememberResponseEntity(request, reply, payload);

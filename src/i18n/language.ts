@@ -1,6 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
 import Negotiator from 'negotiator';
+import { currentRequestContext } from '../common/context/request-context';
 import { DEFAULT_LANG, type Lang, LANGUAGES, type Message, render } from './catalogue';
 
 /**
@@ -11,15 +11,24 @@ import { DEFAULT_LANG, type Lang, LANGUAGES, type Message, render } from './cata
 export function negotiateLanguage(acceptLanguage: string | string[] | undefined): Lang {
   const header = Array.isArray(acceptLanguage) ? acceptLanguage.join(',') : acceptLanguage;
   if (!header) return DEFAULT_LANG;
-  const [best] = new Negotiator({ headers: { 'accept-language': header } }).languages([...LANGUAGES]);
-  return (best as Lang | undefined) ?? DEFAULT_LANG;
+  let lang = negotiated.get(header);
+  if (lang === undefined) {
+    const [best] = new Negotiator({ headers: { 'accept-language': header } }).languages([...LANGUAGES]);
+    lang = (best as Lang | undefined) ?? DEFAULT_LANG;
+    // A client sends the same header on every request: remember a bounded number of them.
+    if (negotiated.size >= NEGOTIATED_MAX) negotiated.clear();
+    negotiated.set(header, lang);
+  }
+  return lang;
 }
 
-const storage = new AsyncLocalStorage<Lang>();
+/** Accept-Language header → its language; a Negotiator per request was 1 % of a GET. */
+const negotiated = new Map<string, Lang>();
+const NEGOTIATED_MAX = 256;
 
 /** The current request's language; the default outside a request (start-up, CLI, background work). */
 export function currentLanguage(): Lang {
-  return storage.getStore() ?? DEFAULT_LANG;
+  return currentRequestContext()?.lang ?? DEFAULT_LANG;
 }
 
 /** A message in the current request's language (success messages, explanations). */
@@ -28,13 +37,10 @@ export function t(message: Message): string {
 }
 
 /**
- * First onRequest hook: negotiates the request's language once and keeps it for everything that
- * runs for the request (Fastify keeps the async context through its hooks and the handler).
+ * The request's language is negotiated once, when its context is entered
+ * (common/context/request-context.hook.ts); this hook marks the answers as language-dependent.
  */
 export function registerLanguageHook(fastify: FastifyInstance): void {
-  fastify.addHook('onRequest', (request, _reply, done) => {
-    storage.run(negotiateLanguage(request.headers['accept-language']), done);
-  });
   // Answers differ by Accept-Language, so a cache between the client and the API must key on it.
   fastify.addHook('onSend', (_request, reply, payload, done) => {
     const vary = reply.getHeader('vary');

@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { currentRequestContext } from '../context/request-context';
 
 /** One change a request made, for the event log's `changes` (before/after; secrets redacted by the writer). */
 export interface AuditChange {
@@ -18,25 +18,18 @@ export interface AuditStore {
   role?: string;
 }
 
-const storage = new AsyncLocalStorage<AuditStore>();
-
-/** Runs a request's handling inside its own audit store (called by the events middleware). */
-export function runWithAudit<T>(fn: () => T): T {
-  return storage.run({ changes: [] }, fn);
-}
-
-/** The current request's audit store, if any. */
+/** The current request's audit store (common/context/request-context.ts), if any. */
 export function currentAudit(): AuditStore | undefined {
-  return storage.getStore();
+  return currentRequestContext()?.audit;
 }
 
 /** Services call this after a mutation; a no-op outside a request (seeders, CLI). */
 export function recordChange(change: AuditChange): void {
-  storage.getStore()?.changes.push(change);
+  currentAudit()?.changes.push(change);
 }
 
 /** Names the action explicitly when the route alone does not say it (e.g. `auth.login_failed`). */
 export function setAuditAction(action: string): void {
-  const store = storage.getStore();
+  const store = currentAudit();
   if (store) store.action = action;
 }
