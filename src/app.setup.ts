@@ -29,7 +29,7 @@
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
@@ -106,8 +106,10 @@ function noStoreForApi(app: NestFastifyApplication): void {
 }
 
 /**
- * helmet's security headers and CSP on every answer. The middleware is built once: @fastify/helmet
- * builds it (parsing the CSP directives) again on every request, 4 % of an authenticated GET's CPU.
+ * helmet's security headers and CSP on every answer. Our helmet options hold no per-request value
+ * (no nonce), so helmet runs once at start-up against a recording response and every answer gets the
+ * recorded headers in one step. Running helmet's middleware per request cost 3.5 % of a GET (and
+ * @fastify/helmet, which also rebuilt the middleware per request, 4 %).
  */
 function registerSecurityHeaders(fastify: FastifyInstance): void {
   const securityHeaders = helmet({
@@ -124,7 +126,16 @@ function registerSecurityHeaders(fastify: FastifyInstance): void {
       },
     },
   });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  const headers: Record<string, string> = {};
+  const recorder = {
+    setHeader: (name: string, value: string | number | readonly string[]) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  securityHeaders({ headers: {} } as IncomingMessage, recorder as unknown as ServerResponse, () => undefined);
+  fastify.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
+  });
 }
 
 export async function setupApp(app: NestFastifyApplication, config: AppConfig): Promise<void> {

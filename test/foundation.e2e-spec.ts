@@ -81,6 +81,30 @@ describe('Foundation pipeline (e2e)', () => {
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
   });
 
+  it("sends helmet's whole header set on every kind of answer (success, 401, 404, a docs asset)", async () => {
+    const helmetHeaders = {
+      'content-security-policy': expect.stringContaining("frame-ancestors 'self'") as unknown,
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    };
+    for (const path of ['/health', '/api/siswa', '/api/no-such-route', '/redoc/redoc.standalone.js']) {
+      const res = await request(t.baseUrl).get(path);
+      expect(res.headers).toMatchObject(helmetHeaders);
+      expect(res.headers['content-security-policy']).toBe(
+        "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data: blob:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' 'unsafe-inline';worker-src 'self' blob:;connect-src 'self'",
+      );
+    }
+  });
+
   it('serves Swagger UI, the OpenAPI JSON and ReDoc locally, without a CDN', async () => {
     const docs = await request(t.baseUrl).get('/docs').redirects(1).expect(200);
     expect(docs.text).not.toMatch(/https?:\/\/(cdn|unpkg|cdnjs)/);

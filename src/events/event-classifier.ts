@@ -25,14 +25,35 @@ const SECURITY_ACTION = /\.(login_failed|login_throttled|login_inactive)$/;
 
 const VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'update', DELETE: 'delete' };
 
-/** `/api/siswa/:id` → ['siswa', ':id']; an unmatched route (404) has none. */
-function segmentsOf(route: string | undefined): string[] {
+/**
+ * `/api/siswa/:id` → ['siswa', ':id']; an unmatched route (404) has none. Route patterns are the
+ * app's few hundred declared routes (never a raw URL), so each is split once and remembered: every
+ * request's event row classifies its route.
+ */
+function segmentsOf(route: string | undefined): readonly string[] {
   if (!route) return [];
-  return route.replace(/^\/api(?=\/|$)/, '').split('/').filter(Boolean);
+  let segments = routeSegments.get(route);
+  if (!segments) {
+    segments = route.replace(/^\/api(?=\/|$)/, '').split('/').filter(Boolean);
+    routeSegments.set(route, segments);
+  }
+  return segments;
 }
+const routeSegments = new Map<string, readonly string[]>();
 
-/** `siswa.create`, `siswa.export_excel`, `prediksi.history_delete`, … */
+/** `siswa.create`, `siswa.export_excel`, `prediksi.history_delete`, … (one answer per method and route, remembered). */
 export function deriveAction(method: string, route: string | undefined): string {
+  const key = `${method} ${route ?? ''}`;
+  let action = actions.get(key);
+  if (action === undefined) {
+    action = actionOf(method, route);
+    actions.set(key, action);
+  }
+  return action;
+}
+const actions = new Map<string, string>();
+
+function actionOf(method: string, route: string | undefined): string {
   const segments = segmentsOf(route);
   if (segments.length === 0) return route ? 'system.root' : 'http.not_found';
   const named = NAMED_ACTIONS[`${method} /${segments.join('/')}`];

@@ -25,7 +25,7 @@ import { RAPOR_ERRORS } from '../rapor/rapor.errors';
 import { TAHUN_AJARAN_ERRORS } from '../tahun-ajaran/tahun-ajaran.errors';
 import { TRASH_ERRORS } from '../trash/trash.errors';
 import { SCOPE_ERRORS } from '../scope/scope.errors';
-import { CATALOGUES, LANGUAGES, type Namespace, placeholders, translate } from './catalogue';
+import { CATALOGUES, interpolate, LANGUAGES, type MessageParams, type Namespace, placeholders, translate } from './catalogue';
 import { negotiateLanguage } from './language';
 
 /** Every module's code object; a new module's object goes here (its codes would otherwise be orphans below). */
@@ -147,5 +147,17 @@ describe('README', () => {
     const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
     const missing = moduleCodes.filter((code) => !readme.includes(`\`${code}\``));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('interpolate', () => {
+  it.each([
+    ['no placeholder', 'Nilai rata-rata', {}, 'Nilai rata-rata'],
+    ['repeated and unknown names', 'a {x} b {y} {x}.', { x: 1 }, 'a 1 b {y} 1.'],
+    ['a placeholder at either end', '{n} dari {total}', { n: 2, total: 3 }, '2 dari 3'],
+    ['null, arrays and a nested message', '[{a}|{b}|{c}]', { a: null, b: ['x', 'y'], c: { ns: 'messages', key: 'NO_SUCH_KEY', fallback: 'F' } }, '[|x, y|F]'],
+    ['braces that are not placeholders', '{ a } {-x} {}', { a: 1 }, '{ a } {-x} {}'],
+  ] as const)('%s', (_, text, params, expected) => {
+    expect(interpolate('id', text, params as MessageParams)).toBe(expected);
   });
 });
