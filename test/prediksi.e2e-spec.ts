@@ -143,6 +143,27 @@ describe('Prediksi: demo data → training → explained predictions (e2e)', () 
     expect(onlyPresensi.body.detail).toMatch(/Belum ada data presensi untuk/);
   });
 
+  it('concurrent predictions are each stored before they answer (grouped writes), one row per student-semester', async () => {
+    const students = await sql<{ siswa_id: number }>(
+      t,
+      `SELECT n.siswa_id FROM nilai_raport n JOIN presensi p USING (siswa_id, semester, tahun_ajaran) JOIN penghasilan_orang_tua o USING (siswa_id)
+        WHERE n.semester = $1 AND n.tahun_ajaran = $2 ORDER BY n.siswa_id LIMIT 30`,
+      [period.semester, period.tahun_ajaran],
+    );
+    expect(students.length).toBe(30);
+    const ids = students.map((s) => s.siswa_id);
+    await sql(t, 'DELETE FROM prediksi_history WHERE siswa_id = ANY($1)', [ids]);
+    // Each student twice at once: the same student-semester in one grouped statement is one row.
+    const answers = await Promise.all([...ids, ...ids].map((siswa_id) => request(t.baseUrl).post('/api/prediksi').set(bearer(guru)).send({ siswa_id, ...period })));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200));
+    const stored = await sql<{ siswa_id: number; n: number; prediksi_prestasi: string }>(
+      t,
+      'SELECT siswa_id, count(*)::int AS n, min(prediksi_prestasi) AS prediksi_prestasi FROM prediksi_history WHERE siswa_id = ANY($1) AND semester = $2 AND tahun_ajaran = $3 GROUP BY siswa_id ORDER BY siswa_id',
+      [ids, period.semester, period.tahun_ajaran],
+    );
+    expect(stored).toEqual(ids.map((siswa_id) => ({ siswa_id, n: 1, prediksi_prestasi: answers.find((a) => a.body.siswa_id === siswa_id)!.body.prediksi_prestasi })));
+  });
+
   it('what-if predicts from raw features without storing', async () => {
     const before = await sql<{ n: number }>(t, 'SELECT count(*)::int AS n FROM prediksi_history');
     const res = await request(t.baseUrl)
