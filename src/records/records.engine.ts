@@ -21,6 +21,7 @@ import { runUpload } from './upload-runner';
 import { moveToTrash } from '../trash/archive';
 import { changedProps, type ScopedWrite, TeacherScope } from '../scope/teacher-scope';
 import { ReadDatabase } from '../database/read-database';
+import { GroupedReads } from '../database/grouped-reads';
 import { entityColumns, preparedQuery } from '../database/prepared-query';
 
 function validationFailed(errors: FieldError[]): DomainException {
@@ -58,6 +59,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   /** Exports read here (DATABASE_READ_URL's replica, or the primary); injected as a property so the domain services' constructors stay as they are. */
   @Optional() @Inject(ReadDatabase) protected readonly readDatabase?: ReadDatabase;
   private byIdColumns?: ReturnType<typeof entityColumns>;
+  private byIdReads?: GroupedReads<number, R>;
 
   constructor(
     protected readonly dataSource: DataSource,
@@ -90,23 +92,35 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
 
   /**
    * GET /{id} outside a transaction, the hottest read: the same row and join as baseQuery, as one
-   * prepared statement hydrated with TypeORM's own column conversions (see database/prepared-query.ts).
+   * prepared statement hydrated with TypeORM's own column conversions (see database/prepared-query.ts),
+   * for every id asked for in the same turn of the event loop at once (database/grouped-reads.ts).
    */
   private async getPrepared(id: number): Promise<R> {
+    this.byIdReads ??= new GroupedReads((ids) => this.readByIds(ids));
+    const row = await this.byIdReads.read(id);
+    if (row === undefined) throw this.notFound(id);
+    return row;
+  }
+
+  private async readByIds(ids: readonly number[]): Promise<Map<number, R>> {
     const { select, hydrate } = (this.byIdColumns ??= entityColumns(this.dataSource, this.repo.metadata, 'r'));
     const table = `"${this.repo.metadata.tableName}"`;
-    const [row] = this.spec.owner
+    const owner = this.spec.owner;
+    const rows = owner
       ? await preparedQuery<Record<string, unknown>>(
           this.dataSource,
-          `${this.spec.entityType}_by_id`,
+          `${this.spec.entityType}_by_ids`,
           `SELECT ${select}, s.nama AS nama_siswa, s.kelas AS kelas
-             FROM ${table} r JOIN "${this.dataSource.getMetadata(this.spec.owner.entity).tableName}" s ON s.id = r.siswa_id WHERE r.id = $1`,
-          [id],
+             FROM ${table} r JOIN "${this.dataSource.getMetadata(owner.entity).tableName}" s ON s.id = r.siswa_id WHERE r.id = ANY($1::int[])`,
+          [ids],
         )
-      : await preparedQuery<Record<string, unknown>>(this.dataSource, `${this.spec.entityType}_by_id`, `SELECT ${select} FROM ${table} r WHERE r.id = $1`, [id]);
-    if (row === undefined) throw this.notFound(id);
-    const entity = hydrate<E>(row);
-    return this.spec.owner ? this.spec.toResponse(entity, { nama_siswa: String(row.nama_siswa), kelas: String(row.kelas) }) : this.spec.toResponse(entity);
+      : await preparedQuery<Record<string, unknown>>(this.dataSource, `${this.spec.entityType}_by_ids`, `SELECT ${select} FROM ${table} r WHERE r.id = ANY($1::int[])`, [ids]);
+    const found = new Map<number, R>();
+    for (const row of rows) {
+      const entity = hydrate<E>(row);
+      found.set(entity.id, owner ? this.spec.toResponse(entity, { nama_siswa: String(row.nama_siswa), kelas: String(row.kelas) }) : this.spec.toResponse(entity));
+    }
+    return found;
   }
 
   async create(body: C, scope = TeacherScope.SCHOOL): Promise<R> {
