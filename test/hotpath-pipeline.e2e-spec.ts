@@ -1,6 +1,7 @@
 import type { ApplicationConfig } from '@nestjs/core';
 import request from 'supertest';
 import { MediaTypeGuard } from '../src/common/http/media-type.guard';
+import { SUBJECT_FIELDS } from '../src/nilai/nilai-subjects';
 import { bearer, tokenFor } from './utils/auth';
 import { eventsOf } from './utils/events';
 import { createTestApp, type TestApp } from './utils/test-app';
@@ -38,5 +39,31 @@ describe('Hot path pipeline (e2e)', () => {
     await request(t.baseUrl).get(`/api/siswa/${created.body.id}`).set(bearer(admin)).set('X-Request-Id', id).expect(200);
     const [row] = await eventsOf(t, id);
     expect(row).toMatchObject({ status: 200, entity_type: 'siswa', entity_id: String(created.body.id) });
+  });
+
+  it('concurrent GET /{id} (read together in one statement) each answer their own row, a fresh object each', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await request(t.baseUrl)
+        .post('/api/siswa')
+        .set(bearer(admin))
+        .send({ nama: `Serentak ${i}`, nis: `77100${i}`, jenis_kelamin: i % 2 ? 'P' : 'L', kelas: 'X-2', tanggal_lahir: '2010-02-01', alamat: 'Jl. Bersama' })
+        .expect(201);
+      ids.push(res.body.id as number);
+    }
+    const asked = [...ids, ...ids, ...ids, 99_999_999];
+    const answers = await Promise.all(asked.map((id) => request(t.baseUrl).get(`/api/siswa/${id}`).set(bearer(admin))));
+    answers.forEach((res, i) => {
+      if (asked[i] === 99_999_999) expect(res.status).toBe(404);
+      else expect(res.body).toMatchObject({ id: asked[i], nama: `Serentak ${ids.indexOf(asked[i]!)}` });
+    });
+    // A nilai row (owned by a student) by id, concurrently too: its student's name comes along.
+    const nilai = await request(t.baseUrl)
+      .post('/api/nilai')
+      .set(bearer(admin))
+      .send({ siswa_id: ids[0], semester: 'Ganjil', tahun_ajaran: '2026/2027', ...Object.fromEntries(SUBJECT_FIELDS.map((m) => [m, 80])) })
+      .expect(201);
+    const both = await Promise.all([1, 2].map(() => request(t.baseUrl).get(`/api/nilai/${nilai.body.id}`).set(bearer(admin)).expect(200)));
+    for (const res of both) expect(res.body).toMatchObject({ id: nilai.body.id, siswa_id: ids[0], nama_siswa: 'Serentak 0', kelas: 'X-2' });
   });
 });

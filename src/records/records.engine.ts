@@ -59,7 +59,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
   /** Exports read here (DATABASE_READ_URL's replica, or the primary); injected as a property so the domain services' constructors stay as they are. */
   @Optional() @Inject(ReadDatabase) protected readonly readDatabase?: ReadDatabase;
   private byIdColumns?: ReturnType<typeof entityColumns>;
-  private byIdReads?: GroupedReads<number, R>;
+  private byIdReads?: GroupedReads<number, Record<string, unknown>>;
 
   constructor(
     protected readonly dataSource: DataSource,
@@ -99,11 +99,13 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
     this.byIdReads ??= new GroupedReads((ids) => this.readByIds(ids));
     const row = await this.byIdReads.read(id);
     if (row === undefined) throw this.notFound(id);
-    return row;
+    // Hydrated per caller, not per row: two requests for one id must not share (and mutate) one object.
+    const entity = this.byIdColumns!.hydrate<E>(row);
+    return this.spec.owner ? this.spec.toResponse(entity, { nama_siswa: String(row.nama_siswa), kelas: String(row.kelas) }) : this.spec.toResponse(entity);
   }
 
-  private async readByIds(ids: readonly number[]): Promise<Map<number, R>> {
-    const { select, hydrate } = (this.byIdColumns ??= entityColumns(this.dataSource, this.repo.metadata, 'r'));
+  private async readByIds(ids: readonly number[]): Promise<Map<number, Record<string, unknown>>> {
+    const { select } = (this.byIdColumns ??= entityColumns(this.dataSource, this.repo.metadata, 'r'));
     const table = `"${this.repo.metadata.tableName}"`;
     const owner = this.spec.owner;
     const rows = owner
@@ -115,12 +117,7 @@ export class RecordsEngine<E extends RecordBase, C extends object, R> {
           [ids],
         )
       : await preparedQuery<Record<string, unknown>>(this.dataSource, `${this.spec.entityType}_by_ids`, `SELECT ${select} FROM ${table} r WHERE r.id = ANY($1::int[])`, [ids]);
-    const found = new Map<number, R>();
-    for (const row of rows) {
-      const entity = hydrate<E>(row);
-      found.set(entity.id, owner ? this.spec.toResponse(entity, { nama_siswa: String(row.nama_siswa), kelas: String(row.kelas) }) : this.spec.toResponse(entity));
-    }
-    return found;
+    return new Map(rows.map((row) => [Number(row.r_id), row]));
   }
 
   async create(body: C, scope = TeacherScope.SCHOOL): Promise<R> {
