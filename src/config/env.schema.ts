@@ -171,7 +171,7 @@ export const SETTINGS = {
    * (422 TRAINING_SET_TOO_LARGE above). Kept at the measured-safe 100,000: at 1.8 M rows the worker
    * ran out of its 1.5 GB heap (TRAINING_WORKER_HEAP_MB) in the cross-validation.
    */
-  TRAINING_MAX_ROWS: int(100_000, 10, 10_000_000),
+  TRAINING_MAX_ROWS: int(2_000_000, 10, 10_000_000),
 };
 
 /** The validated settings, typed from the table. */
