@@ -1,8 +1,8 @@
 /**
  * A node's rows in base order (the order Weka's Instances has them), with each entry's class and
- * nominal attribute values carried alongside. A deep node's rows are a sparse subset of the table,
- * so reading `column[row]` costs a cache miss per row at district size; the node's class counts and
- * nominal split searches read these aligned arrays front to back instead.
+ * attribute values carried alongside. A deep node's rows are a sparse subset of the table, so
+ * reading `column[row]` costs a cache miss per row at district size; the node's class counts,
+ * nominal split searches and partition read these aligned arrays front to back instead.
  */
 import { Distribution } from './distribution';
 
@@ -11,12 +11,12 @@ export interface NodeRows {
   w: Float64Array;
   /** Class index per entry. */
   cls: Int32Array;
-  /** Per attribute: for a nominal one its value per entry (NaN = missing), null for a numeric one. */
-  nominal: (Float64Array | null)[];
+  /** Per attribute, its value per entry (NaN = missing). */
+  values: Float64Array[];
 }
 
-/** The root's entries: `rows` with their weights, classes and nominal values gathered once. */
-export function gatherNodeRows(rows: Int32Array, weights: Float64Array, classes: Int32Array, columns: readonly Float64Array[], isNominal: readonly boolean[]): NodeRows {
+/** The root's entries: `rows` with their weights, classes and values gathered once. */
+export function gatherNodeRows(rows: Int32Array, weights: Float64Array, classes: Int32Array, columns: readonly Float64Array[]): NodeRows {
   const n = rows.length;
   const w = new Float64Array(n);
   const cls = new Int32Array(n);
@@ -24,13 +24,12 @@ export function gatherNodeRows(rows: Int32Array, weights: Float64Array, classes:
     w[i] = weights[rows[i]];
     cls[i] = classes[rows[i]];
   }
-  const nominal = columns.map((col, a) => {
-    if (!isNominal[a]) return null;
+  const values = columns.map((col) => {
     const v = new Float64Array(n);
     for (let i = 0; i < n; i++) v[i] = col[rows[i]];
     return v;
   });
-  return { rows, w, cls, nominal };
+  return { rows, w, cls, values };
 }
 
 /**
@@ -43,12 +42,11 @@ export function routeNodeRows(src: NodeRows, entryBranch: Int32Array, send: Uint
   const out: NodeRows[] = [];
   for (let j = 0; j < nb; j++) {
     const c = counts[j];
-    out.push({ rows: new Int32Array(c), w: new Float64Array(c), cls: new Int32Array(c), nominal: src.nominal.map((v) => (v ? new Float64Array(c) : null)) });
+    out.push({ rows: new Int32Array(c), w: new Float64Array(c), cls: new Int32Array(c), values: src.values.map(() => new Float64Array(c)) });
   }
   const fill = new Int32Array(nb);
-  const { rows, w, cls, nominal } = src;
-  const nomAttrs: number[] = [];
-  for (let a = 0; a < nominal.length; a++) if (nominal[a]) nomAttrs.push(a);
+  const { rows, w, cls, values } = src;
+  const na = values.length;
   for (let i = 0; i < rows.length; i++) {
     const b = entryBranch[i];
     if (b >= 0) {
@@ -57,7 +55,7 @@ export function routeNodeRows(src: NodeRows, entryBranch: Int32Array, send: Uint
       t.rows[f] = rows[i];
       t.w[f] = w[i];
       t.cls[f] = cls[i];
-      for (const a of nomAttrs) (t.nominal[a] as Float64Array)[f] = (nominal[a] as Float64Array)[i];
+      for (let a = 0; a < na; a++) t.values[a][f] = values[a][i];
     } else {
       for (let j = 0; j < nb; j++) {
         if (send[j] === 0) continue;
@@ -66,7 +64,7 @@ export function routeNodeRows(src: NodeRows, entryBranch: Int32Array, send: Uint
         t.rows[f] = rows[i];
         t.w[f] = p[j] * w[i];
         t.cls[f] = cls[i];
-        for (const a of nomAttrs) (t.nominal[a] as Float64Array)[f] = (nominal[a] as Float64Array)[i];
+        for (let a = 0; a < na; a++) t.values[a][f] = values[a][i];
       }
     }
   }

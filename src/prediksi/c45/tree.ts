@@ -55,7 +55,7 @@ class Grower {
     const { ds } = this;
     const keep: number[] = [];
     for (let r = 0; r < ds.numInstances; r++) if (ds.classes[r] >= 0) keep.push(r);
-    const base = gatherNodeRows(Int32Array.from(keep), ds.weights, ds.classes, ds.columns, ds.attributes.map((a) => a.kind === 'nominal'));
+    const base = gatherNodeRows(Int32Array.from(keep), ds.weights, ds.classes, ds.columns);
     const sorted = ds.attributes.map((a, ai): SortedList | null =>
       a.kind === 'numeric' ? presort(ds.columns[ai], ds.classes, base.rows, base.w, this.allSorted[ai] as Float64Array) : null,
     );
@@ -79,7 +79,7 @@ class Grower {
     const parts = this.partition(data, split, dist);
     // Only rows and weights are kept (for pruning); the rest is in the children now.
     data.sorted = [];
-    data.nominal = [];
+    data.values = [];
     data.cls = new Int32Array(0);
     node.leaf = false;
     node.split = split;
@@ -103,7 +103,7 @@ class Grower {
         c = numericCandidate(data.sorted[a] as SortedList, k, minNumObj, sumOfWeights);
       } else {
         const f = this.binary ? binaryNominalCandidate : nominalCandidate;
-        c = f({ values: data.nominal[a] as Float64Array, w: data.w, cls: data.cls, numValues: attr.values.length, k, minNoObj: minNumObj, sumOfWeights });
+        c = f({ values: data.values[a], w: data.w, cls: data.cls, numValues: attr.values.length, k, minNoObj: minNumObj, sumOfWeights });
       }
       cands.push(c);
       if (c.valid && (attr.kind === 'numeric' || this.multiVal || sm(attr.values.length, 0.3 * this.allCount))) {
@@ -129,7 +129,7 @@ class Grower {
     const dist = c.dist as Distribution;
     const attr = ds.attributes[best];
     const sortedList = data.sorted[best];
-    const anyMissing = sortedList ? sortedList.nKnown < sortedList.rows.length : hasMissing(data.nominal[best] as Float64Array);
+    const anyMissing = sortedList ? sortedList.nKnown < sortedList.rows.length : hasMissing(data.values[best]);
     // Without a missing value addInstWithUnknown adds nothing: skip its pass over the rows.
     if (anyMissing) dist.addInstWithUnknown(data.rows, data.w, col, ds.classes);
     let splitPoint = c.splitPoint;
@@ -150,18 +150,16 @@ class Grower {
   /** ClassifierSplitModel.split for the base list and every sorted list, preserving order. */
   private partition(data: NodeData, split: SplitModel, dist: Distribution): NodeData[] {
     const nb = split.numSubsets;
-    const col = this.ds.columns[split.attribute];
     const p = missingFractions(dist);
     const send = new Uint8Array(nb);
     for (let j = 0; j < nb; j++) send[j] = gr(p[j], 0) ? 1 : 0;
     const { branch, entryBranch } = this;
     const counts = new Int32Array(nb);
     const rows = data.rows;
-    // A nominal split's values are carried with the entries; a numeric one's are read by row.
-    const values = data.nominal[split.attribute];
+    const values = data.values[split.attribute];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      const b = whichSubset(split, values ? values[i] : col[r]);
+      const b = whichSubset(split, values[i]);
       branch[r] = b;
       entryBranch[i] = b;
       if (b >= 0) counts[b]++;
