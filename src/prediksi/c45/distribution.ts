@@ -77,17 +77,17 @@ export class Distribution {
   }
 
   /**
-   * addInstWithUnknown: instances whose split attribute is missing are spread over the
+   * addInstWithUnknown: instances whose split attribute (`col`) is missing are spread over the
    * bags in proportion to the known bag weights (computed once, before any is added).
    */
-  addInstWithUnknown(rows: Int32Array, weights: Float64Array, isMissing: (row: number) => boolean, cls: Int32Array): void {
+  addInstWithUnknown(rows: Int32Array, weights: Float64Array, col: Float64Array, cls: Int32Array): void {
     const nb = this.numBags;
     const k = this.numClasses;
     const probs = new Float64Array(nb);
     for (let b = 0; b < nb; b++) probs[b] = eq(this.total, 0) ? 1 / nb : this.perBag[b] / this.total;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
-      if (!isMissing(row)) continue;
+      if (col[row] === col[row]) continue; // only rows whose split value is missing (NaN)
       const c = cls[row];
       const weight = weights[i];
       this.perClass[c] = this.perClass[c] + weight;

@@ -4,13 +4,14 @@
  * fold f = a contiguous block; each training part is randomized with the same generator
  * before training (that only advances the RNG state, but it must happen for later folds).
  */
-import { distributionForInstance, predictedIndex } from './classify';
+import { predictedIndex } from './classify';
 import type { C45Dataset } from './dataset';
-import { rowInstance, subsetRows } from './dataset';
+import { subsetRows } from './dataset';
 import { C45InputError } from './errors';
 import { JavaRandom } from './java-random';
 import type { C45Options, C45Tree } from './model';
 import { resolveOptions } from './model';
+import { RowClassifier } from './row-classifier';
 import { buildTree } from './tree';
 
 export interface ClassMetrics {
@@ -44,13 +45,16 @@ export interface CrossValidationResult extends EvaluationResult {
   readonly seed: number;
   /** Per fold, the 0-based row numbers of its test instances, in Weka's order. */
   readonly foldRows: number[][];
-  /** Per row (0-based, dataset order): the CV class distribution it received. */
-  readonly distributions: number[][];
+  /**
+   * Per row (0-based, dataset order): the CV class distribution it received. Rows that reached the
+   * same leaf of the same fold's tree share one array (read-only).
+   */
+  readonly distributions: ReadonlyArray<readonly number[]>;
   /**
    * Only with `bothLeafEstimates`: per row, the distribution of the same fold's tree with plain and
    * with Laplace leaf estimates (-A changes no split, only leaf probabilities), for calibration.
    */
-  readonly byLeafEstimate?: { readonly plain: number[][]; readonly laplace: number[][] };
+  readonly byLeafEstimate?: { readonly plain: ReadonlyArray<readonly number[]>; readonly laplace: ReadonlyArray<readonly number[]> };
 }
 
 export interface CrossValidationExtras {
@@ -135,7 +139,8 @@ export function evaluateOn(tree: C45Tree, ds: C45Dataset): EvaluationResult {
     throw new C45InputError('INVALID_INPUT', 'the dataset does not have the attributes and class values the tree was trained on');
   }
   const ev = new Evaluator(ds.classAttribute.values);
-  for (let r = 0; r < ds.numInstances; r++) ev.add(ds.classes[r], distributionForInstance(tree, rowInstance(ds, r)), ds.weights[r]);
+  const rows = new RowClassifier(tree, ds);
+  for (let r = 0; r < ds.numInstances; r++) ev.add(ds.classes[r], rows.distribution(r), ds.weights[r]);
   return ev.result();
 }
 
@@ -188,8 +193,8 @@ export function crossValidate(ds: C45Dataset, options: C45Options = {}, folds = 
   const { order, rnd } = wekaFolds(ds, folds, seed);
   const ev = new Evaluator(ds.classAttribute.values);
   const foldRows: number[][] = [];
-  const distributions: number[][] = new Array<number[]>(n);
-  const byLeafEstimate = extras.bothLeafEstimates ? { plain: new Array<number[]>(n), laplace: new Array<number[]>(n) } : undefined;
+  const distributions = new Array<readonly number[]>(n);
+  const byLeafEstimate = extras.bothLeafEstimates ? { plain: new Array<readonly number[]>(n), laplace: new Array<readonly number[]>(n) } : undefined;
   const base = Math.floor(n / folds);
   const rest = n % folds;
   for (let f = 0; f < folds; f++) {
@@ -202,14 +207,15 @@ export function crossValidate(ds: C45Dataset, options: C45Options = {}, folds = 
     const tree = buildTree(subsetRows(ds, train), opts);
     const test = Array.from(order.subarray(first, first + size));
     foldRows.push(test);
+    const used = new RowClassifier(tree, ds);
+    const other = byLeafEstimate ? new RowClassifier(tree, ds, !opts.laplace) : null;
     for (const r of test) {
-      const d = distributionForInstance(tree, rowInstance(ds, r));
+      const d = used.distribution(r);
       distributions[r] = d;
       ev.add(ds.classes[r], d, ds.weights[r]);
-      if (byLeafEstimate) {
-        const x = rowInstance(ds, r);
-        byLeafEstimate.plain[r] = opts.laplace ? distributionForInstance(tree, x, false) : d;
-        byLeafEstimate.laplace[r] = opts.laplace ? d : distributionForInstance(tree, x, true);
+      if (byLeafEstimate && other) {
+        byLeafEstimate.plain[r] = opts.laplace ? other.distribution(r) : d;
+        byLeafEstimate.laplace[r] = opts.laplace ? d : other.distribution(r);
       }
     }
   }

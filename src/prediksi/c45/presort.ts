@@ -2,6 +2,8 @@
  * Presorted numeric columns: rows are sorted once per numeric attribute at the root, and
  * every split partitions the sorted lists to its children preserving order.
  */
+import type { SplitModel } from './model';
+import { whichSubset } from './route';
 import type { SortedList } from './split-numeric';
 
 /**
@@ -9,7 +11,7 @@ import type { SortedList } from './split-numeric';
  * comparator sort: given the column's sorted distinct values (a superset is fine), rank each row by binary search, then
  * a stable counting sort by rank. Several times faster than Array#sort with a callback.
  */
-export function presort(col: Float64Array, rows: Int32Array, w: Float64Array, distinct: Float64Array): SortedList {
+export function presort(col: Float64Array, classes: Int32Array, rows: Int32Array, w: Float64Array, distinct: Float64Array): SortedList {
   const n = rows.length;
   const d = distinct.length;
   let nKnown = 0;
@@ -38,73 +40,65 @@ export function presort(col: Float64Array, rows: Int32Array, w: Float64Array, di
     counts[r] = acc;
     acc += c;
   }
-  const sr = new Int32Array(n);
-  const sw = new Float64Array(n);
+  const list = emptySortedList(n);
   for (let i = 0; i < n; i++) {
     const pos = counts[rank[i]]++;
-    sr[pos] = rows[i];
-    sw[pos] = w[i];
+    const r = rows[i];
+    list.rows[pos] = r;
+    list.w[pos] = w[i];
+    list.vals[pos] = col[r];
+    list.cls[pos] = classes[r];
   }
-  return { rows: sr, w: sw, nKnown };
+  list.nKnown = nKnown;
+  return list;
 }
 
-/** Appends each row to its branch (order preserved); missing-value rows go, weighted, to every branch with gr(p, 0). */
-export function routeRows(
-  rows: Int32Array,
-  w: Float64Array,
+export function emptySortedList(n: number): SortedList {
+  return { rows: new Int32Array(n), w: new Float64Array(n), vals: new Float64Array(n), cls: new Int32Array(n), nKnown: 0 };
+}
+
+/**
+ * Sends a sorted list's entries to the children (as routeNodeRows does a node's base entries),
+ * carrying each entry's value and class along (`ownSplit`: the split, when this list is its
+ * attribute's), and counts each child's known-value prefix: the parent's known entries come first
+ * and order is preserved, so a child's known entries are exactly those routed from that prefix.
+ */
+export function routeSorted(
+  src: SortedList,
+  ownSplit: SplitModel | null,
   branch: Int32Array,
   send: Uint8Array,
   p: Float64Array,
-  dst: readonly { rows: Int32Array; w: Float64Array }[],
+  dst: readonly SortedList[],
 ): void {
   const nb = dst.length;
   const fill = new Int32Array(nb);
-  if (nb === 2) {
-    // Binary splits are the common case: keep the destination arrays in locals.
-    const r0 = dst[0].rows;
-    const w0 = dst[0].w;
-    const r1 = dst[1].rows;
-    const w1 = dst[1].w;
-    let f0 = 0;
-    let f1 = 0;
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const b = branch[r];
-      if (b === 0) {
-        r0[f0] = r;
-        w0[f0++] = w[i];
-      } else if (b === 1) {
-        r1[f1] = r;
-        w1[f1++] = w[i];
-      } else {
-        if (send[0] === 1) {
-          r0[f0] = r;
-          w0[f0++] = p[0] * w[i];
-        }
-        if (send[1] === 1) {
-          r1[f1] = r;
-          w1[f1++] = p[1] * w[i];
-        }
-      }
-    }
-    return;
-  }
+  const { rows, w, vals, cls, nKnown } = src;
   for (let i = 0; i < rows.length; i++) {
+    if (i === nKnown) for (let j = 0; j < nb; j++) dst[j].nKnown = fill[j];
     const r = rows[i];
-    const b = branch[r];
+    // The split attribute's own list knows each entry's value: no lookup by row number (a cache miss).
+    const b = ownSplit ? whichSubset(ownSplit, vals[i]) : branch[r];
     if (b >= 0) {
+      const t = dst[b];
       const f = fill[b]++;
-      dst[b].rows[f] = r;
-      dst[b].w[f] = w[i];
+      t.rows[f] = r;
+      t.w[f] = w[i];
+      t.vals[f] = vals[i];
+      t.cls[f] = cls[i];
     } else {
       for (let j = 0; j < nb; j++) {
         if (send[j] === 0) continue;
+        const t = dst[j];
         const f = fill[j]++;
-        dst[j].rows[f] = r;
-        dst[j].w[f] = p[j] * w[i];
+        t.rows[f] = r;
+        t.w[f] = p[j] * w[i];
+        t.vals[f] = vals[i];
+        t.cls[f] = cls[i];
       }
     }
   }
+  if (nKnown >= rows.length) for (let j = 0; j < nb; j++) dst[j].nKnown = fill[j];
 }
 
 /** Sorted distinct known values of a column (threshold relocation searches these). */

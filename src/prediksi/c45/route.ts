@@ -67,7 +67,19 @@ export function splitRows(s: SplitModel, d: Distribution, col: Float64Array, dat
 /** Distribution(Instances): all weights in one bag, summed in data order. */
 export function oneBagDistribution(data: RowSet, cls: Int32Array, k: number): Distribution {
   const d = new Distribution(1, k);
-  for (let i = 0; i < data.rows.length; i++) d.add(0, cls[data.rows[i]], data.w[i]);
+  // Distribution.add per row, unrolled: each sum still gets its terms in data order.
+  const { rows, w } = data;
+  const perClass = d.perClass;
+  let total = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const c = cls[rows[i]];
+    const wt = w[i];
+    perClass[c] = perClass[c] + wt;
+    total = total + wt;
+  }
+  d.w.set(perClass);
+  d.perBag[0] = total;
+  d.total = total;
   return d;
 }
 
@@ -81,6 +93,6 @@ export function resetDistribution(s: SplitModel, col: Float64Array, data: RowSet
     const b = whichSubset(s, col[data.rows[i]]);
     if (b >= 0) d.add(b, cls[data.rows[i]], data.w[i]);
   }
-  d.addInstWithUnknown(data.rows, data.w, (row) => Number.isNaN(col[row]), cls);
+  d.addInstWithUnknown(data.rows, data.w, col, cls);
   return d;
 }

@@ -15,27 +15,30 @@ export interface Candidate {
 
 export const INVALID: Candidate = { valid: false, infoGain: 0, gainRatio: 0, dist: null, splitPoint: NaN, numSubsets: 0 };
 
-function knownValueDistribution(
-  rows: Int32Array,
-  w: Float64Array,
-  col: Float64Array,
-  cls: Int32Array,
-  numValues: number,
-  k: number,
-): Distribution {
+function knownValueDistribution(values: Float64Array, w: Float64Array, cls: Int32Array, numValues: number, k: number): Distribution {
   const d = new Distribution(numValues, k);
-  for (let i = 0; i < rows.length; i++) {
-    const v = col[rows[i]];
-    if (v === v) d.add(v, cls[rows[i]], w[i]);
+  // Distribution.add per known row, unrolled: each sum still gets its terms in row order.
+  const { w: cells, perBag, perClass } = d;
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== v) continue;
+    const c = cls[i];
+    const wt = w[i];
+    const cell = v * k + c;
+    cells[cell] = cells[cell] + wt;
+    perBag[v] = perBag[v] + wt;
+    perClass[c] = perClass[c] + wt;
+    total = total + wt;
   }
+  d.total = total;
   return d;
 }
 
-/** What both nominal split kinds look at: a node's rows and weights, one attribute's column, the classes. */
+/** What both nominal split kinds look at, per entry of a node (in its row order): the attribute's value, weight, class. */
 export interface NominalSplitInput {
-  rows: Int32Array;
+  values: Float64Array;
   w: Float64Array;
-  col: Float64Array;
   cls: Int32Array;
   numValues: number;
   k: number;
@@ -44,16 +47,16 @@ export interface NominalSplitInput {
 }
 
 /** One bag per declared value; valid iff at least two bags hold minNoObj. */
-export function nominalCandidate({ rows, w, col, cls, numValues, k, minNoObj, sumOfWeights }: NominalSplitInput): Candidate {
-  const d = knownValueDistribution(rows, w, col, cls, numValues, k);
+export function nominalCandidate({ values, w, cls, numValues, k, minNoObj, sumOfWeights }: NominalSplitInput): Candidate {
+  const d = knownValueDistribution(values, w, cls, numValues, k);
   if (!d.check(minNoObj)) return { ...INVALID, dist: d };
   const ig = infoGain(d, sumOfWeights);
   return { valid: true, infoGain: ig, gainRatio: gainRatio(d, sumOfWeights, ig), dist: d, splitPoint: NaN, numSubsets: numValues };
 }
 
 /** BinC45Split: best "value = v" vs "value != v" split by gain ratio. */
-export function binaryNominalCandidate({ rows, w, col, cls, numValues, k, minNoObj, sumOfWeights }: NominalSplitInput): Candidate {
-  const full = knownValueDistribution(rows, w, col, cls, numValues, k);
+export function binaryNominalCandidate({ values, w, cls, numValues, k, minNoObj, sumOfWeights }: NominalSplitInput): Candidate {
+  const full = knownValueDistribution(values, w, cls, numValues, k);
   let best: Candidate = { ...INVALID, dist: full };
   for (let i = 0; i < numValues; i++) {
     if (!grOrEq(full.perBag[i], minNoObj)) continue;

@@ -6,21 +6,20 @@
  * the order, so no node ever sorts again (Weka re-sorts the node's data per attribute).
  */
 import type { C45Dataset } from './dataset';
-import { Distribution } from './distribution';
+import type { Distribution } from './distribution';
 import type { C45Tree, ResolvedOptions, SplitModel, TreeNode } from './model';
 import { collapse, prune } from './prune';
 import type { TrainContext } from './train-context';
 import { missingFractions, whichSubset } from './route';
 import { binaryNominalCandidate, nominalCandidate } from './split-nominal';
 import type { Candidate } from './split-nominal';
-import { distinctSortedValues, presort, routeRows } from './presort';
+import { gatherNodeRows, hasMissing, type NodeRows, nodeRowsDistribution, routeNodeRows } from './node-rows';
+import { distinctSortedValues, emptySortedList, presort, routeSorted } from './presort';
 import { numericCandidate, relocateThreshold } from './split-numeric';
 import type { SortedList } from './split-numeric';
 import { eq, gr, sm } from './weka-utils';
 
-interface NodeData {
-  rows: Int32Array;
-  w: Float64Array;
+interface NodeData extends NodeRows {
   /** Per attribute: sorted list for numeric attributes, null for nominal ones. */
   sorted: (SortedList | null)[];
 }
@@ -35,6 +34,8 @@ class Grower {
   private readonly multiVal: boolean;
   private readonly allSorted: (Float64Array | null)[];
   private readonly branch: Int32Array;
+  /** Scratch: the branch of each entry of the node being partitioned (a row is at most once in a node). */
+  private readonly entryBranch: Int32Array;
 
   constructor(ds: C45Dataset, opts: ResolvedOptions, keepData: boolean) {
     this.ds = ds;
@@ -47,24 +48,23 @@ class Grower {
     this.multiVal = ds.attributes.every((a) => a.kind === 'nominal' && !sm(a.values.length, 0.3 * this.allCount));
     this.allSorted = ds.attributes.map((a, i) => (a.kind === 'numeric' ? distinctSortedValues(ds.columns[i]) : null));
     this.branch = new Int32Array(ds.numInstances);
+    this.entryBranch = new Int32Array(ds.numInstances);
   }
 
   rootData(): NodeData {
     const { ds } = this;
     const keep: number[] = [];
     for (let r = 0; r < ds.numInstances; r++) if (ds.classes[r] >= 0) keep.push(r);
-    const rows = Int32Array.from(keep);
-    const w = new Float64Array(rows.length);
-    for (let i = 0; i < rows.length; i++) w[i] = ds.weights[rows[i]];
-    const sorted = ds.attributes.map((a, ai): SortedList | null => (a.kind === 'numeric' ? presort(ds.columns[ai], rows, w, this.allSorted[ai] as Float64Array) : null));
-    return { rows, w, sorted };
+    const base = gatherNodeRows(Int32Array.from(keep), ds.weights, ds.classes, ds.columns);
+    const sorted = ds.attributes.map((a, ai): SortedList | null =>
+      a.kind === 'numeric' ? presort(ds.columns[ai], ds.classes, base.rows, base.w, this.allSorted[ai] as Float64Array) : null,
+    );
+    return { ...base, sorted };
   }
 
   build(data: NodeData): TreeNode {
     const { k } = this;
-    const cls = this.ds.classes;
-    const nodeDist = new Distribution(1, k);
-    for (let i = 0; i < data.rows.length; i++) nodeDist.add(0, cls[data.rows[i]], data.w[i]);
+    const nodeDist = nodeRowsDistribution(data, k);
     const chosen = this.selectModel(data, nodeDist);
     const node: TreeNode = { leaf: true, empty: false, split: null, dist: nodeDist, children: null };
     if (this.keepData) {
@@ -77,7 +77,10 @@ class Grower {
     }
     const { split, dist } = chosen;
     const parts = this.partition(data, split, dist);
+    // Only rows and weights are kept (for pruning); the rest is in the children now.
     data.sorted = [];
+    data.values = [];
+    data.cls = new Int32Array(0);
     node.leaf = false;
     node.split = split;
     node.dist = dist;
@@ -97,10 +100,10 @@ class Grower {
       const attr = ds.attributes[a];
       let c: Candidate;
       if (attr.kind === 'numeric') {
-        c = numericCandidate(data.sorted[a] as SortedList, ds.columns[a], ds.classes, k, minNumObj, sumOfWeights);
+        c = numericCandidate(data.sorted[a] as SortedList, k, minNumObj, sumOfWeights);
       } else {
         const f = this.binary ? binaryNominalCandidate : nominalCandidate;
-        c = f({ rows: data.rows, w: data.w, col: ds.columns[a], cls: ds.classes, numValues: attr.values.length, k, minNoObj: minNumObj, sumOfWeights });
+        c = f({ values: data.values[a], w: data.w, cls: data.cls, numValues: attr.values.length, k, minNoObj: minNumObj, sumOfWeights });
       }
       cands.push(c);
       if (c.valid && (attr.kind === 'numeric' || this.multiVal || sm(attr.values.length, 0.3 * this.allCount))) {
@@ -124,8 +127,11 @@ class Grower {
     const c = cands[best];
     const col = ds.columns[best];
     const dist = c.dist as Distribution;
-    dist.addInstWithUnknown(data.rows, data.w, (row) => Number.isNaN(col[row]), ds.classes);
     const attr = ds.attributes[best];
+    const sortedList = data.sorted[best];
+    const anyMissing = sortedList ? sortedList.nKnown < sortedList.rows.length : hasMissing(data.values[best]);
+    // Without a missing value addInstWithUnknown adds nothing: skip its pass over the rows.
+    if (anyMissing) dist.addInstWithUnknown(data.rows, data.w, col, ds.classes);
     let splitPoint = c.splitPoint;
     if (attr.kind === 'numeric') splitPoint = relocateThreshold(this.allSorted[best] as Float64Array, col, splitPoint);
     const kind = attr.kind === 'numeric' ? 'numeric' : this.binary ? 'binaryNominal' : 'nominal';
@@ -144,23 +150,22 @@ class Grower {
   /** ClassifierSplitModel.split for the base list and every sorted list, preserving order. */
   private partition(data: NodeData, split: SplitModel, dist: Distribution): NodeData[] {
     const nb = split.numSubsets;
-    const col = this.ds.columns[split.attribute];
     const p = missingFractions(dist);
     const send = new Uint8Array(nb);
     for (let j = 0; j < nb; j++) send[j] = gr(p[j], 0) ? 1 : 0;
-    const { branch } = this;
+    const { branch, entryBranch } = this;
     const counts = new Int32Array(nb);
     const rows = data.rows;
+    const values = data.values[split.attribute];
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i];
-      const b = whichSubset(split, col[r]);
+      const b = whichSubset(split, values[i]);
       branch[r] = b;
+      entryBranch[i] = b;
       if (b >= 0) counts[b]++;
       else for (let j = 0; j < nb; j++) counts[j] += send[j];
     }
-    const out: NodeData[] = [];
-    for (let j = 0; j < nb; j++) out.push({ rows: new Int32Array(counts[j]), w: new Float64Array(counts[j]), sorted: [] });
-    routeRows(rows, data.w, branch, send, p, out);
+    const out: NodeData[] = routeNodeRows(data, entryBranch, send, p, counts).map((part) => ({ ...part, sorted: [] }));
     for (let a = 0; a < data.sorted.length; a++) {
       const s = data.sorted[a];
       if (!s) {
@@ -168,14 +173,8 @@ class Grower {
         continue;
       }
       const lists: SortedList[] = [];
-      for (let j = 0; j < nb; j++) lists.push({ rows: new Int32Array(counts[j]), w: new Float64Array(counts[j]), nKnown: 0 });
-      routeRows(s.rows, s.w, branch, send, p, lists);
-      const acol = this.ds.columns[a];
-      for (const l of lists) {
-        let nk = 0;
-        while (nk < l.rows.length && acol[l.rows[nk]] === acol[l.rows[nk]]) nk++;
-        l.nKnown = nk;
-      }
+      for (let j = 0; j < nb; j++) lists.push(emptySortedList(counts[j]));
+      routeSorted(s, a === split.attribute ? split : null, branch, send, p, lists);
       for (let j = 0; j < nb; j++) out[j].sorted.push(lists[j]);
     }
     return out;
