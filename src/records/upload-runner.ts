@@ -88,17 +88,22 @@ async function checkOwners<E extends RecordBase>(
   });
 }
 
-/** Stored rows sharing a natural key with the upload: key → id. */
+/**
+ * Stored rows sharing a natural key with the upload: key → id. Each key column is narrowed to the
+ * upload's values of it: by the student alone, a nilai upload for this semester would load every
+ * semester's rows of those students (six times the upload at district size, and past the heap).
+ */
 async function existingKeys<E extends RecordBase>(dataSource: DataSource, spec: AnySpec<E>, rows: Array<ValidRow<E>>): Promise<Map<string, number>> {
-  const [first] = spec.naturalKey;
-  if (!first || rows.length === 0) return new Map();
-  const firstValues = [...new Set(rows.map((r) => (r.values as ObjectLiteral)[first] as unknown))];
-  const stored = await dataSource
+  if (spec.naturalKey.length === 0 || rows.length === 0) return new Map();
+  const qb = dataSource
     .getRepository(spec.entity)
     .createQueryBuilder('r')
-    .select(['r.id', ...spec.naturalKey.map((k) => `r.${k}`)])
-    .where(`r.${first} = ANY(:firstValues)`, { firstValues })
-    .getMany();
+    .select(['r.id', ...spec.naturalKey.map((k) => `r.${k}`)]);
+  spec.naturalKey.forEach((k, i) => {
+    const values = [...new Set(rows.map((r) => (r.values as ObjectLiteral)[k] as unknown))];
+    qb.andWhere(`r.${k} = ANY(:key${i})`, { [`key${i}`]: values });
+  });
+  const stored = await qb.getMany();
   return new Map(stored.map((e) => [keyOf(spec, e), e.id]));
 }
 
