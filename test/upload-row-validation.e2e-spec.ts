@@ -1,6 +1,6 @@
 /** The compiled row validator of uploads (src/common/http/validation-compiled.ts) against class-validator itself, on every upload DTO. Pure: no database. */
 import type { Type } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import { IsInt, ValidateNested, validateSync, type ValidationError } from 'class-validator';
 import fc from 'fast-check';
 import { CreateNilaiDto } from '../src/nilai/dto/create-nilai.dto';
@@ -10,6 +10,7 @@ import { CreatePrestasiDto } from '../src/prestasi/dto/create-prestasi.dto';
 import { CreateSiswaDto } from '../src/siswa/dto/create-siswa.dto';
 import { UploadQueryDto } from '../src/common/spreadsheet/upload.dto';
 import { compiledInputValidator, compileValidator } from '../src/common/http/validation-compiled';
+import { compileFlatTransform } from '../src/common/http/validation-transform-compiled';
 import { flattenValidationErrors } from '../src/common/http/validation';
 
 /** A valid row of each upload DTO (as an upload hands it over), which the generator then spoils field by field. */
@@ -99,6 +100,51 @@ describe('compileValidator', () => {
     }
     expect(compileValidator(Parent)).toBeUndefined();
     expect(compiledInputValidator(Parent)).toBeUndefined();
+  });
+});
+
+describe('compileFlatTransform', () => {
+  it.each(VALID_ROWS)('%p: builds the same instance as plainToInstance', (dto, valid) => {
+    const transform = compileFlatTransform(dto);
+    fc.assert(
+      fc.property(rowOf(valid), (plain) => {
+        const expected = plainToInstance(dto, { ...plain });
+        const actual = transform({ ...plain });
+        expect(actual).toBeInstanceOf(dto);
+        expect(actual).toEqual(expected);
+        expect(Object.keys(actual)).toEqual(Object.keys(expected));
+        // Primitives exactly (0 and -0 differ for Object.is); objects went through plainToInstance on both sides.
+        for (const [key, value] of Object.entries(expected)) {
+          if (value === null || typeof value !== 'object') expect(Object.is((actual as Record<string, unknown>)[key], value)).toBe(true);
+        }
+      }),
+      { numRuns: 1500, seed: 20261202 },
+    );
+  });
+
+  it('skips keys naming a getter or a method of the class, as plainToInstance does', () => {
+    class WithAccessors {
+      @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.toUpperCase() : value))
+      code?: string;
+      get label(): string {
+        return 'label';
+      }
+      describe(): string {
+        return 'row';
+      }
+    }
+    const plain = { code: 'ab', label: 'x', describe: 'y', other: 2 };
+    const actual = compileFlatTransform(WithAccessors)({ ...plain });
+    expect(actual).toEqual(plainToInstance(WithAccessors, { ...plain }));
+    expect(Object.keys(actual)).toEqual(Object.keys(plainToInstance(WithAccessors, { ...plain })));
+    expect(actual.label).toBe('label');
+  });
+
+  it('applies the transforms (trim, canonical spellings) and keeps the row it was given', () => {
+    const plain = { nis: ' 2023001 ', jenis_kelamin: 'laki-laki', extra: 1 };
+    const instance = compileFlatTransform(CreateSiswaDto)(plain);
+    expect(instance).toMatchObject({ nis: '2023001', jenis_kelamin: 'L', extra: 1 });
+    expect(plain.nis).toBe(' 2023001 ');
   });
 });
 

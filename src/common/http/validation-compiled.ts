@@ -1,8 +1,8 @@
 import type { Type } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, type ValidationArguments, ValidationError, ValidationTypes, type ValidatorConstraintInterface } from 'class-validator';
 import type { FieldError } from './problem';
 import { flattenValidationErrors } from './validation';
+import { compileFlatTransform } from './validation-transform-compiled';
 
 type Metadata = ReturnType<ReturnType<typeof getMetadataStorage>['getTargetValidationMetadatas']>[number];
 type MessageTokens = (message: Metadata['message'] | string, args: ValidationArguments) => string;
@@ -119,16 +119,18 @@ const compiledInputs = new WeakMap<Type<object>, ((plain: object) => { input: ob
 
 /**
  * A request body's validation as the API does it (plainToInstance, then the whitelisting
- * validateSync, errors flattened to `{field, message}`), with the compiled rules; undefined for a
+ * validateSync, errors flattened to `{field, message}`), with the compiled transforms and rules
+ * (validation-transform-compiled.ts, compileValidator); undefined for a
  * DTO that compileValidator leaves to class-validator. Compiled once per DTO.
  */
 export function compiledInputValidator<C extends object>(dto: Type<C>): ((plain: object) => { input: C } | { errors: FieldError[] }) | undefined {
   let validator = compiledInputs.get(dto);
   if (validator === undefined) {
     const validate = compileValidator(dto);
+    const toInstance = compileFlatTransform(dto);
     validator = validate
       ? (plain: object) => {
-          const input = plainToInstance(dto, plain);
+          const input = toInstance(plain);
           const errors = validate(input);
           return errors.length > 0 ? { errors: flattenValidationErrors(errors) } : { input };
         }
