@@ -96,14 +96,19 @@ export function compileValidator(dto: Type<object>): ((instance: object) => Vali
     for (const key of Object.keys(object)) if (!allowed.has(key)) delete object[key];
     const errors: ValidationError[] = [];
     const targetName = object.constructor ? object.constructor.name : (undefined as unknown as string);
+    // One arguments object per row, refilled for each check (validators read it synchronously and do
+    // not keep it; an error message gets its own copy): ~40 checks a row, 2.5 KB less garbage.
+    const args: ValidationArguments = { targetName, property: '', object, value: undefined, constraints: [] };
     for (const { property, conditions, checks } of plans) {
       const value = object[property];
       let applies = true;
       for (const condition of conditions) applies = condition(object, value) && applies;
       if (!applies) continue;
       let constraints: Record<string, string> | undefined;
+      args.property = property;
+      args.value = value;
       for (const check of checks) {
-        const args: ValidationArguments = { targetName, property, object, value, constraints: check.metadata.constraints };
+        args.constraints = check.metadata.constraints;
         const valid = check.validator.validate(value, args);
         // A promise is an asynchronous answer, which validateSync does not wait for.
         if (valid || isPromise(valid)) continue;
