@@ -14,10 +14,19 @@ export interface RowChange {
 export const ROWS_PER_EVENT = 1000;
 export const ROWS_EVENT_ACTION = 'upload.rows';
 
+/** Each entity property's snake_case name, converted once: the same few names come back on every row. */
+const snakeNames = new Map<string, string>();
+
+function snakeName(key: string): string {
+  let name = snakeNames.get(key);
+  if (name === undefined) snakeNames.set(key, (name = key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)));
+  return name;
+}
+
 /** `siswaId` → `siswa_id`: the names the API and the redaction list use. */
 export function snakeCase(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) out[key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)] = value;
+  for (const key in values) if (Object.hasOwn(values, key)) out[snakeName(key)] = values[key];
   return out;
 }
 
