@@ -4,10 +4,10 @@
  *
  *  1. Fastify: body limit, request timeout, trailing slashes, trusted proxy (createApp's adapter).
  *  2. onRequest hooks: the request's context — X-Request-Id, its language from Accept-Language, an audit
- *     store — in one AsyncLocalStorage (common/context/), the event log's back-pressure (503 while its buffer is full) else the event recorder's start
- *     (events/event-recorder.ts), then the URL check (400 for NUL, bad escapes, non-UTF-8 in path or
- *     query — common/http/body-parsers.ts).
- *  3. helmet (security headers, CSP) and CORS (below).
+ *     store — in one AsyncLocalStorage (common/context/), the event log's back-pressure (503 while its
+ *     buffer is full) else the event recorder's start (events/event-recorder.ts), then the URL check
+ *     (400 for NUL, bad escapes, non-UTF-8 in path or query — common/http/body-parsers.ts).
+ *  3. helmet's security headers and CSP (recorded once at start-up) and CORS (below).
  *  4. Body parsers (common/http/body-parsers.ts): JSON (UTF-8, clean text, depth ≤ 32, empty body
  *     read as {}), the OAuth2 form decoded strictly, multipart for uploads (adapter option).
  *  5. Global prefix /api (health and metrics stay at the root).

@@ -3,7 +3,6 @@ import { readUpload } from '../common/spreadsheet/upload-reader';
 import { uploadLimits } from '../common/spreadsheet/upload-limits';
 import type { UploadedSheet } from '../common/spreadsheet/upload-file';
 import type { UploadQueryDto, UploadResultDto } from '../common/spreadsheet/upload.dto';
-import { compiledInputValidator } from '../common/http/validation-compiled';
 import { msg } from '../i18n/catalogue';
 import { t } from '../i18n/language';
 import type { RecordBase } from './columns';
@@ -33,7 +32,7 @@ interface ValidRow<E> {
 /** The part of a domain's spec an upload needs. */
 type AnySpec<E extends RecordBase> = Pick<
   RecordSpec<E, object, unknown>,
-  'entity' | 'entityType' | 'constraints' | 'owner' | 'naturalKey' | 'naturalKeyField' | 'toInput' | 'createDto' | 'prepare'
+  'entity' | 'entityType' | 'constraints' | 'owner' | 'naturalKey' | 'naturalKeyField' | 'toInput'
 > & {
   spreadsheet: Pick<RecordSpec<E, object, unknown>['spreadsheet'], 'importColumns'>;
 };
@@ -47,21 +46,6 @@ export interface UploadOutcome {
 
 function keyOf<E extends RecordBase>(spec: AnySpec<E>, values: ObjectLiteral): string {
   return JSON.stringify(spec.naturalKey.map((k) => values[k]));
-}
-
-/**
- * The rules each row is checked by: the request DTO's rules compiled once (validation-compiled.ts:
- * the same errors as class-validator, which looked the rules up again on every row and was most of a
- * large upload's CPU), then the domain's derived-field rules, as `validate` does them; `validate`
- * itself when the DTO has a rule that does not compile.
- */
-function rowValidator<E extends RecordBase>(spec: AnySpec<E>, validate: (values: object) => Prepared<E>): (values: object) => Prepared<E> {
-  const compiled = compiledInputValidator(spec.createDto);
-  if (!compiled) return validate;
-  return (values) => {
-    const checked = compiled(values);
-    return 'errors' in checked ? checked : spec.prepare(checked.input);
-  };
 }
 
 /**
@@ -170,7 +154,6 @@ export async function runUpload<E extends RecordBase>(
 ): Promise<UploadOutcome> {
   const errors = new RowErrors();
   const pause = timeSlicer();
-  const validateRow = rowValidator(spec, validate);
   const upsert = options.mode === 'upsert';
   let valid: Array<ValidRow<E>> = [];
   let present: string[] = [];
@@ -189,7 +172,7 @@ export async function runUpload<E extends RecordBase>(
         for (const e of cellErrors) errors.add('cells', { row, ...e });
         continue;
       }
-      const result = validateRow(values);
+      const result = validate(values);
       if ('errors' in result) {
         for (const e of result.errors) errors.add('rules', { row, ...e });
         continue;
@@ -215,7 +198,7 @@ export async function runUpload<E extends RecordBase>(
     else if (upsert) matched.push({ id, row: r.row, file: r.file ?? {} });
     else errors.add('existing', { row: r.row, field: spec.naturalKeyField, message: msg('UPLOAD_KEY_EXISTS', { entity: spec.entityType }) });
   }
-  const updates: Array<RowUpdate<E>> = upsert ? await planUpdates(dataSource, spec, matched, present, validateRow, errors, pause) : [];
+  const updates: Array<RowUpdate<E>> = upsert ? await planUpdates(dataSource, spec, matched, present, validate, errors, pause) : [];
   if (authorize) await authorizeRows(authorize, valid, matched, updates, errors);
   if (errors.size > 0) throw errors.reject(rowCount);
 
