@@ -7,6 +7,7 @@ import { Trash1764231300000 } from './1764231300000-Trash';
 import { AuthHardening1764231200000 } from './1764231200000-AuthHardening';
 import { SchoolYear1764231500000 } from './1764231500000-SchoolYear';
 import { DistrictScale1764231800000 } from './1764231800000-DistrictScale';
+import { TrainingDataChanges1764231900000 } from './1764231900000-TrainingDataChanges';
 import { ModelQuality1764231750000 } from './1764231750000-ModelQuality';
 
 /**
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   SchoolYear1764231500000,
   ModelQuality1764231750000,
   DistrictScale1764231800000,
+  TrainingDataChanges1764231900000,
 ];

@@ -69,6 +69,13 @@ describe('DATABASE_READ_URL: exports and statistics from the read database (e2e)
     expect(JSON.stringify(count.body)).toContain('"total_data":3');
   });
 
+  it('statistics of a separate read database are not kept: its rows change without the primary knowing', async () => {
+    await request(primary.baseUrl).get('/api/prediksi/feature-statistics').set(bearer(token)).expect(200);
+    await queryDb(replica, `UPDATE nilai_raport SET rata_rata = 99.5`);
+    const stats = await request(primary.baseUrl).get('/api/prediksi/feature-statistics').set(bearer(token)).expect(200);
+    expect(stats.body.data.numerical_statistics.rata_rata.max).toBe(99.5);
+  });
+
   it('writes and ordinary reads use the primary; the read database is left untouched', async () => {
     const list = await request(primary.baseUrl).get('/api/siswa').set(bearer(token)).expect(200);
     expect((list.body as Array<{ nama: string }>).map((s) => s.nama)).toEqual(['Utama Satu']);

@@ -83,6 +83,29 @@ export async function sequentialMs(baseUrl: string, token: string, path: string,
 }
 
 /**
+ * Like sequentialMs, but each request comes straight after a committed write to the training data
+ * (one nilai row rewritten as it is, on `databaseUrl`): what the first reader after a change pays,
+ * since the app keeps whole-data answers only until the next write (TrainingDataChanges).
+ */
+export async function afterWriteMs(baseUrl: string, token: string, databaseUrl: string, path: string, repeats: number): Promise<Measured> {
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < repeats; i++) {
+      await db.query(`UPDATE nilai_raport SET rata_rata = rata_rata WHERE id = (SELECT min(id) FROM nilai_raport)`);
+      const started = performance.now();
+      await (await fetchOk(baseUrl, token, path)).arrayBuffer();
+      runs.push(ms(started));
+    }
+    runs.sort((a, b) => a - b);
+    return { value: Math.round(runs[Math.floor(runs.length / 2)]! * 10) / 10, unit: 'ms median', note: `max ${runs[runs.length - 1]!.toFixed(0)} ms` };
+  } finally {
+    await db.end();
+  }
+}
+
+/**
  * One export downloaded by `curl -s -o /dev/null` (a child process, outside Node, so the bench's own
  * reading takes as little as possible of the cores it shares with the app): seconds and bytes.
  */

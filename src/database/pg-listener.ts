@@ -42,6 +42,23 @@ export class PgListener {
     return this.client !== undefined;
   }
 
+  /**
+   * A round trip on the listening connection: PostgreSQL sends the notifications it holds for this
+   * session before a command's ReadyForQuery, and pg emits them before the query resolves, so after
+   * this every NOTIFY committed before the call has reached `onNotification`. False when not
+   * subscribed (then nothing can be promised).
+   */
+  async roundTrip(): Promise<boolean> {
+    const client = this.client;
+    if (!client) return false;
+    try {
+      await client.query('SELECT 1');
+      return this.client === client;
+    } catch {
+      return false;
+    }
+  }
+
   /** The first subscription; resolves once it is made or a retry is scheduled (start-up never fails on it). */
   start(): Promise<void> {
     return this.connect();

@@ -33,6 +33,11 @@ export class ReadDatabase implements OnApplicationShutdown {
     return this.replica ?? this.primary;
   }
 
+  /** Whether heavy reads go to a separate database (which may lag the primary's writes). */
+  get separate(): boolean {
+    return this.replica !== undefined;
+  }
+
   get manager(): EntityManager {
     return this.dataSource.manager;
   }

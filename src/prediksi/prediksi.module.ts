@@ -18,6 +18,7 @@ import { ModelViewsService } from './services/model-views.service';
 import { PredictionService } from './services/prediction.service';
 import { TrainingSetService } from './services/training-set.service';
 import { TrainingService } from './services/training.service';
+import { TrainingDataChanges } from './services/training-data-changes';
 
 /** Training from the school's records, the model registry, explained predictions and model views. */
 @Module({
@@ -31,6 +32,7 @@ import { TrainingService } from './services/training.service';
     HistoryService,
     ModelViewsService,
     FeatureStatisticsService,
+    TrainingDataChanges,
     DemoDataService,
     DemoSchoolBootstrap,
     ModelStalenessService,
