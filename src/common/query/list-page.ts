@@ -52,14 +52,20 @@ export function applySearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, 
  */
 async function applyOwnerSearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, search: string, spec: ListSpec): Promise<void> {
   const owner = spec.owner!;
-  const matching = (await qb.connection
+  const [matchingSql, matchingParameters] = qb.connection
     .createQueryBuilder(owner.entity, owner.alias)
     .select(`${owner.alias}.id`, 'id')
     .where(...searchCondition(spec.searchable, search))
     .limit(SEARCH_OWNER_IDS_LIMIT + 1)
-    .getRawMany()) as Array<{ id: number }>;
-  if (matching.length > SEARCH_OWNER_IDS_LIMIT) return applySearch(qb, search, spec);
-  qb.andWhere(`${owner.foreignKey} = ANY(:searchOwnerIds)`, { searchOwnerIds: matching.map((m) => m.id) });
+    .getQueryAndParameters();
+  // The ids travel as one array literal, out and back: hundreds of matches cost one value to parse
+  // and one to send, where row objects and a JS array were parsed and re-encoded id by id.
+  const [{ ids, n }] = (await qb.connection.query(
+    `SELECT coalesce(array_agg(m.id), '{}')::text AS ids, count(*)::int AS n FROM (${matchingSql}) AS m`,
+    matchingParameters,
+  )) as Array<{ ids: string; n: number }>;
+  if (n > SEARCH_OWNER_IDS_LIMIT) return applySearch(qb, search, spec);
+  qb.andWhere(`${owner.foreignKey} = ANY(:searchOwnerIds::int[])`, { searchOwnerIds: ids });
 }
 
 /**
