@@ -25,4 +25,4 @@ USER node
 EXPOSE 8000
 HEALTHCHECK --interval=10s --timeout=3s --retries=5 CMD node -e "fetch('http://127.0.0.1:8000/api/health/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # One API process per core (src/cluster.ts) unless WEB_CONCURRENCY is set; the heap cap is per process.
-CMD ["sh", "-c", "export WEB_CONCURRENCY=\"${WEB_CONCURRENCY:-$(nproc)}\"; exec node --max-old-space-size=256 dist/src/main.js"]
+CMD ["sh", "-c", "export WEB_CONCURRENCY=\"${WEB_CONCURRENCY:-$(nproc)}\"; exec node --max-old-space-size=256 --max-semi-space-size=32 dist/src/main.js"]

@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'n
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { startNodeFlags } from '../../scripts/start-command';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -39,10 +40,10 @@ export async function startBenchApp(env: Record<string, string>): Promise<BenchA
   const logFile = join(parent, 'app.log');
   writeFileSync(logFile, '');
   const { DATABASE_URL: _drop, ...inherited } = process.env;
-  // Exactly what `npm start` runs (package.json): the heap cap keeps RSS in check under load.
+  // Exactly what `npm start` runs (package.json): its heap flags keep RSS in check under load.
   // BENCH_APP_NODE_ARGS adds node flags for profiling, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`.
   const extra = (process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, ['--max-old-space-size=256', ...extra, join(ROOT, 'dist', 'src', 'main.js')], {
+  const child = spawn(process.execPath, [...startNodeFlags(), ...extra, join(ROOT, 'dist', 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       ...inherited,

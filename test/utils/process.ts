@@ -1,5 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { resolve } from 'node:path';
+import { startNodeFlags } from '../../scripts/start-command';
 
 export const ROOT = resolve(__dirname, '..', '..');
 
@@ -22,7 +23,7 @@ export function startApp(env: Record<string, string>, options: { viaNpm?: boolea
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const [command, args] = options.viaNpm
     ? ['npm', ['start', '--silent']]
-    : [process.execPath, ['--max-old-space-size=256', resolve(ROOT, 'dist', 'src', 'main.js')]];
+    : [process.execPath, [...startNodeFlags(), resolve(ROOT, 'dist', 'src', 'main.js')]];
   const child = spawn(command, args, {
     cwd: ROOT,
     env: { ...inherited, LOG_LEVEL: 'warn', ...env },
