@@ -26,11 +26,9 @@ export class SessionRevocationService implements OnApplicationBootstrap, OnAppli
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.listener = new PgListener({
-      url: config.database.url!,
+    this.listener = PgListener.onPrimary(config.database, {
       channel: REVOCATION_CHANNEL,
       applicationName: 'edupro-api-revocations',
-      connectTimeoutMs: config.database.connectTimeoutMs,
       onNotification: (payload) => this.markRevoked(payload.split(',').filter(Boolean)),
       onSubscribed: () => this.reload(),
       // What we knew to be valid may be revoked while we are deaf.

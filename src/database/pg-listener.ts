@@ -32,6 +32,11 @@ export class PgListener {
   private stopped = false;
   private subscribedOnce = false;
 
+  /** A listener on the app's primary database (DATABASE_URL), with its connect timeout. */
+  static onPrimary(database: { url?: string; connectTimeoutMs?: number }, options: Omit<PgListenerOptions, 'url' | 'connectTimeoutMs'>): PgListener {
+    return new PgListener({ ...options, url: database.url!, connectTimeoutMs: database.connectTimeoutMs });
+  }
+
   constructor(private readonly options: PgListenerOptions) {
     if (!CHANNEL.test(options.channel)) throw new Error(`Not a plain channel name: ${options.channel}`);
     this.logger = new Logger(`PgListener ${options.channel}`);

@@ -17,11 +17,9 @@ export class ModelActivationListener implements OnApplicationBootstrap, OnApplic
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly registry: ModelRegistryService,
   ) {
-    this.listener = new PgListener({
-      url: config.database.url!,
+    this.listener = PgListener.onPrimary(config.database, {
       channel: MODEL_ACTIVATED_CHANNEL,
       applicationName: 'edupro-api-model-listener',
-      connectTimeoutMs: config.database.connectTimeoutMs,
       onNotification: () => this.reload(),
       onSubscribed: (reconnected) => {
         if (reconnected) this.reload();

@@ -40,11 +40,9 @@ export class TrainingDataChanges implements OnApplicationBootstrap, OnApplicatio
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly read: ReadDatabase,
   ) {
-    this.listener = new PgListener({
-      url: config.database.url!,
+    this.listener = PgListener.onPrimary(config.database, {
       channel: TRAINING_DATA_CHANGED_CHANNEL,
       applicationName: 'edupro-api-training-data-changes',
-      connectTimeoutMs: config.database.connectTimeoutMs,
       onNotification: () => this.changed(),
       // Writes announced while no connection listened are unknown: forget everything.
       onLost: () => this.changed(),
