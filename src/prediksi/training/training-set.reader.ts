@@ -128,7 +128,15 @@ async function consume(q: TrainingSetQuery, nextBatch: () => Promise<Cell[][]>):
   const classDistribution: Record<string, number> = Object.fromEntries(q.target.domain.map((v) => [v, 0]));
   let totalRows = 0;
 
-  for (let batch = await nextBatch(); batch.length > 0; batch = await nextBatch()) {
+  // One FETCH ahead: PostgreSQL computes the next batch (the joins, the digests) while this thread
+  // fills the columns from the current one, instead of each side waiting for the other.
+  let ahead = nextBatch();
+  for (;;) {
+    const batch = await ahead;
+    if (batch.length === 0) break;
+    ahead = nextBatch();
+    // A failure below leaves that FETCH in flight: its answer (or the closed connection's error) is dropped.
+    void ahead.catch(() => undefined);
     totalRows += batch.length;
     for (const c of columns) c.reserve(batch.length);
     classes.reserve(batch.length);
