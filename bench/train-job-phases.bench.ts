@@ -2,9 +2,12 @@
  * `node --max-old-space-size=1536 --import tsx bench/train-job-phases.bench.ts <database>`: the
  * training's phases on a district copy, outside the app: read the set from PostgreSQL (the query the
  * training service sends), buildModel (tree, CV, reports), and storing the row digests the way the
- * service does (into a TEMP table, so the database is left as it was). Prints CPU ms of this
- * process and wall ms per phase. Never point it at a template database (it keeps a connection open).
+ * service does (into a scratch table, WAL-logged as the model table is, dropped at the end). Prints
+ * CPU ms of this process and wall ms per phase. Never point it at a template database.
+ * `--helpers N`: buildModelOnThreads with N fold helpers from the compiled worker (run `npm run build`
+ * first); without it, buildModel on this thread alone.
  */
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEFAULT_FEATURES, FEATURE_CATALOGUE, KATEGORI_PRESTASI } from '../src/prediksi/domain/feature-catalogue';
 import { FAIRNESS_ATTRIBUTES } from '../src/prediksi/domain/fairness';
@@ -12,10 +15,14 @@ import { buildModel, DEFAULT_BUILD_OPTIONS } from '../src/prediksi/domain/model-
 import { labelSql, ROW_KEY_SQL, rowDigestSql } from '../src/prediksi/services/training-rows.sql';
 import { STUDENT_SEMESTER_FROM } from '../src/prediksi/services/training-set.sql';
 import { GROUP_ORDERS } from '../src/prediksi/services/training-set.service';
+import { buildModelOnThreads } from '../src/prediksi/training/parallel-build';
 import { readTrainingSet, type TrainingSetQuery } from '../src/prediksi/training/training-set.reader';
 
 const database = process.argv[2];
 if (!database || database === 'district_base') throw new Error('usage: train-job-phases.bench.ts <a copy of the district database>');
+const helpersAt = process.argv.indexOf('--helpers');
+const helpers = helpersAt > 0 ? Number(process.argv[helpersAt + 1]) : null;
+const HELPER_FILE = join(__dirname, '..', 'dist', 'src', 'prediksi', 'training', 'cv-fold.worker.js');
 const url = `postgres://postgres@127.0.0.1:5432/${database}`;
 const GROUP_SQL = { jenis_kelamin: 's.jenis_kelamin', kategori_penghasilan: 'o.kategori_penghasilan' };
 
@@ -53,18 +60,24 @@ async function phase<T>(name: string, f: () => Promise<T> | T): Promise<T> {
 async function main(): Promise<void> {
   const t0 = performance.now();
   const { dataset, groups, ...set } = await phase('read', () => readTrainingSet(query));
-  const built = await phase('buildModel', () => buildModel(dataset, DEFAULT_BUILD_OPTIONS, groups, GROUP_ORDERS));
+  const built = await phase(helpers === null ? 'buildModel' : `on ${helpers + 1} threads`, () =>
+    helpers === null
+      ? buildModel(dataset, DEFAULT_BUILD_OPTIONS, groups, GROUP_ORDERS)
+      : buildModelOnThreads(dataset, DEFAULT_BUILD_OPTIONS, groups, GROUP_ORDERS, { count: helpers, workerFile: HELPER_FILE }),
+  );
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query('CREATE TEMP TABLE bench_model (tree jsonb, training_rows jsonb)');
+    await client.query('DROP TABLE IF EXISTS bench_model_store');
+    await client.query('CREATE TABLE bench_model_store (tree jsonb, training_rows jsonb)');
     await phase('store', async () => {
-      await client.query('INSERT INTO bench_model (tree) VALUES ($1)', [JSON.stringify(built.treeJson)]);
-      await client.query(`UPDATE bench_model SET training_rows = convert_from($1::bytea, 'UTF8')::jsonb`, [
+      await client.query('INSERT INTO bench_model_store (tree) VALUES ($1)', [JSON.stringify(built.treeJson)]);
+      await client.query(`UPDATE bench_model_store SET training_rows = convert_from($1::bytea, 'UTF8')::jsonb`, [
         Buffer.from(set.rowDigests.buffer, set.rowDigests.byteOffset, set.rowDigests.byteLength),
       ]);
     });
   } finally {
+    await client.query('DROP TABLE IF EXISTS bench_model_store');
     await client.end();
   }
   console.log(`${set.labelled} labelled of ${set.totalRows}; digests ${(set.rowDigests.byteLength / 2 ** 20).toFixed(1)} MB; cv accuracy ${built.cv.accuracy}; hash ${set.contentHash.slice(0, 12)}`);
