@@ -171,8 +171,8 @@ export const SETTINGS = {
    * (422 TRAINING_SET_TOO_LARGE above). 2,000,000 covers the district (1.8 M rows) with room: the
    * tree build and the cross-validation keep per-row data in typed arrays (outside the V8 heap) and
    * share one distribution per leaf, so the district's whole build (tree, 10-fold CV, reports) runs in
-   * a 384 MB heap (bench/c45-district-train.bench.ts), far inside the worker's 1.5 GB
-   * (TRAINING_WORKER_HEAP_MB). What grows with the rows is time: about a minute of CPU at 1.8 M.
+   * a 384 MB heap (bench/c45-district-train.bench.ts), far inside the training's 1.5 GB over all its
+   * threads (src/prediksi/training/heap-budget.ts). What grows with the rows is time.
    */
   TRAINING_MAX_ROWS: int(2_000_000, 10, 10_000_000),
 };

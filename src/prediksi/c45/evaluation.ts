@@ -1,18 +1,17 @@
 /**
- * Weka-exact stratified k-fold cross-validation (Evaluation.crossValidateModel with a
- * seed) and the usual metrics. Fold assignment: randomize(Random(seed)), stratify(k),
- * fold f = a contiguous block; each training part is randomized with the same generator
- * before training (that only advances the RNG state, but it must happen for later folds).
+ * Weka-exact stratified k-fold cross-validation (Evaluation.crossValidateModel with a seed) and the
+ * usual metrics. The fold layout is folds.ts; one fold's tree and predictions, cv-folds.ts.
  */
 import { predictedIndex } from './classify';
 import type { C45Dataset } from './dataset';
-import { subsetRows } from './dataset';
+import { type FoldOutcome, runFold } from './cv-folds';
 import { C45InputError } from './errors';
-import { JavaRandom } from './java-random';
-import type { C45Options, C45Tree } from './model';
+import { type FoldPlan, foldTestRows, planFolds } from './folds';
+import type { C45Options, C45Tree, ResolvedOptions } from './model';
 import { resolveOptions } from './model';
 import { RowClassifier } from './row-classifier';
-import { buildTree } from './tree';
+
+export { wekaFolds } from './folds';
 
 export interface ClassMetrics {
   readonly className: string;
@@ -144,80 +143,49 @@ export function evaluateOn(tree: C45Tree, ds: C45Dataset): EvaluationResult {
   return ev.result();
 }
 
-function randomize(order: Int32Array, rnd: JavaRandom): void {
-  for (let j = order.length - 1; j > 0; j--) {
-    const i = rnd.nextInt(j + 1);
-    const t = order[j];
-    order[j] = order[i];
-    order[i] = t;
-  }
-}
-
-/** Instances.stratify: group equal classes by Weka's swap scan, then deal them out in `folds` strides. */
-function stratify(order: Int32Array, classes: Int32Array, folds: number): Int32Array {
-  const n = order.length;
-  let index = 1;
-  while (index < n) {
-    const c1 = classes[order[index - 1]];
-    for (let j = index; j < n; j++) {
-      if (classes[order[j]] === c1) {
-        const t = order[index];
-        order[index] = order[j];
-        order[j] = t;
-        index++;
-      }
-    }
-    index++;
-  }
-  const out = new Int32Array(n);
-  let m = 0;
-  for (let start = 0; start < folds && m < n; start++) for (let j = start; j < n; j += folds) out[m++] = order[j];
-  return out;
-}
-
-/** Weka's fold layout: 0-based row numbers per test fold, plus the RNG used after it. */
-export function wekaFolds(ds: C45Dataset, folds: number, seed: number): { order: Int32Array; rnd: JavaRandom } {
-  const rnd = new JavaRandom(seed);
-  let order: Int32Array = new Int32Array(ds.numInstances);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  randomize(order, rnd);
-  order = stratify(order, ds.classes, folds);
-  return { order, rnd };
-}
-
+/**
+ * Weka's k-fold cross-validation on this thread. The folds can also be trained elsewhere (the
+ * training worker spreads them over threads): whoever runs them, `planFolds` → `runFold` per fold →
+ * `combineFolds` is the one path, so the result is the same bit for bit.
+ */
 export function crossValidate(ds: C45Dataset, options: C45Options = {}, folds = 10, seed = 1, extras: CrossValidationExtras = {}): CrossValidationResult {
+  const { opts, plan } = prepareCrossValidation(ds, options, folds, seed);
+  const both = extras.bothLeafEstimates === true;
+  const outcomes: FoldOutcome[] = [];
+  for (let f = 0; f < folds; f++) outcomes.push(runFold(ds, opts, plan, f, both));
+  return combineFolds(ds, opts, plan, outcomes, both);
+}
+
+/** Checks the fold count and lays the folds out (the only part that uses the random generator). */
+export function prepareCrossValidation(ds: C45Dataset, options: C45Options, folds: number, seed: number): { opts: ResolvedOptions; plan: FoldPlan } {
   const n = ds.numInstances;
   if (!Number.isInteger(folds) || folds < 2) throw new C45InputError('INVALID_OPTION', `folds must be an integer >= 2 (got ${folds})`);
   if (folds > n) throw new C45InputError('INVALID_OPTION', `cannot do ${folds}-fold cross-validation on ${n} instances`);
-  const opts = resolveOptions(options);
-  const { order, rnd } = wekaFolds(ds, folds, seed);
+  return { opts: resolveOptions(options), plan: planFolds(ds, folds, seed) };
+}
+
+/** The cross-validation result from every fold's outcome (`outcomes[f]` for fold f). */
+export function combineFolds(ds: C45Dataset, opts: ResolvedOptions, plan: FoldPlan, outcomes: readonly FoldOutcome[], bothLeafEstimates: boolean): CrossValidationResult {
+  const n = ds.numInstances;
   const ev = new Evaluator(ds.classAttribute.values);
   const foldRows: number[][] = [];
   const distributions = new Array<readonly number[]>(n);
-  const byLeafEstimate = extras.bothLeafEstimates ? { plain: new Array<readonly number[]>(n), laplace: new Array<readonly number[]>(n) } : undefined;
-  const base = Math.floor(n / folds);
-  const rest = n % folds;
-  for (let f = 0; f < folds; f++) {
-    const size = base + (f < rest ? 1 : 0);
-    const first = f * base + Math.min(f, rest);
-    const train = new Int32Array(n - size);
-    train.set(order.subarray(0, first), 0);
-    train.set(order.subarray(first + size), first);
-    randomize(train, rnd);
-    const tree = buildTree(subsetRows(ds, train), opts);
-    const test = Array.from(order.subarray(first, first + size));
-    foldRows.push(test);
-    const used = new RowClassifier(tree, ds);
-    const other = byLeafEstimate ? new RowClassifier(tree, ds, !opts.laplace) : null;
-    for (const r of test) {
-      const d = used.distribution(r);
+  const byLeafEstimate = bothLeafEstimates ? { plain: new Array<readonly number[]>(n), laplace: new Array<readonly number[]>(n) } : undefined;
+  for (let f = 0; f < plan.folds; f++) {
+    const test = foldTestRows(plan, f);
+    const { table, used, other } = outcomes[f];
+    foldRows.push(Array.from(test));
+    for (let i = 0; i < test.length; i++) {
+      const r = test[i];
+      const d = table[used[i]];
       distributions[r] = d;
       ev.add(ds.classes[r], d, ds.weights[r]);
       if (byLeafEstimate && other) {
-        byLeafEstimate.plain[r] = opts.laplace ? other.distribution(r) : d;
-        byLeafEstimate.laplace[r] = opts.laplace ? d : other.distribution(r);
+        const o = table[other[i]];
+        byLeafEstimate.plain[r] = opts.laplace ? o : d;
+        byLeafEstimate.laplace[r] = opts.laplace ? d : o;
       }
     }
   }
-  return { ...ev.result(), folds, seed, foldRows, distributions, ...(byLeafEstimate ? { byLeafEstimate } : {}) };
+  return { ...ev.result(), folds: plan.folds, seed: plan.seed, foldRows, distributions, ...(byLeafEstimate ? { byLeafEstimate } : {}) };
 }

@@ -33,6 +33,10 @@ export { featureImportance } from './importance';
 export type { AttributeImportance } from './importance';
 export { deserializeTree, serializeTree, treeToJson, TREE_FORMAT_VERSION } from './serialize';
 export type { TreeJson } from './serialize';
+// Cross-validation in pieces (plan, folds, combine), for running the folds on several threads.
+export { combineFolds, prepareCrossValidation } from './evaluation';
+export { type FoldOutcome, runFold } from './cv-folds';
+export type { FoldPlan } from './folds';
 
 function toDataset(data: C45Dataset | DatasetSpec): C45Dataset {
   return 'features' in data ? createDataset(data) : data;
@@ -68,6 +72,15 @@ export function predict(tree: C45Tree, instance: InstanceInput): { className: st
 /** Root→leaf conditions followed by the instance (heaviest branch where a value is missing). */
 export function explainPath(tree: C45Tree, instance: InstanceInput): ExplainedPath {
   return explainEncoded(tree, encodeInstance(tree.header, instance));
+}
+
+/**
+ * The checks trainC45 and crossValidate make before any work, for a caller that starts work on other
+ * threads first (the training worker's parallel folds): the same errors, thrown before anything runs.
+ */
+export function checkTrainable(data: C45Dataset, options: C45Options): void {
+  validateForTraining(data);
+  checkOptions(options);
 }
 
 /** Weka-exact stratified k-fold CV (`-x folds -s seed`): accuracy, confusion matrix, P/R/F1. */

@@ -2,6 +2,7 @@
  * Collapsing and pessimistic pruning with subtree raising
  * (C45PruneableClassifierTree.collapse / prune / getEstimatedErrorsForBranch / newDistribution).
  */
+import { estimatedErrorsForBranchComplete, splitsAllComplete } from './branch-errors';
 import type { TreeNode } from './model';
 import { oneBagDistribution, resetDistribution, splitRows } from './route';
 import type { RowSet } from './route';
@@ -41,13 +42,19 @@ function estimatedErrorsOfTree(n: TreeNode, cf: number): number {
 
 /** Estimated errors if `data` were pushed through the existing subtree `n`. */
 function estimatedErrorsForBranch(n: TreeNode, data: RowSet, ctx: TrainContext): number {
+  if (splitsAllComplete(n, ctx.complete)) return estimatedErrorsForBranchComplete(n, data, ctx);
+  return estimatedErrorsForBranchSplitting(n, data, ctx);
+}
+
+/** The general path: the rows split at every node (missing values spread with this data's weights). */
+export function estimatedErrorsForBranchSplitting(n: TreeNode, data: RowSet, ctx: TrainContext): number {
   if (n.leaf || !n.children || !n.split) return estimatedErrors(oneBagDistribution(data, ctx.cls, ctx.k), ctx.cf);
   const col = ctx.ds.columns[n.split.attribute];
   // The missing-value weights come from a TEMPORARY distribution computed on `data`.
   const temp = resetDistribution(n.split, col, data, ctx.cls, ctx.k);
   const parts = splitRows(n.split, temp, col, data);
   let errors = 0;
-  for (let i = 0; i < n.children.length; i++) errors = errors + estimatedErrorsForBranch(n.children[i], parts[i], ctx);
+  for (let i = 0; i < n.children.length; i++) errors = errors + estimatedErrorsForBranchSplitting(n.children[i], parts[i], ctx);
   return errors;
 }
 

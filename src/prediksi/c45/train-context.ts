@@ -11,4 +11,6 @@ export interface TrainContext {
   readonly cls: Int32Array;
   /** Confidence factor as a float32, as Weka holds it. */
   readonly cf: number;
+  /** Per attribute: no missing value in its column (pruning then takes a faster, identical path). */
+  readonly complete: readonly boolean[];
 }

@@ -8,6 +8,7 @@
 import type { C45Dataset } from './dataset';
 import type { Distribution } from './distribution';
 import type { C45Tree, ResolvedOptions, SplitModel, TreeNode } from './model';
+import { completeColumns } from './branch-errors';
 import { collapse, prune } from './prune';
 import type { TrainContext } from './train-context';
 import { missingFractions, whichSubset } from './route';
@@ -194,7 +195,14 @@ export function buildTree(ds: C45Dataset, opts: ResolvedOptions): C45Tree {
   const grower = new Grower(ds, opts, keepData);
   const root = grower.build(grower.rootData());
   collapse(root);
-  const ctx: TrainContext = { ds, opts, k: ds.classAttribute.values.length, cls: ds.classes, cf: Math.fround(opts.confidenceFactor) };
+  const ctx: TrainContext = {
+    ds,
+    opts,
+    k: ds.classAttribute.values.length,
+    cls: ds.classes,
+    cf: Math.fround(opts.confidenceFactor),
+    complete: pruning ? completeColumns(ds.columns) : [],
+  };
   if (pruning) prune(root, ctx);
   stripData(root);
   return {

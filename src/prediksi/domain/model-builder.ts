@@ -6,6 +6,7 @@ import {
   type C45Options,
   type C45Tree,
   crossValidate,
+  type CrossValidationResult,
   evaluate,
   featureImportance,
   treeStats,
@@ -54,6 +55,7 @@ export function learnerOptions(o: BuildOptions): C45Options {
  * Tree, one cross-validation, and everything measured from that cross-validation's per-row
  * predictions: the metrics, the fairness report (per group of `groups`) and the calibration of both
  * leaf estimates. `groupOrders`: declared values of each group attribute, to list groups in order.
+ * (The training worker does the same with the folds spread over threads: training/parallel-build.ts.)
  */
 export function buildModel(
   data: C45Dataset | DatasetSpec,
@@ -65,12 +67,31 @@ export function buildModel(
   const spec = 'features' in data ? createDataset(data) : data;
   const c45 = learnerOptions(options);
   const tree = trainC45(spec, c45);
+  const { folds, note } = cvFolds(spec, options);
+  const cvResult = crossValidate(spec, c45, folds, CV_SEED, { bothLeafEstimates: true });
+  return assembleModel(spec, options, tree, cvResult, note, groups, groupOrders);
+}
+
+/** The number of CV folds for this set (fewer than asked when a class is smaller) and why. */
+export function cvFolds(spec: C45Dataset, options: BuildOptions): { folds: number; note: string | null } {
+  const actual = spec.classes;
+  const counts = spec.classAttribute.values.map(() => 0);
+  for (let r = 0; r < actual.length; r++) if (actual[r] >= 0) counts[actual[r]]++;
+  return chooseFolds(options.folds, counts);
+}
+
+/** The model and its reports from the tree and its cross-validation (`bothLeafEstimates` on). */
+export function assembleModel(
+  spec: C45Dataset,
+  options: BuildOptions,
+  tree: C45Tree,
+  cvResult: CrossValidationResult,
+  note: string | null,
+  groups: RowGroups,
+  groupOrders: Readonly<Record<string, readonly string[]>>,
+): BuiltModel {
   const classNames = tree.header.classAttribute.values;
   const actual = spec.classes;
-  const counts = classNames.map(() => 0);
-  for (let r = 0; r < actual.length; r++) if (actual[r] >= 0) counts[actual[r]]++;
-  const { folds, note } = chooseFolds(options.folds, counts);
-  const cvResult = crossValidate(spec, c45, folds, CV_SEED, { bothLeafEstimates: true });
   const importances: Record<string, number> = {};
   for (const i of featureImportance(tree)) importances[i.attribute] = Math.round(i.importance * 1e4) / 1e4;
   return {

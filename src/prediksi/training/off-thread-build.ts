@@ -2,18 +2,12 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { C45InputError } from '../c45';
+import { TRAINING_WORKER_HEAP_MB, TRAINING_YOUNG_GENERATION_MB } from './heap-budget';
 import { runTrainJob, type HeapReport, type LoadedSet, type ModelArtifacts, type TrainJob, type TrainReply } from './train-job';
 
 export type { LoadedSet, ModelArtifacts, TrainJob } from './train-job';
 
 const WORKER_FILE = join(__dirname, 'model-builder.worker.js');
-
-/**
- * The worker's V8 old-generation cap: the training budget (issue #15: heap < 1.5 GB at 1.8 M rows).
- * TRAINING_MAX_ROWS must keep a set at the limit within it (the district's 1.8 M rows build in a
- * 384 MB heap: bench/c45-district-train.bench.ts).
- */
-export const TRAINING_WORKER_HEAP_MB = 1536;
 
 /** Thrown when the set has fewer labelled rows than the job's minimum. */
 export class TooFewTrainingRows extends Error {
@@ -48,7 +42,10 @@ function inWorker(job: TrainJob): Promise<TrainReply> {
   return new Promise((resolve, reject) => {
     // The worker is its own V8 isolate: the API's heap cap (--max-old-space-size=256) does not bound
     // it; the memory is returned when the worker exits.
-    const worker = new Worker(WORKER_FILE, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: TRAINING_WORKER_HEAP_MB } });
+    const worker = new Worker(WORKER_FILE, {
+      workerData: job,
+      resourceLimits: { maxOldGenerationSizeMb: TRAINING_WORKER_HEAP_MB, maxYoungGenerationSizeMb: TRAINING_YOUNG_GENERATION_MB },
+    });
     let settled = false;
     worker.once('message', (reply: TrainReply) => {
       settled = true;

@@ -5,7 +5,8 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { C45InputError, type C45ErrorCode } from '../c45';
-import { type BuildOptions, type BuiltModel, buildModel } from '../domain/model-builder';
+import type { BuildOptions, BuiltModel } from '../domain/model-builder';
+import { buildModelOnThreads } from './parallel-build';
 import { readTrainingSet, type TrainingData, type TrainingSetQuery } from './training-set.reader';
 
 /** What a training produces for storage (the live tree is rebuilt from `treeJson` when activated). */
@@ -23,7 +24,7 @@ export interface TrainJob {
   minRows: number;
 }
 
-/** The isolate's heap at the end of the build (MB), reported with the model (the budget is 1.5 GB). */
+/** The training worker's heap at the end of the build (MB), reported with the model (budget: heap-budget.ts). */
 export interface HeapReport {
   usedMb: number;
   totalMb: number;
@@ -40,7 +41,7 @@ export async function runTrainJob(job: TrainJob): Promise<TrainReply> {
   try {
     const { dataset, groups, ...set } = await readTrainingSet(job.query);
     if (set.labelled < job.minRows) return { ok: false, tooFew: { labelled: set.labelled, total: set.totalRows } };
-    const { tree: _tree, ...artifacts } = buildModel(dataset, job.options, groups, job.groupOrders);
+    const { tree: _tree, ...artifacts } = await buildModelOnThreads(dataset, job.options, groups, job.groupOrders);
     return { ok: true, set, artifacts, heap: heapReport() };
   } catch (error) {
     return error instanceof C45InputError

@@ -47,23 +47,26 @@ const INITIAL_CAPACITY = 1 << 16;
 
 type Cell = string | number | null;
 
-/** A typed array that doubles when full; `done()` returns it trimmed to its length. */
+/** A typed array that doubles when full; `done()` returns it trimmed to its length (shared). */
 class Growable<T extends Float64Array | Int32Array> {
   length = 0;
-  constructor(
-    public data: T,
-    private readonly make: (n: number) => T,
-  ) {}
+  data: T;
+  constructor(private readonly Kind: { new (n: number): T; new (buffer: SharedArrayBuffer): T; BYTES_PER_ELEMENT: number }) {
+    this.data = new Kind(INITIAL_CAPACITY);
+  }
   reserve(extra: number): void {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
-    const next = this.make(cap);
+    const next = new this.Kind(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
+  /** Trimmed to its length, in a SharedArrayBuffer: the CV helper threads then read it without a copy. */
   done(): T {
-    return this.data.slice(0, this.length) as T;
+    const out = new this.Kind(new SharedArrayBuffer(this.length * this.Kind.BYTES_PER_ELEMENT));
+    out.set(this.data.subarray(0, this.length));
+    return out;
   }
 }
 
@@ -116,9 +119,9 @@ async function consume(q: TrainingSetQuery, nextBatch: () => Promise<Cell[][]>):
   const keyAt = groupAt + q.groupNames.length;
   const digestAt = keyAt + 1;
 
-  const columns = q.features.map(() => new Growable(new Float64Array(INITIAL_CAPACITY), (n) => new Float64Array(n)));
+  const columns = q.features.map(() => new Growable(Float64Array));
   const encoders = q.features.map((f) => (f.type === 'nominal' ? domainIndexer(f.name, f.domain ?? []) : null));
-  const classes = new Growable(new Int32Array(INITIAL_CAPACITY), (n) => new Int32Array(n));
+  const classes = new Growable(Int32Array);
   const classOf = domainIndexer(q.target.name, q.target.domain);
   const groups = q.groupNames.map(() => [] as Array<string | null>);
   // Equal group values share one string, so a group column costs a pointer per row.
@@ -128,7 +131,15 @@ async function consume(q: TrainingSetQuery, nextBatch: () => Promise<Cell[][]>):
   const classDistribution: Record<string, number> = Object.fromEntries(q.target.domain.map((v) => [v, 0]));
   let totalRows = 0;
 
-  for (let batch = await nextBatch(); batch.length > 0; batch = await nextBatch()) {
+  // One FETCH ahead: PostgreSQL computes the next batch (the joins, the digests) while this thread
+  // fills the columns from the current one, instead of each side waiting for the other.
+  let ahead = nextBatch();
+  for (;;) {
+    const batch = await ahead;
+    if (batch.length === 0) break;
+    ahead = nextBatch();
+    // A failure below leaves that FETCH in flight: its answer (or the closed connection's error) is dropped.
+    void ahead.catch(() => undefined);
     totalRows += batch.length;
     for (const c of columns) c.reserve(batch.length);
     classes.reserve(batch.length);
@@ -161,7 +172,7 @@ async function consume(q: TrainingSetQuery, nextBatch: () => Promise<Cell[][]>):
     classAttribute: { kind: 'nominal', name: q.target.name, values: [...q.target.domain] },
     columns: columns.map((c) => c.done()),
     classes: classes.done(),
-    weights: new Float64Array(n).fill(1),
+    weights: new Float64Array(new SharedArrayBuffer(n * Float64Array.BYTES_PER_ELEMENT)).fill(1),
     numInstances: n,
   };
   return {
