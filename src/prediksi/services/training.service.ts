@@ -52,6 +52,9 @@ export interface TrainingOutcome {
 
 export const ALGORITHM = 'C4.5 (J48)';
 
+/** The statement storing a training's row digests (see train()); training is admin-only and rate-limited. */
+const ROW_DIGESTS_STORE_TIMEOUT_MS = 120_000;
+
 @Injectable()
 export class TrainingService {
   private readonly logger = new Logger(TrainingService.name);
@@ -154,7 +157,10 @@ export class TrainingService {
       });
       await m.getRepository(PrediksiModel).insert(model);
       // Key → digest of every row (tens of MB at district size): the worker's JSON bytes go to PostgreSQL
-      // as one bytea parameter, never parsed into an object on this thread.
+      // as one bytea parameter, never parsed into an object on this thread. Parsing 1.8 M entries into
+      // jsonb took 4.7 s on an idle machine and once passed DB_STATEMENT_TIMEOUT_MS (15 s) under load,
+      // failing a finished training with 503: this one statement gets its own, larger bound.
+      await m.query(`SET LOCAL statement_timeout = ${Math.max(ROW_DIGESTS_STORE_TIMEOUT_MS, this.config.database.statementTimeoutMs)}`);
       await m.query(`UPDATE model SET training_rows = convert_from($1::bytea, 'UTF8')::jsonb WHERE version = $2`, [
         Buffer.from(set.rowDigests.buffer, set.rowDigests.byteOffset, set.rowDigests.byteLength),
         next,
