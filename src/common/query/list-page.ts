@@ -1,6 +1,6 @@
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
-import { countRows } from './count-rows';
+import { countRows, inlineCountSelect, totalFromInlineCount } from './count-rows';
 import type { ListQueryDto } from './list-query.dto';
 import { type SortMap, toOrderTerms } from './sort';
 
@@ -50,7 +50,7 @@ export function applySearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, 
  * owner. With the ids as a parameter the planner knows how many there are. The rows are the same:
  * the root's rows whose joined owner matches.
  */
-async function applyOwnerSearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, search: string, spec: ListSpec): Promise<void> {
+async function applyOwnerSearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, search: string, spec: ListSpec): Promise<boolean> {
   const owner = spec.owner!;
   const [matchingSql, matchingParameters] = qb.connection
     .createQueryBuilder(owner.entity, owner.alias)
@@ -64,9 +64,16 @@ async function applyOwnerSearch<E extends ObjectLiteral>(qb: SelectQueryBuilder<
     `SELECT coalesce(array_agg(m.id), '{}')::text AS ids, count(*)::int AS n FROM (${matchingSql}) AS m`,
     matchingParameters,
   )) as Array<{ ids: string; n: number }>;
-  if (n > SEARCH_OWNER_IDS_LIMIT) return applySearch(qb, search, spec);
+  if (n > SEARCH_OWNER_IDS_LIMIT) {
+    applySearch(qb, search, spec);
+    return false;
+  }
   qb.andWhere(`${owner.foreignKey} = ANY(:searchOwnerIds::int[])`, { searchOwnerIds: ids });
+  return true;
 }
+
+/** The page's column carrying its inline count (inlineCountSelect). */
+const INLINE_TOTAL = '__list_total';
 
 /**
  * One page of a filtered query: the rows in the requested order with the id as the final
@@ -82,8 +89,10 @@ export async function listPage<E extends ObjectLiteral>(
   raw: Array<Record<string, unknown>>;
   total: number;
 }> {
-  if (query.search && spec.owner) await applyOwnerSearch(qb, query.search, spec);
-  else applySearch(qb, query.search, spec);
+  const byOwnerIds = query.search && spec.owner ? await applyOwnerSearch(qb, query.search, spec) : (applySearch(qb, query.search, spec), false);
+  // A search by owner ids usually fills the page (each student has several rows), so its total is
+  // counted in the page's own statement: one round trip to PostgreSQL fewer per request.
+  if (byOwnerIds) qb.addSelect(inlineCountSelect(qb, spec.owner?.alias), INLINE_TOTAL);
   const terms = toOrderTerms(query.sort, spec.sortable);
   for (const term of terms) qb.addOrderBy(term.expression, term.direction);
   // ORDER BY terms are keyed by expression: a tie-breaker on the id would replace `sort=-id`.
@@ -91,17 +100,25 @@ export async function listPage<E extends ObjectLiteral>(
   // The DTO always resolves limit (absent → LIST_MAX_LIMIT): a list is never unbounded.
   qb.offset(query.skip).limit(query.limit);
   const raw = (await qb.getRawMany()) as Array<Record<string, unknown>>;
-  return { entities: hydrate(qb, raw), raw, total: await totalOf(qb, query, spec, raw.length) };
+  const inlineTotal = byOwnerIds && raw.length > 0 ? Number(raw[0]![INLINE_TOTAL]) : undefined;
+  return { entities: hydrate(qb, raw), raw, total: await totalOf(qb, query, spec, raw.length, inlineTotal) };
 }
 
 /**
  * X-Total-Count of a page: a page shorter than the limit that holds rows (or is the first one) ends
  * the set, so the total is exactly skip + its rows and needs no count query (a class list, a
- * student's nilai); any other page is counted (countRows).
+ * student's nilai); else the count selected with the page when there is one, else countRows.
  */
-async function totalOf<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, query: { skip?: number; limit?: number }, spec: ListSpec, rows: number): Promise<number> {
+async function totalOf<E extends ObjectLiteral>(
+  qb: SelectQueryBuilder<E>,
+  query: { skip?: number; limit?: number },
+  spec: ListSpec,
+  rows: number,
+  inlineTotal: number | undefined,
+): Promise<number> {
   const skip = query.skip ?? 0;
   if (query.limit !== undefined && rows < query.limit && (rows > 0 || skip === 0)) return skip + rows;
+  if (inlineTotal !== undefined) return totalFromInlineCount(qb, inlineTotal);
   return countRows(qb, spec.owner?.alias);
 }
 
