@@ -9,7 +9,8 @@ import { subsetRows } from './dataset';
 import { foldTestRows, type FoldPlan } from './folds';
 import type { ResolvedOptions } from './model';
 import { RowClassifier } from './row-classifier';
-import { buildTree } from './tree';
+import { columnRanks, distinctSortedValues } from './presort';
+import { buildTree, type RankHint } from './tree';
 
 /** One fold's answer: per held-out row (in test order) an index into `table` (shared arrays per leaf). */
 export interface FoldOutcome {
@@ -20,8 +21,38 @@ export interface FoldOutcome {
   readonly other: Int32Array | null;
 }
 
+/** Per dataset, its numeric columns' distinct values and row ranks: computed once, shared by every fold on this thread. */
+const globalRanks = new WeakMap<C45Dataset, RankHint>();
+
+function ranksOf(ds: C45Dataset): RankHint {
+  let g = globalRanks.get(ds);
+  if (!g) {
+    const distinct = ds.attributes.map((a, i) => (a.kind === 'numeric' ? distinctSortedValues(ds.columns[i]) : null));
+    const rank = distinct.map((d, i) => (d ? columnRanks(ds.columns[i], d) : null));
+    g = { distinct, rank };
+    globalRanks.set(ds, g);
+  }
+  return g;
+}
+
+/**
+ * A fold's ranks from the whole dataset's (one gather per numeric attribute, no sort): the fold's
+ * tree sorts its root by them exactly as it would sort on its own (a stable counting sort by rank).
+ */
+export function foldRankHint(ds: C45Dataset, rows: Int32Array): RankHint {
+  const g = ranksOf(ds);
+  const rank = g.rank.map((all) => {
+    if (!all) return null;
+    const out = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) out[i] = all[rows[i]];
+    return out;
+  });
+  return { distinct: g.distinct, rank };
+}
+
 export function runFold(ds: C45Dataset, opts: ResolvedOptions, plan: FoldPlan, f: number, bothLeafEstimates: boolean): FoldOutcome {
-  const tree = buildTree(subsetRows(ds, plan.train.subarray(plan.trainStart[f], plan.trainStart[f + 1])), opts);
+  const trainRows = plan.train.subarray(plan.trainStart[f], plan.trainStart[f + 1]);
+  const tree = buildTree(subsetRows(ds, trainRows), opts, foldRankHint(ds, trainRows));
   const test = foldTestRows(plan, f);
   const table: Array<readonly number[]> = [];
   const index = new Map<readonly number[], number>();

@@ -14,26 +14,44 @@ import type { SortedList } from './split-numeric';
 export function presort(col: Float64Array, classes: Int32Array, rows: Int32Array, w: Float64Array, distinct: Float64Array): SortedList {
   const n = rows.length;
   const d = distinct.length;
-  let nKnown = 0;
   const rank = new Int32Array(n);
-  const counts = new Int32Array(d + 1);
-  for (let i = 0; i < n; i++) {
-    const v = col[rows[i]];
-    let r = d; // missing values rank last
-    if (v === v) {
-      nKnown++;
-      let lo = 0;
-      let hi = d - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (distinct[mid] < v) lo = mid + 1;
-        else hi = mid;
-      }
-      r = lo;
-    }
-    rank[i] = r;
-    counts[r]++;
+  for (let i = 0; i < n; i++) rank[i] = rankOf(distinct, col[rows[i]]);
+  return presortByRank(col, classes, rows, w, rank, d);
+}
+
+/** The rank of `v` among `distinct` (index of the first value not below it), `distinct.length` if missing. */
+function rankOf(distinct: Float64Array, v: number): number {
+  const d = distinct.length;
+  if (v !== v) return d; // missing values rank last
+  let lo = 0;
+  let hi = d - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (distinct[mid] < v) lo = mid + 1;
+    else hi = mid;
   }
+  return lo;
+}
+
+/**
+ * The rank of every row of `col` among its sorted distinct values (missing: `distinct.length`),
+ * computed once for a whole dataset; a subset's rows then need no search (see `presortByRank`).
+ */
+export function columnRanks(col: Float64Array, distinct: Float64Array): Int32Array {
+  const rank = new Int32Array(col.length);
+  for (let r = 0; r < col.length; r++) rank[r] = rankOf(distinct, col[r]);
+  return rank;
+}
+
+/**
+ * `presort` with each entry's rank given (`rank[i]` for `rows[i]`, in 0..d, d = missing): a stable
+ * counting sort, so the order is exactly presort's (ascending, ties in entry order, missing last).
+ */
+export function presortByRank(col: Float64Array, classes: Int32Array, rows: Int32Array, w: Float64Array, rank: Int32Array, d: number): SortedList {
+  const n = rows.length;
+  const counts = new Int32Array(d + 1);
+  for (let i = 0; i < n; i++) counts[rank[i]]++;
+  const nKnown = n - counts[d];
   let acc = 0;
   for (let r = 0; r <= d; r++) {
     const c = counts[r];
@@ -51,6 +69,32 @@ export function presort(col: Float64Array, classes: Int32Array, rows: Int32Array
   }
   list.nKnown = nKnown;
   return list;
+}
+
+/**
+ * A subset's sorted distinct known values from the whole column's (`distinct`) and the subset's
+ * ranks in it, without sorting: equals `distinctSortedValues` of the subset's column (`col`), a zero
+ * included as -0 when the subset has a -0 (a typed-array sort puts -0 first, and the first is kept).
+ */
+export function distinctOfSubset(distinct: Float64Array, col: Float64Array, rank: Int32Array): Float64Array {
+  const d = distinct.length;
+  const seen = new Uint8Array(d + 1);
+  let negZero = false;
+  for (let i = 0; i < rank.length; i++) {
+    seen[rank[i]] = 1;
+    const v = col[i];
+    if (v === 0 && 1 / v < 0) negZero = true;
+  }
+  let m = 0;
+  for (let r = 0; r < d; r++) m += seen[r];
+  const out = new Float64Array(m);
+  m = 0;
+  for (let r = 0; r < d; r++) {
+    if (seen[r] === 0) continue;
+    const v = distinct[r];
+    out[m++] = v === 0 ? (negZero ? -0 : 0) : v;
+  }
+  return out;
 }
 
 export function emptySortedList(n: number): SortedList {

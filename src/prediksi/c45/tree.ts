@@ -15,10 +15,21 @@ import { missingFractions, whichSubset } from './route';
 import { binaryNominalCandidate, nominalCandidate } from './split-nominal';
 import type { Candidate } from './split-nominal';
 import { gatherNodeRows, hasMissing, type NodeRows, nodeRowsDistribution, routeNodeRows } from './node-rows';
-import { distinctSortedValues, emptySortedList, presort, routeSorted } from './presort';
+import { distinctOfSubset, distinctSortedValues, emptySortedList, presort, presortByRank, routeSorted } from './presort';
 import { numericCandidate, relocateThreshold } from './split-numeric';
 import type { SortedList } from './split-numeric';
 import { eq, gr, sm } from './weka-utils';
+
+/**
+ * Ranks known in advance (a CV fold's rows ranked by the whole dataset's distinct values, see
+ * cv-folds.ts): per attribute, for numeric ones, the column's sorted distinct values (a superset of
+ * this dataset's) and each row's rank in them (`distinct.length` = missing); null for nominal ones.
+ * The tree is the same as without them; only the root's sorting and distinct values cost less.
+ */
+export interface RankHint {
+  readonly distinct: readonly (Float64Array | null)[];
+  readonly rank: readonly (Int32Array | null)[];
+}
 
 interface NodeData extends NodeRows {
   /** Per attribute: sorted list for numeric attributes, null for nominal ones. */
@@ -37,8 +48,10 @@ class Grower {
   private readonly branch: Int32Array;
   /** Scratch: the branch of each entry of the node being partitioned (a row is at most once in a node). */
   private readonly entryBranch: Int32Array;
+  private readonly hint: RankHint | null;
 
-  constructor(ds: C45Dataset, opts: ResolvedOptions, keepData: boolean) {
+  constructor(ds: C45Dataset, opts: ResolvedOptions, keepData: boolean, hint: RankHint | null = null) {
+    this.hint = hint;
     this.ds = ds;
     this.k = ds.classAttribute.values.length;
     this.minNumObj = opts.minNumObj;
@@ -47,7 +60,12 @@ class Grower {
     this.allCount = ds.numInstances;
     // multiVal: every predictor nominal and none with fewer values than 0.3·|allData|.
     this.multiVal = ds.attributes.every((a) => a.kind === 'nominal' && !sm(a.values.length, 0.3 * this.allCount));
-    this.allSorted = ds.attributes.map((a, i) => (a.kind === 'numeric' ? distinctSortedValues(ds.columns[i]) : null));
+    this.allSorted = ds.attributes.map((a, i) => {
+      if (a.kind !== 'numeric') return null;
+      const d = hint?.distinct[i];
+      const rank = hint?.rank[i];
+      return d && rank ? distinctOfSubset(d, ds.columns[i], rank) : distinctSortedValues(ds.columns[i]);
+    });
     this.branch = new Int32Array(ds.numInstances);
     this.entryBranch = new Int32Array(ds.numInstances);
   }
@@ -57,9 +75,15 @@ class Grower {
     const keep: number[] = [];
     for (let r = 0; r < ds.numInstances; r++) if (ds.classes[r] >= 0) keep.push(r);
     const base = gatherNodeRows(Int32Array.from(keep), ds.weights, ds.classes, ds.columns);
-    const sorted = ds.attributes.map((a, ai): SortedList | null =>
-      a.kind === 'numeric' ? presort(ds.columns[ai], ds.classes, base.rows, base.w, this.allSorted[ai] as Float64Array) : null,
-    );
+    const sorted = ds.attributes.map((a, ai): SortedList | null => {
+      if (a.kind !== 'numeric') return null;
+      const d = this.hint?.distinct[ai];
+      const rowRank = this.hint?.rank[ai];
+      if (!d || !rowRank) return presort(ds.columns[ai], ds.classes, base.rows, base.w, this.allSorted[ai] as Float64Array);
+      const rank = new Int32Array(base.rows.length);
+      for (let i = 0; i < rank.length; i++) rank[i] = rowRank[base.rows[i]];
+      return presortByRank(ds.columns[ai], ds.classes, base.rows, base.w, rank, d.length);
+    });
     return { ...base, sorted };
   }
 
@@ -189,10 +213,10 @@ export function growTree(ds: C45Dataset, opts: ResolvedOptions): TreeNode {
 }
 
 /** J48.buildClassifier: grow on rows with a known class, collapse, then prune unless -U. */
-export function buildTree(ds: C45Dataset, opts: ResolvedOptions): C45Tree {
+export function buildTree(ds: C45Dataset, opts: ResolvedOptions, hint: RankHint | null = null): C45Tree {
   const pruning = !opts.unpruned;
   const keepData = pruning && opts.subtreeRaising;
-  const grower = new Grower(ds, opts, keepData);
+  const grower = new Grower(ds, opts, keepData, hint);
   const root = grower.build(grower.rootData());
   collapse(root);
   const ctx: TrainContext = {
