@@ -25,11 +25,14 @@ export async function countRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<
     const estimate = await plannedRows(qb);
     if (estimate > UNFILTERED_ESTIMATE_MARGIN * EXACT_COUNT_LIMIT) return estimate;
   }
-  const counted = withoutUnusedJoin(qb.clone(), ownerJoin);
-  const [sql, parameters] = counted.select('1').orderBy().offset(undefined).limit(EXACT_COUNT_LIMIT + 1).getQueryAndParameters();
+  const [sql, parameters] = boundedRows(qb, ownerJoin).getQueryAndParameters();
   const [{ n }] = (await qb.connection.query(`SELECT count(*)::int AS n FROM (${sql}) AS bounded`, parameters)) as Array<{ n: number }>;
-  if (n <= EXACT_COUNT_LIMIT) return n;
-  return Math.max(n, await plannedRows(qb));
+  return totalFromInlineCount(qb, n);
+}
+
+/** The rows countRows counts: at most EXACT_COUNT_LIMIT + 1 of them, without order or paging. */
+function boundedRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, ownerJoin: string | undefined): SelectQueryBuilder<E> {
+  return withoutUnusedJoin(qb.clone(), ownerJoin).select('1').orderBy().offset(undefined).limit(EXACT_COUNT_LIMIT + 1);
 }
 
 /**
@@ -38,11 +41,10 @@ export async function countRows<E extends ObjectLiteral>(qb: SelectQueryBuilder<
  * unfiltered one is estimated, not counted); its value goes through totalFromInlineCount.
  */
 export function inlineCountSelect<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, ownerJoin?: string): string {
-  const counted = withoutUnusedJoin(qb.clone(), ownerJoin);
-  return `(SELECT count(*)::int FROM (${counted.select('1').orderBy().offset(undefined).limit(EXACT_COUNT_LIMIT + 1).getQuery()}) AS bounded)`;
+  return `(SELECT count(*)::int FROM (${boundedRows(qb, ownerJoin).getQuery()}) AS bounded)`;
 }
 
-/** X-Total-Count from inlineCountSelect's value, by the same rule as countRows. */
+/** X-Total-Count from a bounded count (countRows', or inlineCountSelect's value): exact up to the limit, else the estimate. */
 export async function totalFromInlineCount<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, counted: number): Promise<number> {
   if (counted <= EXACT_COUNT_LIMIT) return counted;
   return Math.max(counted, await plannedRows(qb));

@@ -165,6 +165,7 @@ export class TrainingService {
         Buffer.from(set.rowDigests.buffer, set.rowDigests.byteOffset, set.rowDigests.byteLength),
         next,
       ]);
+      await m.query(`SET LOCAL statement_timeout = ${this.config.database.statementTimeoutMs}`);
       model.isActive = decide ? await decide(m, model) : true;
       if (model.isActive) await this.registry.activateWithin(m, next);
       return { model, built };

@@ -29,19 +29,13 @@ export async function buildModelOnThreads(
 
 /** The dataset with its typed arrays in SharedArrayBuffers (copied once if they are not), so helpers share them. */
 function sharedDataset(ds: C45Dataset): C45Dataset {
-  return { ...ds, columns: ds.columns.map(sharedFloat64), classes: sharedInt32(ds.classes), weights: sharedFloat64(ds.weights) };
+  return { ...ds, columns: ds.columns.map(shared), classes: shared(ds.classes), weights: shared(ds.weights) };
 }
 
-function sharedFloat64(a: Float64Array): Float64Array {
+function shared<T extends Float64Array | Int32Array>(a: T): T {
   if (a.buffer instanceof SharedArrayBuffer) return a;
-  const out = new Float64Array(new SharedArrayBuffer(a.byteLength));
-  out.set(a);
-  return out;
-}
-
-function sharedInt32(a: Int32Array): Int32Array {
-  if (a.buffer instanceof SharedArrayBuffer) return a;
-  const out = new Int32Array(new SharedArrayBuffer(a.byteLength));
+  const Kind = a.constructor as { new (buffer: SharedArrayBuffer): T };
+  const out = new Kind(new SharedArrayBuffer(a.byteLength));
   out.set(a);
   return out;
 }
